@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TerminusModule } from '@nestjs/terminus';
+import { AppConfig, ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { KafkaModule } from '@app/kafka';
+import { ObservabilityModule } from '@app/observability';
+import { Clock } from '@app/common';
+import { HealthController } from './http/health.controller';
+import { MetricsController } from './http/metrics.controller';
+
+@Module({})
+export class AppModule {
+  /**
+   * The deployable. Health and metrics are served by every replica; the API, Kafka ingest and scheduled jobs
+   * are switched by ROLES so that API and ingest replicas can be scaled apart.
+   */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    const roles = config.roles;
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ObservabilityModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl),
+        KafkaModule,
+        TerminusModule.forRoot({ logger: false }),
+        ...(roles.has('jobs') ? [ScheduleModule.forRoot()] : []),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [Clock],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { AppConfig, ConfigurationError, loadConfig } from '@app/config';
+import { registerMigrationCommands } from './cli/migration.commands';
+
+/** `npm run cli -- <command>`: operations that run beside the service, with the same configuration. */
+let cached: AppConfig | undefined;
+const config = (): AppConfig => (cached ??= loadConfig());
+
+const program = new Command('tthc-audit').description('TTHC Access Audit command line').showHelpAfterError();
+registerMigrationCommands(program, config);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof ConfigurationError) {
+    console.error(error.message);
+    process.exit(78);
+  }
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

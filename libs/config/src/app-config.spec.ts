@@ -1,0 +1,43 @@
+import { ConfigurationError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('starts from config/defaults.json when nothing is set', () => {
+    const sut = loadConfig({});
+    expect(sut.http.port).toBe(3000);
+    expect([...sut.roles]).toEqual(['api', 'ingest', 'jobs']);
+    expect(sut.database.url).toBeUndefined();
+    expect(sut.database.migrateOnStart).toBe(true);
+    expect(sut.kafka).toBeUndefined();
+  });
+
+  it('lets environment variables override the defaults', () => {
+    const sut = loadConfig({
+      PORT: '8080',
+      ROLES: 'ingest',
+      DATABASE_URL: 'postgres://u@db:5432/audit',
+      KAFKA_BROKERS: 'k1:9092, k2:9092',
+    });
+    expect(sut.http.port).toBe(8080);
+    expect([...sut.roles]).toEqual(['ingest']);
+    expect(sut.database.migrateOnStart).toBe(false);
+    expect(sut.kafka?.brokers).toEqual(['k1:9092', 'k2:9092']);
+    expect(sut.kafka?.topic).toBe('tthc.query-logs');
+  });
+
+  it.each([
+    [{ PORT: '99999' }, /PORT: .*65535.*got "99999"/],
+    [{ PORT: 'abc' }, /PORT: /],
+    [{ ROLES: 'api,reports' }, /ROLES: each role must be one of api, ingest, jobs/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: must be a postgres/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL: /],
+    [{ KAFKA_SASL_MECHANISM: 'plain' }, /KAFKA_SASL_USERNAME/],
+  ])('rejects %j with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigurationError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never echoes a secret value', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:hunter2@x' })).toThrow(/value hidden/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:hunter2@x' })).not.toThrow(/hunter2/);
+  });
+});

@@ -1,0 +1,113 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { Env, envSchema, ServiceRole } from './env.schema';
+
+/** The validated configuration, read once at boot. Nothing else reads process.env. */
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  http: { host: string; port: number; corsOrigins: string[]; bodyLimit: string };
+  roles: ReadonlySet<ServiceRole>;
+  logLevel: Env['LOG_LEVEL'];
+  shutdownTimeoutMs: number;
+  database: {
+    /** Unset: the embedded PGlite under dataDir is used. */
+    url?: string;
+    poolSize: number;
+    ssl: boolean;
+    migrateOnStart: boolean;
+    embedded: { dataDir: string; port: number };
+  };
+  kafka?: {
+    brokers: string[];
+    clientId: string;
+    ssl: boolean;
+    sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
+    topic: string;
+    groupId: string;
+    dlqTopic: string;
+  };
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** The repository's config/ folder, found from here whether running from source or from dist/. */
+export const CONFIG_DIR = ((): string => {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'config', 'defaults.json'))) return join(dir, 'config');
+  }
+  throw new Error(`config/defaults.json not found above ${__dirname}`);
+})();
+
+function readDefaults(): Record<string, unknown> {
+  const { $comment: _comment, ...defaults } = JSON.parse(readFileSync(join(CONFIG_DIR, 'defaults.json'), 'utf8'));
+  return defaults;
+}
+
+/** Secrets are never echoed back in an error message. */
+function describeValue(key: string, value: unknown): string {
+  if (value === undefined) return 'not set';
+  if (/PASSWORD|SECRET|KEY|TOKEN/.test(key) || key === 'DATABASE_URL') return 'value hidden';
+  return `got ${JSON.stringify(value)}`;
+}
+
+/**
+ * Builds the configuration from environment variables over config/defaults.json.
+ * Throws ConfigurationError naming each wrong variable and the problem.
+ */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, unknown> = { ...readDefaults() };
+  for (const key of Object.keys(envSchema.shape)) {
+    if (environment[key] !== undefined) raw[key] = environment[key];
+  }
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigurationError(
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? '(root)');
+        return `${key}: ${issue.message} (${describeValue(key, raw[key])})`;
+      }),
+    );
+  }
+  return toAppConfig(parsed.data);
+}
+
+function toAppConfig(e: Env): AppConfig {
+  const problems: string[] = [];
+  if (e.KAFKA_SASL_MECHANISM && !(e.KAFKA_SASL_USERNAME && e.KAFKA_SASL_PASSWORD)) {
+    problems.push('KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD: required when KAFKA_SASL_MECHANISM is set');
+  }
+  if (problems.length) throw new ConfigurationError(problems);
+  const dataDir = isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(process.cwd(), e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    http: { host: e.HOST, port: e.PORT, corsOrigins: e.CORS_ORIGINS, bodyLimit: e.HTTP_BODY_LIMIT },
+    roles: new Set(e.ROLES),
+    logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    database: {
+      url: e.DATABASE_URL,
+      poolSize: e.DATABASE_POOL_SIZE,
+      ssl: e.DATABASE_SSL,
+      migrateOnStart: e.DATABASE_MIGRATE_ON_START === 'auto' ? !e.DATABASE_URL : e.DATABASE_MIGRATE_ON_START === 'true',
+      embedded: { dataDir: join(dataDir, 'pglite'), port: e.EMBEDDED_DB_PORT },
+    },
+    kafka: e.KAFKA_BROKERS.length
+      ? {
+          brokers: e.KAFKA_BROKERS,
+          clientId: e.KAFKA_CLIENT_ID,
+          ssl: e.KAFKA_SSL,
+          sasl: e.KAFKA_SASL_MECHANISM
+            ? { mechanism: e.KAFKA_SASL_MECHANISM, username: e.KAFKA_SASL_USERNAME!, password: e.KAFKA_SASL_PASSWORD! }
+            : undefined,
+          topic: e.KAFKA_TOPIC,
+          groupId: e.KAFKA_GROUP_ID,
+          dlqTopic: e.KAFKA_DLQ_TOPIC,
+        }
+      : undefined,
+  };
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/** The service's roles; a replica runs the ones listed in ROLES. */
+export const SERVICE_ROLES = ['api', 'ingest', 'jobs'] as const;
+export type ServiceRole = (typeof SERVICE_ROLES)[number];
+
+const bool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
+  .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+const postgresUrl = optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\/.+/.test(v), {
+  message: 'must be a postgres:// or postgresql:// URL',
+});
+
+/**
+ * Every setting the service reads, keyed by its environment variable.
+ * Defaults live in config/defaults.json; the README table documents each one (a test keeps them in step).
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']),
+  PORT: port,
+  HOST: z.string().min(1),
+  ROLES: csv.pipe(
+    z
+      .array(z.enum(SERVICE_ROLES, { message: `each role must be one of ${SERVICE_ROLES.join(', ')}` }))
+      .min(1, 'at least one role is needed'),
+  ),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  DATA_DIR: z.string().min(1),
+  EMBEDDED_DB_PORT: port,
+  DATABASE_URL: postgresUrl,
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200),
+  DATABASE_SSL: bool,
+  DATABASE_MIGRATE_ON_START: z.enum(['auto', 'true', 'false']),
+  KAFKA_BROKERS: optionalString.transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])),
+  KAFKA_CLIENT_ID: z.string().min(1),
+  KAFKA_SSL: bool,
+  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
+  KAFKA_SASL_USERNAME: optionalString,
+  KAFKA_SASL_PASSWORD: optionalString,
+  KAFKA_TOPIC: z.string().min(1),
+  KAFKA_GROUP_ID: z.string().min(1),
+  KAFKA_DLQ_TOPIC: z.string().min(1),
+  CORS_ORIGINS: csv,
+  HTTP_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'must look like 512kb or 10mb'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600000),
+});
+
+export type Env = z.output<typeof envSchema>;

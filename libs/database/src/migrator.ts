@@ -1,0 +1,21 @@
+import type { DataSource, Migration } from 'typeorm';
+
+/** Any stable 64-bit number: the advisory lock that keeps two replicas from migrating at once. */
+const MIGRATION_LOCK = 7_281_004_113;
+
+/**
+ * Applies pending migrations, each in its own transaction. Against a server, replicas starting together wait on
+ * an advisory lock so that one migrates and the others find nothing left to do.
+ */
+export async function runMigrations(dataSource: DataSource, options: { lock: boolean }): Promise<Migration[]> {
+  if (!options.lock) return dataSource.runMigrations({ transaction: 'each' });
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    return await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}

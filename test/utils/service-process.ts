@@ -1,0 +1,41 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface ServiceProcess {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/** Runs the real service (apps/audit-service/src/main.ts) as a separate OS process, from source. */
+export function spawnService(env: Record<string, string>): ServiceProcess {
+  let output = '';
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/audit-service/src/main.ts')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), TZ: 'UTC', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+/** Polls url until it answers 200, the process exits, or the time is up. */
+export async function waitForHttp(url: string, service: ServiceProcess, timeoutMs = 60000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void service.exited.then(() => (exited = true));
+  while (Date.now() < deadline && !exited) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not become ready.\n${service.output().slice(-3000)}`);
+}
