@@ -1,0 +1,25 @@
+import type { EntityManager } from 'typeorm';
+
+/** One newly stored event, as other features need it (no personal data). */
+export interface StoredEventSummary {
+  eventId: string;
+  accountId: string;
+  unitCode: string | null;
+  occurredAt: Date;
+  action: 'login' | 'logout' | 'lookup' | 'verify' | 'export';
+  sourceSystem: string;
+}
+
+export interface StoredBatch {
+  batchId: string;
+  /** Only events stored by this batch: duplicates of earlier deliveries are not repeated here. */
+  events: StoredEventSummary[];
+}
+
+/**
+ * A feature that must see every stored batch (last activity of accounts, locked-account checks, streaming
+ * detectors). Called inside the batch's transaction, once per batch: keep it to a few set-based statements.
+ */
+export interface StoredBatchHandler {
+  handleStoredBatch(batch: StoredBatch, manager: EntityManager): Promise<void>;
+}
