@@ -23,3 +23,20 @@ export interface StoredBatch {
 export interface StoredBatchHandler {
   handleStoredBatch(batch: StoredBatch, manager: EntityManager): Promise<void>;
 }
+
+/**
+ * Where features register their StoredBatchHandler (in their module's onModuleInit); the audit store runs them
+ * all inside each batch's transaction.
+ */
+export class StoredBatchHandlers {
+  private readonly handlers: StoredBatchHandler[] = [];
+
+  register(handler: StoredBatchHandler): void {
+    this.handlers.push(handler);
+  }
+
+  async runAll(batch: StoredBatch, manager: EntityManager): Promise<void> {
+    if (!batch.events.length) return;
+    for (const handler of this.handlers) await handler.handleStoredBatch(batch, manager);
+  }
+}
