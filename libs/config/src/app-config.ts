@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { Env, envSchema, ServiceRole } from './env.schema';
+import { aes256Key, Env, envSchema, ServiceRole } from './env.schema';
 
 /** The validated configuration, read once at boot. Nothing else reads process.env. */
 export interface AppConfig {
@@ -26,6 +26,15 @@ export interface AppConfig {
     groupId: string;
     dlqTopic: string;
   };
+  /** The citizen's personal ID: keyed hash (always) and encrypted copy (only when a key is set). */
+  personalData: {
+    /** Unset: a key generated once into secretsDir (embedded default only; required in production on a server). */
+    hashKey?: string;
+    hashKeyId: string;
+    encryptionKey?: Buffer;
+    secretsDir: string;
+  };
+  ingest: { maxRecordsPerRequest: number };
 }
 
 export class ConfigurationError extends Error {
@@ -109,5 +118,12 @@ function toAppConfig(e: Env): AppConfig {
           dlqTopic: e.KAFKA_DLQ_TOPIC,
         }
       : undefined,
+    personalData: {
+      hashKey: e.SUBJECT_HASH_KEY,
+      hashKeyId: e.SUBJECT_HASH_KEY_ID,
+      encryptionKey: e.SUBJECT_ENCRYPTION_KEY ? aes256Key(e.SUBJECT_ENCRYPTION_KEY) : undefined,
+      secretsDir: join(dataDir, 'secrets'),
+    },
+    ingest: { maxRecordsPerRequest: e.INGEST_MAX_RECORDS_PER_REQUEST },
   };
 }

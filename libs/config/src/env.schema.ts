@@ -26,6 +26,12 @@ const postgresUrl = optionalString.refine((v) => v === undefined || /^postgres(q
   message: 'must be a postgres:// or postgresql:// URL',
 });
 
+/** A 32-byte AES-256 key given as 64 hex digits or base64, or undefined when it is neither. */
+export function aes256Key(value: string): Buffer | undefined {
+  const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  return key.length === 32 ? key : undefined;
+}
+
 /**
  * Every setting the service reads, keyed by its environment variable.
  * Defaults live in config/defaults.json; the README table documents each one (a test keeps them in step).
@@ -58,6 +64,14 @@ export const envSchema = z.object({
   CORS_ORIGINS: csv,
   HTTP_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'must look like 512kb or 10mb'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600000),
+  SUBJECT_HASH_KEY: optionalString.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters (e.g. 64 hex digits)',
+  }),
+  SUBJECT_HASH_KEY_ID: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'must be 1-32 letters, digits, dot, dash or underscore'),
+  SUBJECT_ENCRYPTION_KEY: optionalString.refine((v) => v === undefined || aes256Key(v) !== undefined, {
+    message: 'must be 32 bytes, as 64 hex digits or base64',
+  }),
+  INGEST_MAX_RECORDS_PER_REQUEST: z.coerce.number().int().min(1).max(100000),
 });
 
 export type Env = z.output<typeof envSchema>;

@@ -1,0 +1,2 @@
+export * from './contract-files.constant';
+export * from './query-log-event.type';
