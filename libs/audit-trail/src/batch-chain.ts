@@ -9,7 +9,10 @@ export interface ManifestEntry {
 
 /** Manifest entries in the one order both writer and verifier use: by eventId, bytewise. */
 export function sortManifest(entries: ManifestEntry[]): ManifestEntry[] {
-  return [...entries].sort((a, b) => Buffer.compare(Buffer.from(a.eventId), Buffer.from(b.eventId)));
+  return entries
+    .map((entry) => ({ entry, key: Buffer.from(entry.eventId, 'utf8') }))
+    .sort((a, b) => Buffer.compare(a.key, b.key))
+    .map(({ entry }) => entry);
 }
 
 /**

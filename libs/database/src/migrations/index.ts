@@ -1,5 +1,6 @@
 import { CreateSourceSystem1795502579669 } from './1795502579669-CreateSourceSystem';
 import { CreateAuditStore1795503100000 } from './1795503100000-CreateAuditStore';
+import { SequenceAuditChain1795503700000 } from './1795503700000-SequenceAuditChain';
 
 /** Every migration, in order. Listed (not globbed) so the same list works from source, dist and tests. */
-export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795503100000];
+export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795503100000, SequenceAuditChain1795503700000];

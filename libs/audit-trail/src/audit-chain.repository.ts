@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface ChainHead {
+  chainSeq: bigint;
+  batchId: string;
+  digest: Buffer;
+}
+
+export interface NewAuditBatch {
+  id: string;
+  chainSeq: bigint;
+  prevDigest: Buffer;
+  digest: Buffer;
+  eventIds: string[];
+  eventHashes: Buffer;
+  firstOccurredAt: Date;
+  lastOccurredAt: Date;
+  source: 'kafka' | 'http' | 'file';
+  origin: Record<string, unknown> | null;
+  createdAt: Date;
+}
+
+/** The chain's own tables: the head row and the batches linked to it. */
+@Injectable()
+export class AuditChainRepository {
+  async nextBatchId(manager: EntityManager): Promise<string> {
+    const [row] = await manager.query(`SELECT nextval('audit_batch_id_seq')::text AS id`);
+    return row.id;
+  }
+
+  /** Locks the head until the transaction ends: whoever holds it appends the next link. */
+  async lockHead(manager: EntityManager): Promise<ChainHead> {
+    const [row] = await manager.query(
+      `SELECT chain_seq::text AS chain_seq, batch_id::text AS batch_id, digest FROM audit_chain_head WHERE id = 1 FOR UPDATE`,
+    );
+    return { chainSeq: BigInt(row.chain_seq), batchId: row.batch_id, digest: row.digest };
+  }
+
+  async readHead(manager: EntityManager): Promise<ChainHead> {
+    const [row] = await manager.query(
+      `SELECT chain_seq::text AS chain_seq, batch_id::text AS batch_id, digest FROM audit_chain_head WHERE id = 1`,
+    );
+    return { chainSeq: BigInt(row.chain_seq), batchId: row.batch_id, digest: row.digest };
+  }
+
+  async appendLink(manager: EntityManager, b: NewAuditBatch): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_batch (id, chain_seq, prev_digest, digest, event_count, event_ids, event_hashes,
+         first_occurred_at, last_occurred_at, source, origin, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        b.id,
+        b.chainSeq.toString(),
+        b.prevDigest,
+        b.digest,
+        b.eventIds.length,
+        b.eventIds,
+        b.eventHashes,
+        b.firstOccurredAt,
+        b.lastOccurredAt,
+        b.source,
+        b.origin,
+        b.createdAt,
+      ],
+    );
+    await manager.query(`UPDATE audit_chain_head SET chain_seq = $1, batch_id = $2, digest = $3 WHERE id = 1`, [
+      b.chainSeq.toString(),
+      b.id,
+      b.digest,
+    ]);
+  }
+}

@@ -1,0 +1,157 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@app/common';
+import { MetricsService } from '@app/observability';
+import { AuditChainRepository } from './audit-chain.repository';
+import { batchDigest, sortManifest } from './batch-chain';
+import { eventHash, StoredEventRecord } from './canonical-event';
+import { QueryEventPartitionService } from './query-event-partition.service';
+import { QueryEventRepository } from './query-event.repository';
+import { StoredBatchHandlers, StoredEventSummary } from './stored-batch-handler';
+
+export interface AppendContext {
+  source: 'kafka' | 'http' | 'file';
+  /** Where the batch came from (topic/partitions/offsets, request id, file name): kept with the batch. */
+  origin?: Record<string, unknown>;
+}
+
+export interface AppendResult {
+  /** null when every event was already stored: nothing was added to the chain. */
+  batchId: string | null;
+  stored: number;
+  duplicates: number;
+  storedEventIds: string[];
+}
+
+const DEADLOCK = '40P01';
+const MAX_ATTEMPTS = 3;
+
+/**
+ * The write path of the evidence store. One transaction per batch: claim eventIds (idempotency), COPY the new
+ * rows, let other features see the batch, then link it to the hash chain. The chain head is locked last, so
+ * concurrent writers (replicas) serialise only on that short tail.
+ */
+@Injectable()
+export class AuditStore {
+  private readonly logger = new Logger(AuditStore.name);
+  private readonly latency;
+  private readonly storedCounter;
+  private readonly duplicateCounter;
+  private readonly headGauge;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: QueryEventRepository,
+    private readonly chain: AuditChainRepository,
+    private readonly partitions: QueryEventPartitionService,
+    private readonly handlers: StoredBatchHandlers,
+    private readonly clock: Clock,
+    metrics: MetricsService,
+  ) {
+    this.latency = metrics.histogram(
+      'tthc_audit_batch_append_seconds',
+      'Time to store one batch (claim ids, copy rows, handlers, chain link)',
+      ['source'],
+      [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    );
+    this.storedCounter = metrics.counter('tthc_audit_events_stored_total', 'Events stored in the audit store', ['source']);
+    this.duplicateCounter = metrics.counter(
+      'tthc_audit_events_duplicate_total',
+      'Events not stored again because their eventId was already stored',
+      ['source'],
+    );
+    this.headGauge = metrics.gauge('tthc_audit_chain_head_batch_id', 'Batch id at the head of the audit hash chain');
+  }
+
+  async appendBatch(records: StoredEventRecord[], context: AppendContext): Promise<AppendResult> {
+    const stopTimer = this.latency.startTimer({ source: context.source });
+    const unique = uniqueByEventId(records);
+    if (unique.length) await this.partitions.ensureFor(unique.map((r) => r.occurredAt));
+    const result = unique.length
+      ? await this.withDeadlockRetry(() => this.dataSource.transaction((m) => this.appendInTransaction(m, unique, context)))
+      : { batchId: null, storedEventIds: [] };
+    stopTimer();
+    const stored = result.storedEventIds.length;
+    this.storedCounter.inc({ source: context.source }, stored);
+    this.duplicateCounter.inc({ source: context.source }, records.length - stored);
+    if (result.batchId) this.headGauge.set(Number(result.batchId));
+    return { ...result, stored, duplicates: records.length - stored };
+  }
+
+  private async appendInTransaction(
+    manager: EntityManager,
+    records: StoredEventRecord[],
+    context: AppendContext,
+  ): Promise<Pick<AppendResult, 'batchId' | 'storedEventIds'>> {
+    const batchId = await this.chain.nextBatchId(manager);
+    const claimed = await this.events.claimEventIds(manager, records, batchId);
+    if (!claimed.size) return { batchId: null, storedEventIds: [] };
+    const fresh = claimed.size === records.length ? records : records.filter((r) => claimed.has(r.eventId));
+    await this.events.copyEvents(manager, fresh, batchId);
+    const manifest = sortManifest(fresh.map((r) => ({ eventId: r.eventId, hash: eventHash(r) })));
+    await this.handlers.runAll({ batchId, events: fresh.map(summaryOf) }, manager);
+
+    // Late: everything above runs concurrently across writers; from here to commit they take turns.
+    const head = await this.chain.lockHead(manager);
+    const digest = batchDigest(head.digest, BigInt(batchId), manifest);
+    const [first, last] = timeRange(fresh);
+    await this.chain.appendLink(manager, {
+      id: batchId,
+      chainSeq: head.chainSeq + 1n,
+      prevDigest: head.digest,
+      digest,
+      eventIds: manifest.map((e) => e.eventId),
+      eventHashes: Buffer.concat(manifest.map((e) => e.hash)),
+      firstOccurredAt: first,
+      lastOccurredAt: last,
+      source: context.source,
+      origin: context.origin ?? null,
+      createdAt: this.clock.now(),
+    });
+    return { batchId, storedEventIds: fresh.map((r) => r.eventId) };
+  }
+
+  /** Features' batch handlers may lock rows in any order; a deadlock victim simply tries again. */
+  private async withDeadlockRetry<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if ((error as { code?: string }).code !== DEADLOCK || attempt >= MAX_ATTEMPTS) throw error;
+        this.logger.warn(`Batch append was a deadlock victim; retrying (attempt ${attempt + 1})`);
+      }
+    }
+  }
+}
+
+function uniqueByEventId(records: StoredEventRecord[]): StoredEventRecord[] {
+  const seen = new Set<string>();
+  const unique: StoredEventRecord[] = [];
+  for (const r of records) {
+    if (seen.has(r.eventId)) continue;
+    seen.add(r.eventId);
+    unique.push(r);
+  }
+  return unique;
+}
+
+function timeRange(records: StoredEventRecord[]): [Date, Date] {
+  let first = records[0].occurredAt;
+  let last = first;
+  for (const r of records) {
+    if (r.occurredAt < first) first = r.occurredAt;
+    if (r.occurredAt > last) last = r.occurredAt;
+  }
+  return [first, last];
+}
+
+function summaryOf(r: StoredEventRecord): StoredEventSummary {
+  return {
+    eventId: r.eventId,
+    accountId: r.accountId,
+    unitCode: r.unitCode,
+    occurredAt: r.occurredAt,
+    action: r.action as StoredEventSummary['action'],
+    sourceSystem: r.sourceSystem,
+  };
+}
