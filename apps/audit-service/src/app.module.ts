@@ -6,8 +6,11 @@ import { DatabaseModule } from '@app/database';
 import { KafkaModule } from '@app/kafka';
 import { ObservabilityModule } from '@app/observability';
 import { Clock } from '@app/common';
+import { IngestionModule } from '@app/ingestion';
+import { SourceSystemsModule } from '@app/source-systems';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
+import { QueryLogConsumer } from './kafka/query-log.consumer';
 
 @Module({})
 export class AppModule {
@@ -26,9 +29,11 @@ export class AppModule {
         KafkaModule,
         TerminusModule.forRoot({ logger: false }),
         ...(roles.has('jobs') ? [ScheduleModule.forRoot()] : []),
+        IngestionModule,
+        SourceSystemsModule,
       ],
       controllers: [HealthController, MetricsController],
-      providers: [Clock],
+      providers: [Clock, ...(roles.has('ingest') ? [QueryLogConsumer] : [])],
     };
   }
 }

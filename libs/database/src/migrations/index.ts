@@ -1,6 +1,8 @@
 import { CreateSourceSystem1795502579669 } from './1795502579669-CreateSourceSystem';
 import { CreateAuditStore1795503100000 } from './1795503100000-CreateAuditStore';
 import { SequenceAuditChain1795503700000 } from './1795503700000-SequenceAuditChain';
+import { CreateIngestRejection1795505000000 } from './1795505000000-CreateIngestRejection';
+import { CreateSourceFlagUsage1795505000001 } from './1795505000001-CreateSourceFlagUsage';
 
 /** Every migration, in order. Listed (not globbed) so the same list works from source, dist and tests. */
-export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795503100000, SequenceAuditChain1795503700000];
+export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795503100000, SequenceAuditChain1795503700000, CreateIngestRejection1795505000000, CreateSourceFlagUsage1795505000001];

@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { IngestService, RawRecord } from '@app/ingestion';
+import { KAFKA } from '@app/kafka';
+import { MetricsService } from '@app/observability';
+
+/** Fetch sizing: big batches make few large COPYs (the store's cost is per batch far more than per event). */
+export const CONSUMER_FETCH = {
+  maxBytesPerPartition: 8 * 1024 * 1024,
+  maxBytes: 32 * 1024 * 1024,
+  minBytes: 256 * 1024,
+  maxWaitTimeInMs: 200,
+} as const;
+
+const RETRY_BASE_MS = 500;
+const RETRY_MAX_MS = 30_000;
+
+/**
+ * The Kafka adapter of ingest (role `ingest`): one stored batch per fetched partition batch; offsets are
+ * resolved, and so committed, only after the batch is durably stored. A storage error is retried with backoff
+ * and never skipped; bad records are rejections, not errors, so they never block a partition.
+ */
+@Injectable()
+export class QueryLogConsumer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(QueryLogConsumer.name);
+  private consumer?: Consumer;
+  private readonly lag;
+
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka | null,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly ingest: IngestService,
+    metrics: MetricsService,
+  ) {
+    this.lag = metrics.gauge('tthc_audit_kafka_consumer_lag', 'Messages behind the end of the partition, after the last stored batch', [
+      'partition',
+    ]);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const settings = this.config.kafka;
+    if (!this.kafka || !settings || !this.config.roles.has('ingest')) return;
+    this.consumer = this.kafka.consumer({ groupId: settings.groupId, ...CONSUMER_FETCH, allowAutoTopicCreation: true });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic: settings.topic, fromBeginning: true });
+    await this.consumer.run({ eachBatchAutoResolve: false, autoCommit: true, eachBatch: (payload) => this.handleBatch(payload) });
+    this.logger.log(`Consuming ${settings.topic} in group ${settings.groupId}`);
+  }
+
+  /** Stops fetching, lets the in-flight batch finish and commit, then leaves the group (before the database closes). */
+  async onModuleDestroy(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+
+  private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload) {
+    if (!batch.messages.length) return;
+    const { topic, partition } = batch;
+    const records = batch.messages.map((m: KafkaMessage): RawRecord => ({
+      payload: m.value ?? '',
+      position: { source: 'kafka', topic, partition, offset: m.offset },
+    }));
+    const origin = { topic, partition, firstOffset: batch.firstOffset(), lastOffset: batch.lastOffset() };
+    for (let attempt = 0; ; attempt++) {
+      if (!isRunning() || isStale()) return; // not resolved: the next owner of the partition gets it again
+      try {
+        await this.ingest.ingest(records, { source: 'kafka', origin });
+        break;
+      } catch (error) {
+        const wait = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt);
+        this.logger.warn(`Storing ${records.length} events of ${topic}[${partition}] failed (${(error as Error).message}); retrying in ${wait} ms`);
+        await this.sleepWithHeartbeat(wait, heartbeat);
+      }
+    }
+    resolveOffset(batch.lastOffset());
+    await commitOffsetsIfNecessary();
+    this.lag.set({ partition: String(partition) }, Math.max(0, Number(batch.offsetLag())));
+    await heartbeat();
+  }
+
+  private async sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>): Promise<void> {
+    for (let left = ms; left > 0; left -= 1000) {
+      await new Promise((r) => setTimeout(r, Math.min(1000, left)));
+      await heartbeat();
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditStore, StoredEventRecord } from '@app/audit-trail';
+import { Clock } from '@app/common';
+import { SourceFlag, SourceSystemRegistry, SourceSystemRepository } from '@app/source-systems';
+import { DeadLetterPublisher } from './dead-letter.service';
+import { IngestMetrics } from './ingest-metrics.service';
+import { IngestContext, IngestOutcome, RawRecord, RecordPosition, RejectedRecord } from './ingest.type';
+import { maskPersonalIds } from './personal-data/personal-id-mask.util';
+import { SubjectPseudonymizer } from './personal-data/subject-pseudonymizer.service';
+import { RejectionRepository, RejectionRow } from './rejections/rejection.repository';
+import { toStoredRecord } from './stored-event-record.util';
+import { EventValidator } from './validation/event-validator.service';
+
+/** Longest raw payload kept with a rejection (a record can be up to a Kafka message in size). */
+const MAX_RAW_CHARS = 16_384;
+
+interface Checked {
+  records: StoredEventRecord[];
+  /** Per record that carries a flag: what to add to the per-system flag summary once it is stored. */
+  flagged: Map<string, { undeclaredFields: string[] }>;
+  rejected: RejectionRow[];
+  rejections: RejectedRecord[];
+  inBatchDuplicates: number;
+}
+
+/**
+ * The one ingest path behind Kafka, HTTP and file import: parse, validate against the contract, pseudonymise,
+ * flag, store idempotently, and keep every bad record with its reason. Never throws for a bad record; throws
+ * only when storage itself fails (the caller retries: nothing is acknowledged before this resolves).
+ */
+@Injectable()
+export class IngestService {
+  constructor(
+    private readonly validator: EventValidator,
+    private readonly pseudonymizer: SubjectPseudonymizer,
+    private readonly registry: SourceSystemRegistry,
+    private readonly store: AuditStore,
+    private readonly rejectionRepository: RejectionRepository,
+    private readonly sourceSystems: SourceSystemRepository,
+    private readonly deadLetters: DeadLetterPublisher,
+    private readonly metrics: IngestMetrics,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async ingest(raws: RawRecord[], context: IngestContext): Promise<IngestOutcome> {
+    const stopTimer = this.metrics.batchSeconds.startTimer({ source: context.source });
+    const checked = this.check(raws, context);
+    // Rejections first and idempotently: if storing fails, the retry finds them kept and skips them.
+    await this.rejectionRepository.insertMany(checked.rejected);
+    const appended = checked.records.length
+      ? await this.store.appendBatch(checked.records, { source: context.source, origin: context.origin })
+      : { stored: 0, duplicates: 0, storedEventIds: [] };
+    await this.deadLetters.publish(checked.rejected);
+    await this.recordFlagUsage(checked, appended.storedEventIds);
+    const duplicates = appended.duplicates + checked.inBatchDuplicates;
+    this.metrics.count(context.source, appended.stored, duplicates, checked.rejected.length);
+    for (const r of checked.rejected) this.metrics.rejections.inc({ reason: r.reason });
+    stopTimer();
+    return { accepted: appended.stored, duplicates, rejected: checked.rejected.length, rejections: checked.rejections };
+  }
+
+  /** The CPU part, in one tight loop: no I/O. */
+  private check(raws: RawRecord[], context: IngestContext): Checked {
+    const out: Checked = { records: [], flagged: new Map(), rejected: [], rejections: [], inBatchDuplicates: 0 };
+    const seen = new Set<string>();
+    const receivedAt = this.clock.now();
+    for (const raw of raws) {
+      const payload = Buffer.isBuffer(raw.payload) ? raw.payload.toString('utf8') : raw.payload;
+      const v = typeof payload === 'string' ? this.validator.parseAndValidate(payload) : this.validator.validate(payload);
+      if (!v.ok) {
+        const eventId = eventIdOf(payload);
+        const rejection = { position: raw.position, eventId, reason: v.reason, field: v.field, message: v.message };
+        out.rejections.push(rejection);
+        out.rejected.push(toRejectionRow(rejection, payload, receivedAt));
+        continue;
+      }
+      const event = v.event;
+      if (seen.has(event.eventId)) {
+        out.inBatchDuplicates++;
+        continue;
+      }
+      seen.add(event.eventId);
+      const check = this.registry.check(event.sourceSystem, event.fields ?? [], context.producerSystem);
+      if (check.flags.length) out.flagged.set(event.eventId, { undeclaredFields: check.undeclaredFields });
+      out.records.push(toStoredRecord(event, this.pseudonymizer, check.flags));
+    }
+    return out;
+  }
+
+  private async recordFlagUsage(checked: Checked, storedEventIds: string[]): Promise<void> {
+    if (!checked.flagged.size || !storedEventIds.length) return;
+    const at = this.clock.now();
+    const usage = new Map<string, { sourceSystem: string; flag: SourceFlag; count: number; fields: Set<string> }>();
+    const byId = new Map(checked.records.map((r) => [r.eventId, r]));
+    for (const eventId of storedEventIds) {
+      const flagged = checked.flagged.get(eventId);
+      const record = flagged && byId.get(eventId);
+      if (!flagged || !record) continue;
+      for (const flag of record.flags as SourceFlag[]) {
+        const key = `${record.sourceSystem}\u0000${flag}`;
+        const entry = usage.get(key) ?? { sourceSystem: record.sourceSystem, flag, count: 0, fields: new Set<string>() };
+        entry.count++;
+        if (flag === SourceFlag.UNDECLARED_FIELDS) for (const f of flagged.undeclaredFields) entry.fields.add(f);
+        usage.set(key, entry);
+      }
+    }
+    await this.sourceSystems.recordFlagUsage([...usage.values()].map((u) => ({ ...u, fields: [...u.fields], at })));
+  }
+}
+
+function eventIdOf(payload: string | object): string | null {
+  if (typeof payload === 'string') {
+    const match = /"eventId"\s*:\s*"((?:[^"\\]|\\.){1,128})"/.exec(payload);
+    return match ? maskPersonalIds(match[1]) : null;
+  }
+  const id = (payload as { eventId?: unknown })?.eventId;
+  return typeof id === 'string' && id.length <= 128 ? maskPersonalIds(id) : null;
+}
+
+function toRejectionRow(r: RejectedRecord, payload: string | object, receivedAt: Date): RejectionRow {
+  const text = typeof payload === 'string' ? payload : JSON.stringify(payload) ?? String(payload);
+  const raw = maskPersonalIds(text.length > MAX_RAW_CHARS ? `${text.slice(0, MAX_RAW_CHARS)}…[truncated]` : text);
+  const { source, ...origin } = r.position;
+  return {
+    receivedAt,
+    source,
+    reason: r.reason,
+    field: r.field,
+    message: maskPersonalIds(r.message),
+    eventId: r.eventId,
+    origin,
+    originKey: originKeyOf(r.position),
+    raw,
+  };
+}
+
+function originKeyOf(p: RecordPosition): string {
+  switch (p.source) {
+    case 'kafka':
+      return `kafka:${p.topic}:${p.partition}:${p.offset}`;
+    case 'http':
+      return `http:${p.requestId}:${p.line}`;
+    case 'file':
+      return `file:${p.file}:${p.line}`;
+  }
+}

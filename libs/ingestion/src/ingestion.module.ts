@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { AuditTrailModule } from '@app/audit-trail';
+import { Clock } from '@app/common';
+import { SourceSystemsModule } from '@app/source-systems';
+import { DeadLetterPublisher } from './dead-letter.service';
+import { FileImportService } from './files/file-import.service';
+import { IngestMetrics } from './ingest-metrics.service';
+import { IngestService } from './ingest.service';
+import { PersonalDataModule } from './personal-data/personal-data.module';
+import { RejectionRepository } from './rejections/rejection.repository';
+import { RejectionsService } from './rejections/rejections.service';
+import { EventValidator } from './validation/event-validator.service';
+
+/** Ingest from every transport into the audit store. Adapters (Kafka consumer, HTTP, CLI) call IngestService. */
+@Module({
+  imports: [AuditTrailModule, SourceSystemsModule, PersonalDataModule],
+  providers: [Clock, EventValidator, IngestMetrics, DeadLetterPublisher, RejectionRepository, RejectionsService, IngestService, FileImportService],
+  exports: [IngestService, RejectionsService, FileImportService, EventValidator, IngestMetrics, PersonalDataModule],
+})
+export class IngestionModule {}

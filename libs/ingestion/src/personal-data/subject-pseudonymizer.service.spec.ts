@@ -1,0 +1,24 @@
+import { createHmac } from 'node:crypto';
+import { SubjectPseudonymizer } from './subject-pseudonymizer.service';
+
+describe(SubjectPseudonymizer.name, () => {
+  const key = 'k'.repeat(32);
+  const sut = new SubjectPseudonymizer(key, 'k1', Buffer.alloc(32, 7));
+
+  it('hashes the personal ID with HMAC-SHA-256 under the configured key', () => {
+    expect(sut.hash('052190012345')).toEqual(createHmac('sha256', key).update('052190012345').digest());
+    expect(sut.hash('052190012345')).not.toEqual(new SubjectPseudonymizer('x'.repeat(32), 'k2').hash('052190012345'));
+  });
+
+  it('seals an encrypted copy that only the key opens, and detects tampering', () => {
+    const sealed = sut.encrypt('052190012345')!;
+    expect(sealed.toString('latin1')).not.toContain('052190012345');
+    expect(sut.decrypt(sealed)).toBe('052190012345');
+    sealed[sealed.length - 1] ^= 1;
+    expect(() => sut.decrypt(sealed)).toThrow();
+  });
+
+  it('keeps no copy without an encryption key', () => {
+    expect(new SubjectPseudonymizer(key, 'k1').encrypt('052190012345')).toBeNull();
+  });
+});

@@ -1,0 +1,49 @@
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, KeyObject, randomBytes } from 'node:crypto';
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * The only way the citizen's personal ID (subjectId) is kept: a keyed hash (HMAC-SHA-256) for search, tagged
+ * with the key's id so keys can rotate, and, only when an encryption key is configured, an AES-256-GCM copy.
+ * Auditors' search hashes a typed ID with hash() to find the same rows.
+ */
+export class SubjectPseudonymizer {
+  private readonly hashKey: KeyObject;
+  private readonly encryptionKey: KeyObject | null;
+
+  constructor(
+    hashKey: Buffer | string,
+    readonly keyId: string,
+    encryptionKey?: Buffer,
+  ) {
+    this.hashKey = createSecretKey(typeof hashKey === 'string' ? Buffer.from(hashKey, 'utf8') : hashKey);
+    this.encryptionKey = encryptionKey ? createSecretKey(encryptionKey) : null;
+  }
+
+  /** HMAC-SHA-256 of the ID under the current key (32 bytes). */
+  hash(subjectId: string): Buffer {
+    return createHmac('sha256', this.hashKey).update(subjectId, 'utf8').digest();
+  }
+
+  get encrypts(): boolean {
+    return this.encryptionKey !== null;
+  }
+
+  /** AES-256-GCM: iv (12) ‖ tag (16) ‖ ciphertext; null when no encryption key is configured. */
+  encrypt(subjectId: string): Buffer | null {
+    if (!this.encryptionKey) return null;
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
+    const body = Buffer.concat([cipher.update(subjectId, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  }
+
+  /** For an authorised disclosure only; throws if the copy was altered or the key is not the one used. */
+  decrypt(sealed: Buffer): string {
+    if (!this.encryptionKey) throw new Error('No SUBJECT_ENCRYPTION_KEY is configured');
+    const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, sealed.subarray(0, IV_BYTES));
+    decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+    return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+  }
+}

@@ -1,0 +1,13 @@
+/** Why a record was not stored. Codes are stable (metrics labels, API filters); the text says what to fix. */
+export enum RejectionReason {
+  /** The record is not JSON (or the CSV row cannot be read). */
+  INVALID_JSON = 'invalid_json',
+  /** A schemaVersion this service does not know (only 1 is supported). */
+  UNSUPPORTED_SCHEMA_VERSION = 'unsupported_schema_version',
+  /** Valid JSON that breaks the contract: a missing or malformed field. */
+  SCHEMA_VIOLATION = 'schema_violation',
+  /** A text value PostgreSQL cannot hold (NUL character, unpaired UTF-16 surrogate): it could not be kept unaltered. */
+  UNSTORABLE_TEXT = 'unstorable_text',
+}
+
+export const REJECTION_REASONS: readonly RejectionReason[] = Object.values(RejectionReason);

@@ -1,0 +1,41 @@
+/** A system connected to the TTHC gateway, as registered by an operator. */
+export interface SourceSystem {
+  code: string;
+  name: string;
+  operatorOrg: string;
+  /** Field codes (field catalog) this system is allowed to receive. */
+  allowedFields: string[];
+  legalBasis: string | null;
+  approvalDocNo: string | null;
+  /** YYYY-MM-DD */
+  approvalDate: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  status: 'active' | 'suspended' | 'retired';
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type SourceSystemInput = Omit<SourceSystem, 'createdAt' | 'updatedAt'>;
+
+/** Marks put on an event at ingest; the event is stored anyway (it is evidence), and alerts can key on them. */
+export enum SourceFlag {
+  /** sourceSystem is not in the registry. */
+  UNREGISTERED_SOURCE = 'unregistered_source',
+  /** fields holds codes outside the system's allowed fields. */
+  UNDECLARED_FIELDS = 'undeclared_fields',
+  /** Sent over HTTP with the producer key of another system than the event's sourceSystem. */
+  SOURCE_MISMATCH = 'source_mismatch',
+}
+
+/** What operators see of flagged traffic: per system code and flag, how much and when. */
+export interface SourceFlagUsage {
+  sourceSystem: string;
+  flag: SourceFlag;
+  eventCount: number;
+  /** For undeclared_fields: the field codes seen outside the declared set. */
+  fields: string[];
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+}

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTRACTS_SOURCE_DIR } from '@app/contracts';
+import { bootTestApp, TestApp } from '../utils/test-app';
+import { testKafkaBrokers } from '../utils/test-database';
+import { countStored, createTopic, eventually, lookupEvent, produce, sql, TEST_SUBJECT_KEY, testKafka } from './ingest.fixture';
+
+describe('Kafka ingest', () => {
+  const kafka = testKafka();
+  let topic: string;
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    topic = await createTopic(kafka, 2);
+    sut = await bootTestApp({
+      ROLES: 'ingest',
+      KAFKA_BROKERS: testKafkaBrokers(),
+      KAFKA_TOPIC: topic,
+      KAFKA_GROUP_ID: `g-${topic}`,
+      KAFKA_DLQ_TOPIC: `${topic}.dlq`,
+      SUBJECT_HASH_KEY: TEST_SUBJECT_KEY,
+    });
+  });
+  afterAll(() => sut.close());
+
+  it('stores redelivered events once, and keeps every invalid line of the contract examples as a rejection', async () => {
+    const events = Array.from({ length: 300 }, (_, i) => lookupEvent(i));
+    const invalid = readFileSync(join(CONTRACTS_SOURCE_DIR, 'examples', 'invalid-events.ndjson'), 'utf8').split('\n').filter(Boolean);
+    await produce(kafka, topic, [...events.slice(0, 150), ...invalid, ...events.slice(150)]);
+    await produce(kafka, topic, events.slice(0, 100)); // a producer retry / replay
+    await eventually(async () => (await countStored(sut.db.url)) === 300, 45000, '300 stored events');
+    await eventually(async () => (await sql(sut.db.url, 'SELECT 1 FROM ingest_rejection')).length === invalid.length, 15000, 'rejections');
+
+    const rejections = await sql<{ reason: string; message: string; origin: { topic: string; offset: string } }>(
+      sut.db.url,
+      'SELECT reason, message, origin FROM ingest_rejection ORDER BY id',
+    );
+    expect(rejections.map((r) => r.origin.topic)).toEqual(invalid.map(() => topic));
+    expect(rejections.map((r) => r.reason).sort()).toEqual(
+      ['invalid_json', 'invalid_json', 'unsupported_schema_version', ...Array(6).fill('schema_violation')].sort(),
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await countStored(sut.db.url)).toBe(300);
+  });
+});
