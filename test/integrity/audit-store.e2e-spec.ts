@@ -49,7 +49,11 @@ describe(AuditStore.name, () => {
     expect(await count('SELECT count(*) n FROM query_event WHERE event_id = ANY($1)', [ids])).toBe(25);
   });
 
-  it('keeps every value exactly: the rows read back hash to what the batch manifest holds', async () => {
+  it.each([
+    ['COPY (PostgreSQL server)', false],
+    ['INSERT (embedded database)', true],
+  ])('keeps every value exactly through %s: the rows read back hash to the manifest', async (_, embedded) => {
+    const store = embedded ? await bootAuditStore(db.url, { embedded }) : ctx;
     const odd = [
       aStoredEvent({
         userAgent: 'tab\there, newline\nthere, back\\slash, "quotes", tiếng Việt',
@@ -64,7 +68,8 @@ describe(AuditStore.name, () => {
         clientIp: '2001:db8::1',
       }),
     ];
-    const { batchId } = await ctx.sut.appendBatch(odd, { source: 'http' });
+    const { batchId } = await store.sut.appendBatch(odd, { source: 'http' });
+    if (embedded) await store.close();
 
     const rows = await ctx.dataSource.query('SELECT * FROM query_event WHERE batch_id = $1', [batchId]);
     const [batch] = await ctx.dataSource.query('SELECT event_hashes FROM audit_batch WHERE id = $1', [batchId]);

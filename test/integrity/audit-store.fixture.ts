@@ -17,9 +17,13 @@ export interface StoreContext {
 }
 
 /** The audit-trail module as the service wires it, on the given (migrated) database: one "replica". */
-export async function bootAuditStore(url: string, now = '2026-11-20T03:00:00Z'): Promise<StoreContext> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url });
-  const clock = new FixedClock(new Date(now));
+export async function bootAuditStore(
+  url: string,
+  options: { now?: string; embedded?: boolean } = {},
+): Promise<StoreContext> {
+  // embedded: configured as on the embedded database (no DATABASE_URL), where rows go in by INSERT, not COPY.
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...(options.embedded ? {} : { DATABASE_URL: url }) });
+  const clock = new FixedClock(new Date(options.now ?? '2026-11-20T03:00:00Z'));
   const moduleRef = await Test.createTestingModule({
     imports: [
       ConfigModule.forRoot(config),

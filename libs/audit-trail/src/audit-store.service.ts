@@ -87,7 +87,7 @@ export class AuditStore {
     const claimed = await this.events.claimEventIds(manager, records, batchId);
     if (!claimed.size) return { batchId: null, storedEventIds: [] };
     const fresh = claimed.size === records.length ? records : records.filter((r) => claimed.has(r.eventId));
-    await this.events.copyEvents(manager, fresh, batchId);
+    await this.events.insertEvents(manager, fresh, batchId);
     const manifest = sortManifest(fresh.map((r) => ({ eventId: r.eventId, hash: eventHash(r) })));
     await this.handlers.runAll({ batchId, events: fresh.map(summaryOf) }, manager);
 

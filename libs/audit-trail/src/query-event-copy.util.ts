@@ -37,10 +37,13 @@ function copyBytea(value: Buffer | null): string {
   return value === null ? NULL : `\\\\x${value.toString('hex')}`;
 }
 
-/** A text[] literal with every element quoted, then escaped for COPY. */
+/** A text[] literal with every element quoted. */
+export function textArrayLiteral(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
+
 function copyTextArray(values: string[]): string {
-  const literal = `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-  return copyText(literal);
+  return copyText(textArrayLiteral(values));
 }
 
 /** One COPY text-format line for a stored event. */

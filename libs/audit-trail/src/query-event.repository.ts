@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfig, InjectConfig } from '@app/config';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from 'typeorm';
 import type { StoredEventRecord } from './canonical-event';
-import { QUERY_EVENT_COLUMNS, queryEventCopyLine } from './query-event-copy.util';
+import { QUERY_EVENT_COLUMNS, queryEventCopyLine, textArrayLiteral } from './query-event-copy.util';
 
 /** Rows per chunk written to the COPY stream: large enough to amortise, small enough to keep memory flat. */
 const COPY_CHUNK_ROWS = 500;
@@ -13,6 +14,13 @@ const COPY_CHUNK_ROWS = 500;
 /** The stored events and their idempotency index. Hot path: raw SQL (unnest, COPY) for throughput. */
 @Injectable()
 export class QueryEventRepository {
+  /** The embedded PGlite, served over its socket, does not take COPY FROM STDIN: it gets one INSERT ... unnest. */
+  private readonly useCopy: boolean;
+
+  constructor(@InjectConfig() config: AppConfig) {
+    this.useCopy = Boolean(config.database.url);
+  }
+
   /**
    * Claims eventIds for a batch; returns the ids this batch is the first to store. Ids are inserted in one fixed
    * order so that two writers claiming overlapping sets wait on each other instead of deadlocking.
@@ -28,11 +36,45 @@ export class QueryEventRepository {
   }
 
   /** Writes the rows with COPY on the transaction's own connection (several times faster than INSERT). */
-  async copyEvents(manager: EntityManager, records: StoredEventRecord[], batchId: string): Promise<void> {
+  async insertEvents(manager: EntityManager, records: StoredEventRecord[], batchId: string): Promise<void> {
     if (!records.length) return;
+    if (!this.useCopy) return this.insertWithUnnest(manager, records, batchId);
     const client: PoolClient = await manager.queryRunner!.connect();
     const sink = client.query(copyFrom(`COPY query_event (${QUERY_EVENT_COLUMNS.join(', ')}) FROM STDIN`));
     await pipeline(Readable.from(copyChunks(records, batchId)), sink);
+  }
+
+  private async insertWithUnnest(manager: EntityManager, records: StoredEventRecord[], batchId: string): Promise<void> {
+    const col = <T>(pick: (r: StoredEventRecord) => T): T[] => records.map(pick);
+    await manager.query(
+      `INSERT INTO query_event (${QUERY_EVENT_COLUMNS.join(', ')})
+       SELECT o, e, $3, a, u, ip, s, act, sh, sk, se, sc, f::text[], d, p, res, ua, x::jsonb, fl::text[]
+       FROM unnest($1::timestamptz[], $2::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+         $9::bytea[], $10::text[], $11::bytea[], $12::int[], $13::text[], $14::text[], $15::text[], $16::text[],
+         $17::text[], $18::text[], $19::text[])
+         AS t(o, e, a, u, ip, s, act, sh, sk, se, sc, f, d, p, res, ua, x, fl)`,
+      [
+        col((r) => r.occurredAt.toISOString()),
+        col((r) => r.eventId),
+        batchId,
+        col((r) => r.accountId),
+        col((r) => r.unitCode),
+        col((r) => r.clientIp),
+        col((r) => r.sourceSystem),
+        col((r) => r.action),
+        col((r) => r.subjectHash),
+        col((r) => r.subjectKeyId),
+        col((r) => r.subjectEnc),
+        col((r) => r.subjectCount),
+        col((r) => textArrayLiteral(r.fields)),
+        col((r) => r.dossierCode),
+        col((r) => r.procedureCode),
+        col((r) => r.result),
+        col((r) => r.userAgent),
+        col((r) => (r.extra === null ? null : JSON.stringify(r.extra))),
+        col((r) => textArrayLiteral(r.flags)),
+      ],
+    );
   }
 }
 
