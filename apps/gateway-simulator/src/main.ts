@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ANOMALY_SCENARIOS } from './anomaly.util';
+import { OutputTarget, simulate, SimulateOptions } from './simulate.command';
+
+const positiveInt = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number above 0');
+  return n;
+};
+
+const isoDate = (value: string): Date => {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw new InvalidArgumentError('expected an ISO date, e.g. 2026-11-16');
+  return d;
+};
+
+interface CliOptions {
+  to?: OutputTarget;
+  count: number;
+  rate?: number;
+  max?: boolean;
+  brokers: string;
+  topic: string;
+  partitions: number;
+  url?: string;
+  apiKey?: string;
+  out?: string;
+  seed: string;
+  start?: Date;
+  days?: number;
+  units: number;
+  anomalies?: string;
+  batchSize?: number;
+  quiet?: boolean;
+}
+
+const program = new Command('simulate')
+  .description(
+    'Writes realistic, contract-valid gateway query-log events (accounts of a province in sessions during office hours, ' +
+      'dossiers, households) to Kafka, HTTP or a file. Same --seed, same events.',
+  )
+  .addOption(new Option('--to <target>', 'where events go').choices(['kafka', 'http', 'file']))
+  .option('--count <n>', 'events to write', positiveInt, 10_000)
+  .addOption(new Option('--rate <r>', 'events per second').argParser(positiveInt).conflicts('max'))
+  .option('--max', 'as fast as possible (the default)')
+  .option('--brokers <list>', 'Kafka brokers host:port,…', process.env.KAFKA_BROKERS ?? 'localhost:9092')
+  .option('--topic <name>', 'Kafka topic', process.env.KAFKA_TOPIC ?? 'tthc.query-logs')
+  .option('--partitions <n>', 'partitions when the topic is created', positiveInt, 6)
+  .option('--url <url>', 'service base URL for --to http, e.g. http://localhost:3000')
+  .option('--api-key <key>', 'producer API key of a registered source system (X-Api-Key)')
+  .option('--out <file>', 'file for --to file: .ndjson, or .csv')
+  .option('--seed <seed>', 'seed of the simulation', 'tthc')
+  .option('--start <iso>', 'first simulated day (Asia/Ho_Chi_Minh), default 2026-11-16', isoDate)
+  .option('--days <d>', 'days the events spread over (default: count / 200,000, at least 1)', positiveInt)
+  .option('--units <n>', 'units (departments, communes, post offices) in the province', positiveInt, 60)
+  .option('--anomalies <list>', `misuse to inject: ${Object.keys(ANOMALY_SCENARIOS).join(', ')}`)
+  .option('--batch-size <n>', 'events per Kafka send or HTTP request', positiveInt)
+  .option('--quiet', 'no progress output')
+  .action(async (o: CliOptions) => {
+    const to = o.to ?? (o.out ? 'file' : undefined);
+    if (!to) return program.error('Say where events go: --to kafka|http|file');
+    const options: SimulateOptions = {
+      to,
+      count: o.count,
+      rate: o.max ? undefined : o.rate,
+      brokers: o.brokers
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+      topic: o.topic,
+      partitions: o.partitions,
+      url: o.url,
+      apiKey: o.apiKey,
+      out: o.out,
+      seed: o.seed,
+      start: o.start,
+      days: o.days,
+      units: o.units,
+      anomalies: o.anomalies
+        ?.split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+      batchSize: o.batchSize,
+      progress: o.quiet ? null : process.stderr,
+    };
+    const summary = await simulate(options);
+    console.log(
+      `${summary.events} events in ${summary.seconds.toFixed(1)} s (${Math.round(summary.eventsPerSecond)} events/s); ${summary.output}`,
+    );
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(`simulate: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+/** What a simulated province is made of. Roles follow the TTHC system's account directory. */
+export type AccountRole = 'chuyen_vien' | 'van_thu' | 'lanh_dao' | 'nhan_vien_buu_chinh' | 'service';
+
+export type UnitKind = 'department' | 'commune' | 'post_office';
+
+export interface Procedure {
+  /** Mã TTHC, e.g. 1.001612. */
+  code: string;
+  name: string;
+  /** Field-catalog codes returned by a lookup for this procedure. */
+  fields: readonly string[];
+  /** Whether the official looks up every member of the household, or only the applicant. */
+  wholeHousehold: boolean;
+}
+
+export interface SimUnit {
+  code: string;
+  /** Short latin name used in account ids (tuphap, xa12, quynhon). */
+  slug: string;
+  kind: UnitKind;
+  sourceSystem: 'igate' | 'dvc-buudien';
+  /** Office network: accounts of the unit keep one address in it. */
+  subnet: { v6: boolean; prefix: string };
+  procedures: readonly Procedure[];
+  /** Serial of the unit in dossier codes (000001052 in 000001052-261120-0042). */
+  dossierPrefix: string;
+}
+
+export interface SimAccount {
+  accountId: string;
+  unit: SimUnit;
+  role: AccountRole;
+  clientIp: string;
+  userAgent: string;
+  /** Relative share of the province's traffic. */
+  activity: number;
+  /** Kiosk of a post-office clerk, sent as an extra property by dvc-buudien. */
+  terminalId?: string;
+}
+
+export interface Province {
+  /** Three digits that open the personal IDs of citizens born here (052). */
+  code: string;
+  /** Suffix of unit codes (H52). */
+  unitSuffix: string;
+  units: SimUnit[];
+  accounts: SimAccount[];
+}
+
+export interface Citizen {
+  personalId: string;
+}
+
+export interface Household {
+  members: Citizen[];
+}

@@ -1,0 +1,140 @@
+import {
+  BROWSER_AGENTS,
+  COMMUNE_PROCEDURES,
+  DEPARTMENT_PROCEDURES,
+  DEPARTMENTS,
+  FAMILY_NAMES,
+  GENERAL_PROCEDURES,
+  GIVEN_NAMES,
+  KIOSK_AGENT,
+  MIDDLE_NAMES,
+  POST_OFFICE_PROCEDURES,
+  POST_OFFICE_TOWNS,
+  ROLE_ACTIVITY,
+  SERVICE_AGENT,
+} from './province.constant';
+import type { AccountRole, Province, SimAccount, SimUnit } from './province.type';
+import { SeededRandom } from './random.util';
+
+export interface ProvinceOptions {
+  /** Units in the province (departments, communes, post offices together). Default 60. */
+  units?: number;
+}
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+/** Departments first, then communes, then post offices: about one third each beyond the departments. */
+function buildUnits(total: number): SimUnit[] {
+  const departments = Math.min(DEPARTMENTS.length, Math.max(1, Math.round(total * 0.3)));
+  const postOffices = Math.min(POST_OFFICE_TOWNS.length, Math.max(1, Math.round(total * 0.15)));
+  const communes = Math.max(1, total - departments - postOffices);
+  const units: SimUnit[] = [];
+  for (let i = 0; i < departments; i++) {
+    const slug = DEPARTMENTS[i];
+    units.push({
+      code: `000.00.${pad(i + 1, 2)}.H52`,
+      slug,
+      kind: 'department',
+      sourceSystem: 'igate',
+      subnet: { v6: false, prefix: `10.52.${i + 1}.` },
+      procedures: DEPARTMENT_PROCEDURES[slug] ?? GENERAL_PROCEDURES,
+      dossierPrefix: pad(1000 + i + 1, 6) + '052',
+    });
+  }
+  for (let i = 0; i < communes; i++) {
+    const district = 21 + (i % 11);
+    const commune = Math.floor(i / 11) + 1;
+    units.push({
+      code: `000.${district}.${pad(commune, 2)}.H52`,
+      slug: `xa${pad(i + 1, 2)}`,
+      kind: 'commune',
+      sourceSystem: 'igate',
+      // A few communes sit on the province's IPv6 network.
+      subnet:
+        i % 9 === 4
+          ? { v6: true, prefix: `2001:db8:52:${(i + 1).toString(16)}::` }
+          : { v6: false, prefix: `10.52.${100 + i}.` },
+      procedures: COMMUNE_PROCEDURES,
+      dossierPrefix: pad(district * 100 + commune, 6) + '052',
+    });
+  }
+  for (let i = 0; i < postOffices; i++) {
+    units.push({
+      code: `BD.52.${pad(i + 1, 3)}`,
+      slug: POST_OFFICE_TOWNS[i],
+      kind: 'post_office',
+      sourceSystem: 'dvc-buudien',
+      subnet: { v6: false, prefix: `10.60.${i + 1}.` },
+      procedures: POST_OFFICE_PROCEDURES,
+      dossierPrefix: `BD52`,
+    });
+  }
+  return units;
+}
+
+function staffing(rng: SeededRandom, unit: SimUnit): AccountRole[] {
+  const roles: AccountRole[] = [];
+  const add = (role: AccountRole, n: number): void => {
+    for (let i = 0; i < n; i++) roles.push(role);
+  };
+  if (unit.kind === 'post_office') {
+    add('nhan_vien_buu_chinh', rng.int(3, 8));
+    return roles;
+  }
+  const department = unit.kind === 'department';
+  add('chuyen_vien', department ? rng.int(12, 45) : rng.int(4, 14));
+  add('van_thu', department ? rng.int(2, 5) : rng.int(1, 2));
+  add('lanh_dao', department ? rng.int(2, 4) : rng.int(1, 2));
+  if (department && rng.chance(0.25)) add('service', 1);
+  return roles;
+}
+
+function personName(rng: SeededRandom): string {
+  return `${rng.pick(FAMILY_NAMES)}${rng.pick(MIDDLE_NAMES)}${rng.pick(GIVEN_NAMES)}`;
+}
+
+function accountId(unit: SimUnit, role: AccountRole, name: string): string {
+  if (role === 'service') return `svc.${unit.slug}.lienthong`;
+  return `${unit.kind === 'post_office' ? 'bd' : 'cb'}.${unit.slug}.${name}`;
+}
+
+function hostAddress(unit: SimUnit, host: number): string {
+  return unit.subnet.v6 ? `${unit.subnet.prefix}${host.toString(16)}` : `${unit.subnet.prefix}${host}`;
+}
+
+function buildAccounts(rng: SeededRandom, units: SimUnit[]): SimAccount[] {
+  const accounts: SimAccount[] = [];
+  const taken = new Set<string>();
+  for (const unit of units) {
+    let host = 10;
+    for (const role of staffing(rng, unit)) {
+      let id = accountId(unit, role, personName(rng));
+      for (let n = 2; taken.has(id); n++) id = `${accountId(unit, role, personName(rng))}${n}`;
+      taken.add(id);
+      host += rng.int(1, 6);
+      accounts.push({
+        accountId: id,
+        unit,
+        role,
+        clientIp: hostAddress(unit, role === 'service' ? 250 : host),
+        userAgent:
+          role === 'service'
+            ? SERVICE_AGENT
+            : role === 'nhan_vien_buu_chinh'
+              ? KIOSK_AGENT
+              : rng.pick(BROWSER_AGENTS),
+        // People differ: some officials look up far more than their colleagues.
+        activity: ROLE_ACTIVITY[role] * (0.3 + rng.exponential(0.7)),
+        terminalId: role === 'nhan_vien_buu_chinh' ? `kiosk-${rng.int(1, 12)}` : undefined,
+      });
+    }
+  }
+  return accounts;
+}
+
+/** A province with its units and accounts, the same for the same seed. */
+export function buildProvince(seed: string, options: ProvinceOptions = {}): Province {
+  const rng = new SeededRandom(`${seed}:province`);
+  const units = buildUnits(Math.max(3, options.units ?? 60));
+  return { code: '052', unitSuffix: 'H52', units, accounts: buildAccounts(rng, units) };
+}
