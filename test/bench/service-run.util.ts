@@ -1,0 +1,111 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Admin, Kafka, logLevel } from 'kafkajs';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface ServiceUnderTest {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+  /** Peak resident set size so far (VmHWM), in MiB; 0 once the process is gone. */
+  peakRssMiB(): number;
+  stop(): Promise<number | null>;
+}
+
+/**
+ * The real service as its own OS process, from source (as the e2e tests run it), ingest role only.
+ * cpuProfileDir: write a V8 CPU profile there on exit (node --cpu-prof).
+ */
+export function startService(env: Record<string, string>, cpuProfileDir?: string): ServiceUnderTest {
+  const flags = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const child = spawn(
+    process.execPath,
+    [...flags, '-r', '@swc-node/register', join(ROOT, 'apps/audit-service/src/main.ts')],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), TZ: 'UTC', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const keep = (d: Buffer): void => {
+    output = (output + d.toString()).slice(-20_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let peak = 0;
+  const peakRssMiB = (): number => {
+    try {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const hwm = Number(status.match(/VmHWM:\s+(\d+) kB/)?.[1] ?? 0) / 1024;
+      peak = Math.max(peak, hwm);
+    } catch {
+      /* exited */
+    }
+    return peak;
+  };
+  return {
+    child,
+    output: () => output,
+    exited,
+    peakRssMiB,
+    async stop() {
+      peakRssMiB();
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+export async function waitForHealth(
+  port: number,
+  service: ServiceUnderTest,
+  timeoutMs = 120_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void service.exited.then(() => (exited = true));
+  while (Date.now() < deadline && !exited) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The service did not come up.\n${service.output().slice(-4000)}`);
+}
+
+/** Committed offsets of a consumer group against the end of the topic, through the Kafka admin API. */
+export class GroupProgress {
+  private readonly admin: Admin;
+
+  constructor(
+    brokers: string[],
+    private readonly topic: string,
+    private readonly groupId: string,
+  ) {
+    this.admin = new Kafka({ clientId: 'bench-monitor', brokers, logLevel: logLevel.NOTHING }).admin();
+  }
+
+  connect(): Promise<void> {
+    return this.admin.connect();
+  }
+
+  async endOffset(): Promise<number> {
+    const offsets = await this.admin.fetchTopicOffsets(this.topic);
+    return offsets.reduce((sum, p) => sum + Number(p.high), 0);
+  }
+
+  async committed(): Promise<number> {
+    const [topic] = await this.admin.fetchOffsets({ groupId: this.groupId, topics: [this.topic] });
+    return topic.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+  }
+
+  disconnect(): Promise<void> {
+    return this.admin.disconnect();
+  }
+}
