@@ -15,20 +15,23 @@ export interface ServiceUnderTest {
 }
 
 /**
- * The real service as its own OS process, from source (as the e2e tests run it), ingest role only.
+ * The real service as its own OS process, ingest role only: from source (as the e2e tests run it), or with
+ * dist, the built JavaScript (npm run build) as production runs it.
  * cpuProfileDir: write a V8 CPU profile there on exit (node --cpu-prof).
  */
-export function startService(env: Record<string, string>, cpuProfileDir?: string): ServiceUnderTest {
-  const flags = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
-  const child = spawn(
-    process.execPath,
-    [...flags, '-r', '@swc-node/register', join(ROOT, 'apps/audit-service/src/main.ts')],
-    {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), TZ: 'UTC', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+export function startService(
+  env: Record<string, string>,
+  options: { dist?: boolean; cpuProfileDir?: string } = {},
+): ServiceUnderTest {
+  const flags = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const entry = options.dist
+    ? [join(ROOT, 'dist/apps/audit-service/src/main.js')]
+    : ['-r', '@swc-node/register', join(ROOT, 'apps/audit-service/src/main.ts')];
+  const child = spawn(process.execPath, [...flags, ...entry], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), TZ: 'UTC', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (d: Buffer): void => {
     output = (output + d.toString()).slice(-20_000);
