@@ -35,6 +35,28 @@ export interface AppConfig {
     secretsDir: string;
   };
   ingest: { maxRecordsPerRequest: number };
+  accounts: AccountsConfig;
+  /** Unset url: mail is off and messages are only logged. */
+  smtp: { url?: string; from: string };
+}
+
+/** Account lifecycle: idle lock, warnings, commands to the TTHC system. Durations in seconds. */
+export interface AccountsConfig {
+  idleMonths: number;
+  idleLockCron: string;
+  /** Where "3 calendar months" and the job's schedule are evaluated. */
+  timeZone: string;
+  /** Days before the lock at which the holder and the unit admin are warned, largest first. */
+  warningDays: number[];
+  statusRefresh: number;
+  commands: {
+    topic: string;
+    webhookUrl?: string;
+    webhookSecret?: string;
+    maxAttempts: number;
+    retryBase: number;
+    deliveryInterval: number;
+  };
 }
 
 export class ConfigurationError extends Error {
@@ -125,5 +147,25 @@ function toAppConfig(e: Env): AppConfig {
       secretsDir: join(dataDir, 'secrets'),
     },
     ingest: { maxRecordsPerRequest: e.INGEST_MAX_RECORDS_PER_REQUEST },
+    accounts: toAccountsConfig(e),
+    smtp: { url: e.SMTP_URL, from: e.SMTP_FROM },
+  };
+}
+
+function toAccountsConfig(e: Env): AccountsConfig {
+  return {
+    idleMonths: e.ACCOUNT_IDLE_MONTHS,
+    idleLockCron: e.ACCOUNT_IDLE_LOCK_CRON,
+    timeZone: e.ACCOUNT_TIME_ZONE,
+    warningDays: [...new Set(e.ACCOUNT_LOCK_WARNING_DAYS)].sort((a, b) => b - a),
+    statusRefresh: e.ACCOUNT_STATUS_REFRESH,
+    commands: {
+      topic: e.ACCOUNT_COMMAND_TOPIC,
+      webhookUrl: e.ACCOUNT_COMMAND_WEBHOOK_URL,
+      webhookSecret: e.ACCOUNT_COMMAND_WEBHOOK_SECRET,
+      maxAttempts: e.ACCOUNT_COMMAND_MAX_ATTEMPTS,
+      retryBase: e.ACCOUNT_COMMAND_RETRY_BASE,
+      deliveryInterval: e.ACCOUNT_COMMAND_DELIVERY_INTERVAL,
+    },
   };
 }

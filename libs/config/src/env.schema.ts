@@ -26,10 +26,26 @@ const postgresUrl = optionalString.refine((v) => v === undefined || /^postgres(q
   message: 'must be a postgres:// or postgresql:// URL',
 });
 
+/** A duration such as 90s, 15m, 24h or 14d, in seconds. */
+const duration = z
+  .string()
+  .regex(/^\d+(s|m|h|d)$/, 'must look like 90s, 15m, 24h or 14d')
+  .transform((v) => Number(v.slice(0, -1)) * { s: 1, m: 60, h: 3600, d: 86400 }[v.slice(-1) as 's' | 'm' | 'h' | 'd']);
+
 /** A 32-byte AES-256 key given as 64 hex digits or base64, or undefined when it is neither. */
 export function aes256Key(value: string): Buffer | undefined {
   const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
   return key.length === 32 ? key : undefined;
+}
+
+/** True when Intl knows the IANA time zone name. */
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -72,6 +88,29 @@ export const envSchema = z.object({
     message: 'must be 32 bytes, as 64 hex digits or base64',
   }),
   INGEST_MAX_RECORDS_PER_REQUEST: z.coerce.number().int().min(1).max(100000),
+  ACCOUNT_IDLE_MONTHS: z.coerce.number().int().min(1).max(36),
+  ACCOUNT_IDLE_LOCK_CRON: z
+    .string()
+    .regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron pattern of 5 or 6 fields, e.g. "0 30 0 * * *"'),
+  ACCOUNT_TIME_ZONE: z.string().refine((v) => isTimeZone(v), { message: 'must be an IANA time zone, e.g. Asia/Ho_Chi_Minh' }),
+  ACCOUNT_LOCK_WARNING_DAYS: csv
+    .refine((days) => days.every((d) => /^\d{1,3}$/.test(d) && Number(d) >= 1), { message: 'must be whole days, e.g. 14,3' })
+    .transform((days) => days.map(Number)),
+  ACCOUNT_STATUS_REFRESH: duration,
+  ACCOUNT_COMMAND_TOPIC: z.string().min(1),
+  ACCOUNT_COMMAND_WEBHOOK_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/.+/.test(v), {
+    message: 'must be an http(s) URL',
+  }),
+  ACCOUNT_COMMAND_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: 'must be at least 16 characters',
+  }),
+  ACCOUNT_COMMAND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100),
+  ACCOUNT_COMMAND_RETRY_BASE: duration,
+  ACCOUNT_COMMAND_DELIVERY_INTERVAL: duration,
+  SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\/.+/.test(v), {
+    message: 'must be an smtp:// or smtps:// URL',
+  }),
+  SMTP_FROM: z.string().min(3),
 });
 
 export type Env = z.output<typeof envSchema>;

@@ -3,6 +3,8 @@ import { CreateAuditStore1795503100000 } from './1795503100000-CreateAuditStore'
 import { SequenceAuditChain1795503700000 } from './1795503700000-SequenceAuditChain';
 import { CreateIngestRejection1795505000000 } from './1795505000000-CreateIngestRejection';
 import { CreateSourceFlagUsage1795505000001 } from './1795505000001-CreateSourceFlagUsage';
+import { CreateAccountLifecycle1795506000000 } from './1795506000000-CreateAccountLifecycle';
+import { CreateAlert1795506000001 } from './1795506000001-CreateAlert';
 
 /** Every migration, in order. Listed (not globbed) so the same list works from source, dist and tests. */
-export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795503100000, SequenceAuditChain1795503700000, CreateIngestRejection1795505000000, CreateSourceFlagUsage1795505000001];
+export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795503100000, SequenceAuditChain1795503700000, CreateIngestRejection1795505000000, CreateSourceFlagUsage1795505000001, CreateAccountLifecycle1795506000000, CreateAlert1795506000001];

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import { ACCOUNT_DIRECTORY_V1_SCHEMA } from '@app/contracts';
+import { DIRECTORY_FIELDS, DirectoryEntry } from './directory-entry.type';
+
+export type DirectoryValidation = { ok: true; entry: DirectoryEntry } | { ok: false; field: string | null; message: string };
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
+const KNOWN = new Set<string>(['accountId', ...DIRECTORY_FIELDS]);
+
+/** Validates directory entries with the contract's own JSON Schema (account-directory.v1), compiled once. */
+@Injectable()
+export class DirectoryValidator {
+  private readonly v1: ValidateFunction;
+
+  constructor() {
+    const ajv = new Ajv2020({ allErrors: false, strict: true, strictTypes: false });
+    ajv.addFormat('date-time', { type: 'string', validate: (v: string) => RFC3339.test(v) && Number.isFinite(Date.parse(v)) });
+    this.v1 = ajv.compile(ACCOUNT_DIRECTORY_V1_SCHEMA);
+  }
+
+  validate(value: unknown): DirectoryValidation {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      return { ok: false, field: null, message: 'the record must be an object with the directory fields' };
+    }
+    if (!this.v1(value)) return describe(this.v1.errors ?? []);
+    return { ok: true, entry: toEntry(value as Record<string, unknown>) };
+  }
+}
+
+function describe(errors: ErrorObject[]): DirectoryValidation {
+  const error = errors[0];
+  if (!error) return { ok: false, field: null, message: 'not a valid directory entry' };
+  if (error.keyword === 'required') {
+    const field = (error.params as { missingProperty: string }).missingProperty;
+    return { ok: false, field, message: `${field}: is required` };
+  }
+  const field = error.instancePath.replace(/^\//, '').replace(/\//g, '.') || null;
+  const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
+  const problem = allowed ? `must be one of ${allowed.filter((v) => v !== null).join(', ')}` : (error.message ?? 'is not valid');
+  return { ok: false, field, message: `${field ?? 'record'}: ${problem}` };
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const instant = (v: unknown): string | null => (typeof v === 'string' ? new Date(v).toISOString() : null);
+
+function toEntry(v: Record<string, unknown>): DirectoryEntry {
+  const extraEntries = Object.entries(v).filter(([key]) => !KNOWN.has(key));
+  return {
+    accountId: v.accountId as string,
+    fullName: text(v.fullName),
+    unitCode: v.unitCode as string,
+    unitName: text(v.unitName),
+    role: text(v.role),
+    accountType: v.accountType === 'service' ? 'service' : 'person',
+    status: v.status as DirectoryEntry['status'],
+    email: text(v.email),
+    createdAt: instant(v.createdAt),
+    lastLoginAt: instant(v.lastLoginAt),
+    extra: extraEntries.length ? Object.fromEntries(extraEntries) : null,
+  };
+}

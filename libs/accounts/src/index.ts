@@ -1,0 +1,17 @@
+export * from './account.type';
+export * from './account.exception';
+export * from './accounts.module';
+export * from './accounts.service';
+export type { AccountListFilter } from './account-view.repository';
+export * from './activity/account-activity.service';
+export * from './commands/account-command.type';
+export * from './commands/account-command.repository';
+export * from './commands/account-command-delivery.service';
+export * from './directory/directory-parser.util';
+export * from './directory/directory-sync.service';
+export * from './exemptions/exemption.repository';
+export * from './exemptions/exemption.service';
+export * from './lock/account-lock.service';
+export * from './lock/idle-lock.service';
+export * from './lock/lock-warning.repository';
+export * from './status/account-status-cache.service';

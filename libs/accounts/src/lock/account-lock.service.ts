@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig, InjectConfig } from '@app/config';
+import { AccountHistoryRepository, NewHistoryEntry } from '../account-history.repository';
+import { AccountRepository, LockedAccountRow } from '../account.repository';
+import { accountNotFound, accountNotLocked } from '../account.exception';
+import { Actor, LockReason } from '../account.type';
+import { AccountCommandRepository } from '../commands/account-command.repository';
+import { AccountChanges } from '../status/account-changes.service';
+import { IdlePolicy } from '../idle-policy.util';
+
+export interface LockOutcome {
+  accountId: string;
+  commandId: string;
+}
+
+/**
+ * Every lock and unlock goes through here: the conditional state change, the command for the TTHC system and
+ * the history entry are written in the caller's transaction, so they happen together or not at all.
+ */
+@Injectable()
+export class AccountLockService {
+  private readonly policy: IdlePolicy;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly accounts: AccountRepository,
+    private readonly history: AccountHistoryRepository,
+    private readonly commands: AccountCommandRepository,
+    private readonly changes: AccountChanges,
+    @InjectConfig() config: AppConfig,
+  ) {
+    this.policy = { idleMonths: config.accounts.idleMonths, timeZone: config.accounts.timeZone };
+  }
+
+  /** Locks those of ids that are active. Idempotent: an account already locked is left as it is. */
+  async lockInTransaction(
+    manager: EntityManager,
+    ids: string[],
+    lock: { reason: LockReason; actor: Actor; now: Date; note?: string; evidence?: (id: string) => Record<string, unknown> },
+  ): Promise<LockOutcome[]> {
+    const locked = await this.accounts.lockActive(manager, ids, lock.reason, lock.now, this.policy);
+    await this.recordLocks(manager, locked, lock);
+    return locked.map((r) => ({ accountId: r.accountId, commandId: r.commandId }));
+  }
+
+  /** Locks every account whose idle period has run out today. */
+  async lockIdleInTransaction(manager: EntityManager, actor: Actor, now: Date): Promise<LockOutcome[]> {
+    const locked = await this.accounts.lockIdle(manager, LockReason.IDLE, now, this.policy);
+    const note = `no activity for ${this.policy.idleMonths} calendar months`;
+    await this.recordLocks(manager, locked, { reason: LockReason.IDLE, actor, now, note });
+    return locked.map((r) => ({ accountId: r.accountId, commandId: r.commandId }));
+  }
+
+  /** A manual lock by an admin. */
+  async lock(accountId: string, actor: Actor, reason: string, now: Date): Promise<LockOutcome | null> {
+    const [outcome] = await this.dataSource.transaction(async (m) => {
+      if (!(await this.accounts.exists(m, accountId))) throw accountNotFound(accountId);
+      return this.lockInTransaction(m, [accountId], { reason: LockReason.MANUAL, actor, now, note: reason });
+    });
+    this.changes.publish([accountId]);
+    return outcome ?? null;
+  }
+
+  /** Unlock: admins only, with a reason; the account gets a fresh grace period from now. */
+  async unlock(accountId: string, actor: Actor, reason: string, now: Date): Promise<{ commandId: string }> {
+    const commandId = await this.dataSource.transaction(async (m) => {
+      if (!(await this.accounts.exists(m, accountId))) throw accountNotFound(accountId);
+      const previous = await this.accounts.unlock(m, accountId, now);
+      if (!previous) throw accountNotLocked(accountId);
+      const [id] = await this.commands.add(m, [{ accountId }], 'unlock', reason, actor, now);
+      await this.history.append(
+        m,
+        [
+          {
+            accountId,
+            actor,
+            changeKind: 'unlocked',
+            before: { state: 'locked', lockReason: previous.lockReason, lockedAt: previous.lockedAt },
+            after: { state: 'active', graceFrom: now.toISOString() },
+            reason,
+            evidence: { commandId: id },
+          },
+        ],
+        now,
+      );
+      return id;
+    });
+    this.changes.publish([accountId]);
+    return { commandId };
+  }
+
+  private async recordLocks(
+    manager: EntityManager,
+    locked: LockedAccountRow[],
+    lock: { reason: LockReason; actor: Actor; now: Date; note?: string; evidence?: (id: string) => Record<string, unknown> },
+  ): Promise<void> {
+    if (!locked.length) return;
+    const reasonText = lock.note ?? lock.reason;
+    await this.commands.add(
+      manager,
+      locked.map((r) => ({ id: r.commandId, accountId: r.accountId })),
+      'lock',
+      `${lock.reason}: ${reasonText}`,
+      lock.actor,
+      lock.now,
+    );
+    const entries: NewHistoryEntry[] = locked.map((r) => ({
+      accountId: r.accountId,
+      actor: lock.actor,
+      changeKind: 'locked',
+      before: { state: 'active' },
+      after: { state: 'locked', lockReason: lock.reason },
+      reason: reasonText,
+      evidence: {
+        commandId: r.commandId,
+        idleSince: r.idleSince,
+        lastActivityAt: r.lastActivityAt,
+        directoryLastLoginAt: r.directoryLastLoginAt,
+        directoryStatus: r.directoryStatus,
+        lockDueOn: r.lockDueOn,
+        ...lock.evidence?.(r.accountId),
+      },
+    }));
+    await this.history.append(manager, entries, lock.now);
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig, InjectConfig } from '@app/config';
+import { MailMessage, MailService } from '@app/notifications';
+import { LockWarning, LockWarningRepository } from './lock-warning.repository';
+
+/** Sends claimed lock warnings to the account holder and the unit's admin, in Vietnamese (with English). */
+@Injectable()
+export class LockWarningService {
+  private readonly logger = new Logger(LockWarningService.name);
+
+  constructor(
+    private readonly warnings: LockWarningRepository,
+    private readonly mail: MailService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  async send(claimed: LockWarning[]): Promise<{ sent: number; logged: number; failed: number }> {
+    const report = { sent: 0, logged: 0, failed: 0 };
+    for (const warning of claimed) {
+      if (!warning.recipients.length) {
+        await this.warnings.recordDelivery(warning, 'failed', "no email address for the holder or the unit's admin");
+        report.failed++;
+        continue;
+      }
+      try {
+        const delivery = await this.mail.send(this.messageFor(warning));
+        await this.warnings.recordDelivery(warning, delivery);
+        report[delivery]++;
+      } catch (error) {
+        this.logger.warn({ accountId: warning.accountId, err: error }, 'Lock warning could not be mailed');
+        await this.warnings.recordDelivery(warning, 'failed', (error as Error).message.slice(0, 500));
+        report.failed++;
+      }
+    }
+    return report;
+  }
+
+  messageFor(w: LockWarning): MailMessage {
+    const months = this.config.accounts.idleMonths;
+    const due = vnDate(w.lockDueOn);
+    const since = vnDate(localDate(w.idleSince, this.config.accounts.timeZone));
+    const holder = w.fullName ?? w.accountId;
+    const unit = w.unitName ? ` (${w.unitName})` : '';
+    return {
+      to: w.recipients,
+      subject: `[Cảnh báo] Tài khoản ${w.accountId} sẽ bị khóa ngày ${due} do không sử dụng / Account lock warning`,
+      text: [
+        `Kính gửi ${holder} và quản trị đơn vị,`,
+        '',
+        `Tài khoản ${w.accountId}${unit} trên hệ thống thông tin giải quyết thủ tục hành chính không có hoạt động nào kể từ ngày ${since}.`,
+        `Theo quy định, tài khoản không sử dụng trong ${months} tháng sẽ bị khóa tự động. Tài khoản này sẽ bị khóa vào ngày ${due} (còn ${w.offsetDays} ngày).`,
+        'Để giữ tài khoản, vui lòng đăng nhập và sử dụng trước ngày đó. Trường hợp nghỉ phép hoặc tài khoản tích hợp, đề nghị quản trị đơn vị đăng ký miễn trừ.',
+        '',
+        `English: account ${w.accountId} has had no activity since ${since} and will be locked on ${due} (in ${w.offsetDays} days) after ${months} months unused.`,
+        '',
+        'Thư này được gửi tự động, vui lòng không trả lời.',
+      ].join('\n'),
+    };
+  }
+}
+
+/** YYYY-MM-DD → DD/MM/YYYY, as Vietnamese readers write dates. */
+function vnDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+function localDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(at));
+}

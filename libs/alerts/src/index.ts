@@ -1,0 +1,3 @@
+export * from './alert.type';
+export * from './alerts.service';
+export * from './alerts.module';

@@ -1,0 +1,3 @@
+export * from './mail.service';
+export * from './webhook-sender.service';
+export * from './notifications.module';

@@ -1,0 +1,41 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+import { AppConfig, InjectConfig } from '@app/config';
+
+export interface MailMessage {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** Outgoing mail through SMTP_URL; without it, messages are logged (and reported as such) instead of sent. */
+@Injectable()
+export class MailService implements OnApplicationShutdown {
+  private readonly logger = new Logger(MailService.name);
+  private readonly transport: Transporter | null;
+  private readonly from: string;
+
+  constructor(@InjectConfig() config: AppConfig) {
+    this.transport = config.smtp.url ? createTransport(config.smtp.url) : null;
+    this.from = config.smtp.from;
+  }
+
+  get enabled(): boolean {
+    return this.transport !== null;
+  }
+
+  /** 'sent' when the server accepted it, 'logged' when mail is off. Throws when the server refuses. */
+  async send(message: MailMessage): Promise<'sent' | 'logged'> {
+    if (!message.to.length) throw new Error('a message needs at least one recipient');
+    if (!this.transport) {
+      this.logger.log({ to: message.to, subject: message.subject }, 'SMTP_URL is not set: mail not sent, logged only');
+      return 'logged';
+    }
+    await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text });
+    return 'sent';
+  }
+
+  onApplicationShutdown(): void {
+    this.transport?.close();
+  }
+}
