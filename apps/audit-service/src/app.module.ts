@@ -6,11 +6,19 @@ import { DatabaseModule } from '@app/database';
 import { KafkaModule } from '@app/kafka';
 import { ObservabilityModule } from '@app/observability';
 import { Clock } from '@app/common';
+import { AuthModule } from '@app/auth';
 import { IngestionModule } from '@app/ingestion';
 import { SourceSystemsModule } from '@app/source-systems';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
+import { ApiKeysController } from './http/api-keys.controller';
+import { AuthController } from './http/auth.controller';
+import { SecurityLogController } from './http/security-log.controller';
+import { UsersController } from './http/users.controller';
 import { QueryLogConsumer } from './kafka/query-log.consumer';
+
+/** Sign-in, users, producer API keys and the security log (issue 3). */
+const AUTH_CONTROLLERS = [AuthController, UsersController, ApiKeysController, SecurityLogController];
 
 @Module({})
 export class AppModule {
@@ -26,13 +34,14 @@ export class AppModule {
         ConfigModule.forRoot(config),
         ObservabilityModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl),
+        AuthModule,
         KafkaModule,
         TerminusModule.forRoot({ logger: false }),
         ...(roles.has('jobs') ? [ScheduleModule.forRoot()] : []),
         IngestionModule,
         SourceSystemsModule,
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, ...(roles.has('api') ? AUTH_CONTROLLERS : [])],
       providers: [Clock, ...(roles.has('ingest') ? [QueryLogConsumer] : [])],
     };
   }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { AppConfig, ConfigurationError, loadConfig } from '@app/config';
 import { registerMigrationCommands } from './cli/migration.commands';
+import { registerUserCommands } from './cli/user.commands';
 
 /** `npm run cli -- <command>`: operations that run beside the service, with the same configuration. */
 let cached: AppConfig | undefined;
@@ -9,6 +10,7 @@ const config = (): AppConfig => (cached ??= loadConfig());
 
 const program = new Command('tthc-audit').description('TTHC Access Audit command line').showHelpAfterError();
 registerMigrationCommands(program, config);
+registerUserCommands(program, config);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigurationError) {

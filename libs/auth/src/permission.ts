@@ -58,4 +58,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
 };
 
 /** What a producer API key (tied to one source system) may do, whatever route it is presented to. */
-export const PRODUCER_KEY_PERMISSIONS: ReadonlySet<Permission> = new Set([Permission.INGEST_WRITE, Permission.ACCOUNTS_SYNC]);
+export const PRODUCER_KEY_PERMISSIONS: ReadonlySet<Permission> = new Set([
+  Permission.INGEST_WRITE,
+  Permission.ACCOUNTS_SYNC,
+]);

@@ -38,6 +38,22 @@ export interface AppConfig {
   accounts: AccountsConfig;
   /** Unset url: mail is off and messages are only logged. */
   smtp: { url?: string; from: string };
+  auth: AuthConfig;
+}
+
+/** Sign-in, tokens, producer API keys and rate limits. Durations in seconds. */
+export interface AuthConfig {
+  /** Unset: a secret generated once into secretsDir (fine for one replica; set it when running several). */
+  jwtSecret?: string;
+  secretsDir: string;
+  accessTokenTtl: number;
+  refreshTokenTtl: number;
+  passwordMinLength: number;
+  lockout: { threshold: number; duration: number };
+  apiKeys: { ttl: number; rotationOverlap: number };
+  rateLimits: { signInPerMinute: number; ingestPerMinute: number };
+  oidc?: { issuer: string; clientId: string; jwksUrl?: string; usernameClaim: string };
+  bootstrapAdmin?: { username: string; password: string; email?: string };
 }
 
 /** Account lifecycle: idle lock, warnings, commands to the TTHC system. Durations in seconds. */
@@ -112,6 +128,7 @@ function toAppConfig(e: Env): AppConfig {
   if (e.KAFKA_SASL_MECHANISM && !(e.KAFKA_SASL_USERNAME && e.KAFKA_SASL_PASSWORD)) {
     problems.push('KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD: required when KAFKA_SASL_MECHANISM is set');
   }
+  problems.push(...authConfigProblems(e));
   if (problems.length) throw new ConfigurationError(problems);
   const dataDir = isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(process.cwd(), e.DATA_DIR);
   return {
@@ -149,6 +166,41 @@ function toAppConfig(e: Env): AppConfig {
     ingest: { maxRecordsPerRequest: e.INGEST_MAX_RECORDS_PER_REQUEST },
     accounts: toAccountsConfig(e),
     smtp: { url: e.SMTP_URL, from: e.SMTP_FROM },
+    auth: toAuthConfig(e, join(dataDir, 'secrets')),
+  };
+}
+
+function authConfigProblems(e: Env): string[] {
+  const problems: string[] = [];
+  if (e.AUTH_OIDC_ISSUER && !e.AUTH_OIDC_CLIENT_ID) problems.push('AUTH_OIDC_CLIENT_ID: required when AUTH_OIDC_ISSUER is set');
+  if (Boolean(e.BOOTSTRAP_ADMIN_USERNAME) !== Boolean(e.BOOTSTRAP_ADMIN_PASSWORD)) {
+    problems.push('BOOTSTRAP_ADMIN_USERNAME / BOOTSTRAP_ADMIN_PASSWORD: set both or neither');
+  }
+  return problems;
+}
+
+function toAuthConfig(e: Env, secretsDir: string): AuthConfig {
+  return {
+    jwtSecret: e.AUTH_JWT_SECRET,
+    secretsDir,
+    accessTokenTtl: e.AUTH_ACCESS_TOKEN_TTL,
+    refreshTokenTtl: e.AUTH_REFRESH_TOKEN_TTL,
+    passwordMinLength: e.AUTH_PASSWORD_MIN_LENGTH,
+    lockout: { threshold: e.AUTH_LOCKOUT_THRESHOLD, duration: e.AUTH_LOCKOUT_DURATION },
+    apiKeys: { ttl: e.AUTH_API_KEY_TTL, rotationOverlap: e.AUTH_API_KEY_ROTATION_OVERLAP },
+    rateLimits: { signInPerMinute: e.AUTH_SIGN_IN_RATE_LIMIT, ingestPerMinute: e.AUTH_INGEST_RATE_LIMIT },
+    oidc: e.AUTH_OIDC_ISSUER
+      ? {
+          issuer: e.AUTH_OIDC_ISSUER,
+          clientId: e.AUTH_OIDC_CLIENT_ID!,
+          jwksUrl: e.AUTH_OIDC_JWKS_URL,
+          usernameClaim: e.AUTH_OIDC_USERNAME_CLAIM,
+        }
+      : undefined,
+    bootstrapAdmin:
+      e.BOOTSTRAP_ADMIN_USERNAME && e.BOOTSTRAP_ADMIN_PASSWORD
+        ? { username: e.BOOTSTRAP_ADMIN_USERNAME, password: e.BOOTSTRAP_ADMIN_PASSWORD, email: e.BOOTSTRAP_ADMIN_EMAIL }
+        : undefined,
   };
 }
 

@@ -111,6 +111,29 @@ export const envSchema = z.object({
     message: 'must be an smtp:// or smtps:// URL',
   }),
   SMTP_FROM: z.string().min(3),
+  AUTH_JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters',
+  }),
+  AUTH_ACCESS_TOKEN_TTL: duration,
+  AUTH_REFRESH_TOKEN_TTL: duration,
+  AUTH_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128),
+  AUTH_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100),
+  AUTH_LOCKOUT_DURATION: duration,
+  AUTH_API_KEY_TTL: duration,
+  AUTH_API_KEY_ROTATION_OVERLAP: duration,
+  AUTH_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1),
+  AUTH_INGEST_RATE_LIMIT: z.coerce.number().int().min(1),
+  AUTH_OIDC_ISSUER: optionalString.refine((v) => v === undefined || /^https?:\/\/.+/.test(v), {
+    message: 'must be an http(s) URL',
+  }),
+  AUTH_OIDC_CLIENT_ID: optionalString,
+  AUTH_OIDC_JWKS_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/.+/.test(v), {
+    message: 'must be an http(s) URL',
+  }),
+  AUTH_OIDC_USERNAME_CLAIM: z.string().min(1),
+  BOOTSTRAP_ADMIN_USERNAME: optionalString,
+  BOOTSTRAP_ADMIN_PASSWORD: optionalString,
+  BOOTSTRAP_ADMIN_EMAIL: optionalString,
 });
 
 export type Env = z.output<typeof envSchema>;

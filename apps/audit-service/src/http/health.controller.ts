@@ -1,10 +1,12 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@app/auth';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Kafka } from 'kafkajs';
 import { KAFKA } from '@app/kafka';
 
 @ApiTags('health')
+@Public('load balancers and orchestrators probe liveness and readiness without credentials')
 @Controller('health')
 export class HealthController {
   constructor(

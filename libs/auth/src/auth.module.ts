@@ -1,0 +1,67 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { Clock } from '@app/common';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { ApiKeyRepository } from './api-keys/api-key.repository';
+import { ApiKeyService } from './api-keys/api-key.service';
+import { AuthGuard } from './guard/auth.guard';
+import { RateLimitGuard } from './guard/rate-limit.guard';
+import { OidcService } from './oidc/oidc.service';
+import { SecurityEventRepository } from './security-log/security-event.repository';
+import { SecurityLogService } from './security-log/security-log.service';
+import { AccessTokenService } from './sessions/access-token.service';
+import { resolveJwtSecret } from './sessions/jwt-secret.util';
+import { RefreshTokenRepository } from './sessions/refresh-token.repository';
+import { SessionService } from './sessions/session.service';
+import { FirstAdminService } from './users/first-admin.service';
+import { PasswordService } from './users/password.service';
+import { UserRepository } from './users/user.repository';
+import { UserService } from './users/user.service';
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Users, sessions, producer API keys, the security log, and the global guards: authentication and permissions
+ * (deny by default), then the named rate limits.
+ */
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: resolveJwtSecret(config.auth),
+        signOptions: { algorithm: 'HS256' },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [
+          { name: 'sign-in', ttl: MINUTE_MS, limit: config.auth.rateLimits.signInPerMinute },
+          { name: 'ingest', ttl: MINUTE_MS, limit: config.auth.rateLimits.ingestPerMinute },
+        ],
+      }),
+    }),
+  ],
+  providers: [
+    Clock,
+    UserRepository,
+    RefreshTokenRepository,
+    ApiKeyRepository,
+    SecurityEventRepository,
+    PasswordService,
+    AccessTokenService,
+    SessionService,
+    UserService,
+    ApiKeyService,
+    SecurityLogService,
+    OidcService,
+    FirstAdminService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
+  exports: [SessionService, UserService, ApiKeyService, SecurityLogService, OidcService, PasswordService],
+})
+export class AuthModule {}

@@ -1,0 +1,63 @@
+import { Principal } from '../principal';
+
+/** What the security log records. Never a password, token or key: only who, what, when, from where. */
+export enum SecurityEventType {
+  SIGN_IN_SUCCEEDED = 'sign-in.succeeded',
+  SIGN_IN_FAILED = 'sign-in.failed',
+  SIGN_IN_LOCKED = 'sign-in.locked',
+  SIGN_OUT = 'sign-out',
+  REFRESH_TOKEN_REUSED = 'refresh-token.reused',
+  PASSWORD_CHANGED = 'password.changed',
+  PERMISSION_DENIED = 'permission.denied',
+  USER_CREATED = 'user.created',
+  USER_UPDATED = 'user.updated',
+  USER_ROLES_CHANGED = 'user.roles-changed',
+  USER_STATUS_CHANGED = 'user.status-changed',
+  USER_PASSWORD_RESET = 'user.password-reset',
+  API_KEY_CREATED = 'api-key.created',
+  API_KEY_ROTATED = 'api-key.rotated',
+  API_KEY_REVOKED = 'api-key.revoked',
+}
+
+export type SecurityActor =
+  | { kind: 'user'; id: string; name: string }
+  | { kind: 'producer'; id: string; name: string }
+  | { kind: 'anonymous'; name?: string }
+  | { kind: 'system'; name: string };
+
+export interface SecurityEventInput {
+  type: SecurityEventType;
+  actor: SecurityActor;
+  /** What was acted on: a username, an API key id, a route. */
+  target?: string;
+  clientIp?: string;
+  details?: Record<string, unknown>;
+}
+
+export interface SecurityEvent {
+  id: string;
+  occurredAt: Date;
+  type: string;
+  actorKind: SecurityActor['kind'];
+  actorId: string | null;
+  actorName: string | null;
+  target: string | null;
+  clientIp: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface SecurityEventFilter {
+  type?: string;
+  actor?: string;
+  from?: Date;
+  to?: Date;
+  /** Keyset pagination: events older than this id. */
+  before?: string;
+  limit: number;
+}
+
+export function actorOf(principal: Principal): SecurityActor {
+  return principal.kind === 'user'
+    ? { kind: 'user', id: principal.userId, name: principal.username }
+    : { kind: 'producer', id: principal.keyId, name: principal.sourceSystem };
+}

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { Controller, Get, HttpCode, INestApplication, Post } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import {
+  AllowProducerKey,
+  AuthModule,
+  CurrentPrincipal,
+  Permission,
+  Principal,
+  RequirePermission,
+  Role,
+  User,
+  UserService,
+} from '@app/auth';
+import { Clock, FixedClock } from '@app/common';
+import { loadConfig } from '@app/config';
+import { AppModule } from '../../apps/audit-service/src/app.module';
+import { DomainExceptionFilter } from '../../apps/audit-service/src/http/domain-exception.filter';
+import { createValidationPipe } from '../../apps/audit-service/src/http/validation.pipe';
+import { TestApp } from '../utils/test-app';
+import { createMigratedDatabase } from '../utils/test-database';
+
+export const GOOD_PASSWORD = 'Mây trắng bay 2026 trên đỉnh Bà Nà';
+
+/** A user with a known password (already changed, unless mustChangePassword is asked for). */
+export async function userWithPassword(
+  app: INestApplication,
+  roles: Role[] = [Role.REVIEWER],
+  options: { password?: string; mustChangePassword?: boolean } = {},
+): Promise<User & { password: string }> {
+  const username = `u${randomBytes(4).toString('hex')}`;
+  const password = options.password ?? GOOD_PASSWORD;
+  const { user } = await app.get(UserService).create(
+    {
+      username,
+      displayName: username,
+      email: `${username}@test.invalid`,
+      roles,
+      password,
+      mustChangePassword: options.mustChangePassword ?? false,
+    },
+    { kind: 'system', name: 'test' },
+  );
+  return { ...user, password };
+}
+
+/** Moves the auth module's clock: the injected Clock answers from a FixedClock from here on. */
+export function fixAuthClock(app: INestApplication, at = new Date()): FixedClock {
+  const fixed = new FixedClock(at);
+  jest
+    .spyOn(app.select(AuthModule).get(Clock, { strict: true }), 'now')
+    .mockImplementation(() => fixed.now());
+  return fixed;
+}
+
+/** A route for each way a producer key may or may not be used; only the tests mount it. */
+@Controller('v1/test-probe')
+class ProducerProbeController {
+  @Post('ingest')
+  @HttpCode(200)
+  @RequirePermission(Permission.INGEST_WRITE)
+  @AllowProducerKey()
+  ingest(@CurrentPrincipal() principal: Principal): Principal {
+    return principal;
+  }
+
+  @Get('accounts')
+  @RequirePermission(Permission.ACCOUNTS_READ)
+  @AllowProducerKey()
+  accounts(@CurrentPrincipal() principal: Principal): Principal {
+    return principal;
+  }
+
+  @Get('sources')
+  @RequirePermission(Permission.INGEST_WRITE)
+  sources(@CurrentPrincipal() principal: Principal): Principal {
+    return principal;
+  }
+}
+
+/** The service as bootTestApp boots it, plus the probe routes under /v1/test-probe. */
+export async function bootProbeApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createMigratedDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    ROLES: 'api',
+    DATABASE_URL: db.url,
+    ...env,
+  });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(config, db.url)],
+    controllers: [ProducerProbeController],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
+  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new DomainExceptionFilter());
+  await app.init();
+  return {
+    app,
+    config,
+    db,
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
