@@ -2,8 +2,9 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AuditStore, AuditTrailModule, StoredEventRecord } from '@app/audit-trail';
+import { AuditStore, AuditTrailModule, batchDigest, eventHash, rowToStoredEvent, StoredEventRecord } from '@app/audit-trail';
 import { Clock, FixedClock } from '@app/common';
 import { ConfigModule, loadConfig } from '@app/config';
 import { ObservabilityModule } from '@app/observability';
@@ -19,10 +20,15 @@ export interface StoreContext {
 /** The audit-trail module as the service wires it, on the given (migrated) database: one "replica". */
 export async function bootAuditStore(
   url: string,
-  options: { now?: string; embedded?: boolean } = {},
+  options: { now?: string; embedded?: boolean; env?: Record<string, string> } = {},
 ): Promise<StoreContext> {
   // embedded: configured as on the embedded database (no DATABASE_URL), where rows go in by INSERT, not COPY.
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...(options.embedded ? {} : { DATABASE_URL: url }) });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    ...(options.embedded ? {} : { DATABASE_URL: url }),
+    ...options.env,
+  });
   const clock = new FixedClock(new Date(options.now ?? '2026-11-20T03:00:00Z'));
   const moduleRef = await Test.createTestingModule({
     imports: [
@@ -75,4 +81,60 @@ export function aStoredEvent(overrides: Partial<StoredEventRecord> = {}): Stored
 
 export function someStoredEvents(n: number, overrides: Partial<StoredEventRecord> = {}): StoredEventRecord[] {
   return Array.from({ length: n }, () => aStoredEvent(overrides));
+}
+
+/**
+ * Runs SQL as a superuser with triggers off (session_replication_role = replica): what an intruder with database
+ * access could do behind the service's back.
+ */
+export async function tamper(url: string, sql: string, params: unknown[] = []): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SET session_replication_role = replica');
+    await client.query(sql, params);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The thorough intruder: changes one stored event, then recomputes its manifest entry, its batch's digest and every
+ * later link and the head, so that the chain alone is consistent again. Only a signed digest can tell.
+ */
+export async function rewriteChainAfterAltering(url: string, eventId: string, sqlSet: string): Promise<void> {
+  await tamper(url, `UPDATE query_event SET ${sqlSet} WHERE event_id = $1`, [eventId]);
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SET session_replication_role = replica');
+    const { rows } = await client.query(
+      `SELECT id::text AS id, chain_seq, prev_digest, event_ids, event_hashes FROM audit_batch ORDER BY chain_seq`,
+    );
+    let prev: Buffer | null = null; // set from the altered batch on: the rewritten previous digest
+    for (const b of rows) {
+      const manifest = manifestEntries(b.event_ids, b.event_hashes);
+      const i = b.event_ids.indexOf(eventId);
+      if (i < 0 && prev === null) continue;
+      if (i >= 0) {
+        const [row] = (await client.query(`SELECT * FROM query_event WHERE event_id = $1`, [eventId])).rows;
+        manifest[i].hash = eventHash(rowToStoredEvent(row));
+      }
+      const prevDigest: Buffer = prev ?? b.prev_digest;
+      prev = batchDigest(prevDigest, BigInt(b.id), manifest);
+      await client.query(`UPDATE audit_batch SET prev_digest = $1, digest = $2, event_hashes = $3 WHERE id = $4`, [
+        prevDigest,
+        prev,
+        Buffer.concat(manifest.map((e) => e.hash)),
+        b.id,
+      ]);
+      await client.query(`UPDATE audit_chain_head SET digest = $1 WHERE batch_id = $2`, [prev, b.id]);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+function manifestEntries(ids: string[], hashes: Buffer): { eventId: string; hash: Buffer }[] {
+  return ids.map((eventId, i) => ({ eventId, hash: hashes.subarray(i * 32, i * 32 + 32) }));
 }

@@ -7,10 +7,13 @@ import { KafkaModule } from '@app/kafka';
 import { ObservabilityModule } from '@app/observability';
 import { Clock } from '@app/common';
 import { AuthModule } from '@app/auth';
+import { AuditTrailModule } from '@app/audit-trail';
 import { IngestionModule } from '@app/ingestion';
 import { SourceSystemsModule } from '@app/source-systems';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
+import { IntegrityController } from './http/integrity.controller';
+import { DigestSigningCron } from './jobs/digest-signing.cron';
 import { ApiKeysController } from './http/api-keys.controller';
 import { AuthController } from './http/auth.controller';
 import { SecurityLogController } from './http/security-log.controller';
@@ -39,10 +42,11 @@ export class AppModule {
         TerminusModule.forRoot({ logger: false }),
         ...(roles.has('jobs') ? [ScheduleModule.forRoot()] : []),
         IngestionModule,
+        AuditTrailModule,
         SourceSystemsModule,
       ],
-      controllers: [HealthController, MetricsController, ...(roles.has('api') ? AUTH_CONTROLLERS : [])],
-      providers: [Clock, ...(roles.has('ingest') ? [QueryLogConsumer] : [])],
+      controllers: [HealthController, MetricsController, ...(roles.has('api') ? [IntegrityController] : []), ...(roles.has('api') ? AUTH_CONTROLLERS : [])],
+      providers: [Clock, ...(roles.has('jobs') ? [DigestSigningCron] : []), ...(roles.has('ingest') ? [QueryLogConsumer] : [])],
     };
   }
 }

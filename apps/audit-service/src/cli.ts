@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { AppConfig, ConfigurationError, loadConfig } from '@app/config';
 import { registerMigrationCommands } from './cli/migration.commands';
+import { registerRetentionCommand } from './cli/retention.command';
+import { registerVerifyCommand } from './cli/verify.command';
 import { registerUserCommands } from './cli/user.commands';
 
 /** `npm run cli -- <command>`: operations that run beside the service, with the same configuration. */
@@ -10,6 +12,8 @@ const config = (): AppConfig => (cached ??= loadConfig());
 
 const program = new Command('tthc-audit').description('TTHC Access Audit command line').showHelpAfterError();
 registerMigrationCommands(program, config);
+registerVerifyCommand(program, config);
+registerRetentionCommand(program, config);
 registerUserCommands(program, config);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -35,6 +35,14 @@ export interface AppConfig {
     secretsDir: string;
   };
   ingest: { maxRecordsPerRequest: number };
+  /** Tamper evidence and retention of the audit store. */
+  integrity: {
+    /** Ed25519 private key (PEM or base64 PKCS#8). Unset: one generated once into secretsDir, with a warning. */
+    signingKey?: string;
+    signCron: string;
+    retentionYears: number;
+    secretsDir: string;
+  };
   accounts: AccountsConfig;
   /** Unset url: mail is off and messages are only logged. */
   smtp: { url?: string; from: string };
@@ -164,6 +172,12 @@ function toAppConfig(e: Env): AppConfig {
       secretsDir: join(dataDir, 'secrets'),
     },
     ingest: { maxRecordsPerRequest: e.INGEST_MAX_RECORDS_PER_REQUEST },
+    integrity: {
+      signingKey: e.INTEGRITY_SIGNING_KEY,
+      signCron: e.INTEGRITY_SIGN_CRON,
+      retentionYears: e.RETENTION_YEARS,
+      secretsDir: join(dataDir, 'secrets'),
+    },
     accounts: toAccountsConfig(e),
     smtp: { url: e.SMTP_URL, from: e.SMTP_FROM },
     auth: toAuthConfig(e, join(dataDir, 'secrets')),

@@ -1,3 +1,4 @@
+import { createPrivateKey, KeyObject } from 'node:crypto';
 import { z } from 'zod';
 
 /** The service's roles; a replica runs the ones listed in ROLES. */
@@ -48,6 +49,18 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+/** An Ed25519 private key as PEM or base64 PKCS#8 DER, or undefined when it is neither. */
+export function ed25519PrivateKey(value: string): KeyObject | undefined {
+  try {
+    const key = value.includes('-----BEGIN')
+      ? createPrivateKey(value)
+      : createPrivateKey({ key: Buffer.from(value, 'base64'), format: 'der', type: 'pkcs8' });
+    return key.asymmetricKeyType === 'ed25519' ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Every setting the service reads, keyed by its environment variable.
  * Defaults live in config/defaults.json; the README table documents each one (a test keeps them in step).
@@ -88,6 +101,11 @@ export const envSchema = z.object({
     message: 'must be 32 bytes, as 64 hex digits or base64',
   }),
   INGEST_MAX_RECORDS_PER_REQUEST: z.coerce.number().int().min(1).max(100000),
+  INTEGRITY_SIGNING_KEY: optionalString.refine((v) => v === undefined || ed25519PrivateKey(v) !== undefined, {
+    message: 'must be an Ed25519 private key, PEM or base64 PKCS#8',
+  }),
+  INTEGRITY_SIGN_CRON: z.string().regex(/^\S+( \S+){4,5}$/, 'must be a cron pattern of 5 or 6 fields'),
+  RETENTION_YEARS: z.coerce.number().int().min(1).max(100),
   ACCOUNT_IDLE_MONTHS: z.coerce.number().int().min(1).max(36),
   ACCOUNT_IDLE_LOCK_CRON: z
     .string()
