@@ -1,31 +1,25 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { Command } from 'commander';
 import request from 'supertest';
 import { loadConfig } from '@app/config';
 import { createApp } from '../../apps/audit-service/src/bootstrap/create-app';
+import { registerUserCommands } from '../../apps/audit-service/src/cli/user.commands';
 import { bootTestApp } from '../utils/test-app';
 import { createMigratedDatabase } from '../utils/test-database';
 import { GOOD_PASSWORD } from './auth.fixture';
 
-const ROOT = join(__dirname, '..', '..');
-
-/** Runs the real command line from source, as `npm run cli -- …` does from the build. */
+/** Runs the real `users:*` commands in-process, as `npm run cli -- …` does; returns what they print. */
 async function cli(env: Record<string, string>, ...args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    ['-r', '@swc-node/register', join(ROOT, 'apps/audit-service/src/cli.ts'), ...args],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
-        LOG_LEVEL: 'warn',
-        ...env,
-      },
-    },
-  );
-  return stdout;
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env });
+  const program = new Command().exitOverride();
+  registerUserCommands(program, () => config);
+  const printed: string[] = [];
+  const spy = jest.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
+  try {
+    await program.parseAsync(['node', 'cli', ...args]);
+  } finally {
+    spy.mockRestore();
+  }
+  return printed.join('\n');
 }
 
 describe('The first admin', () => {

@@ -1,40 +1,6 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import request from 'supertest';
-import { PERMISSIONS_KEY, PUBLIC_KEY } from '@app/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
-
-interface Route {
-  method: string;
-  path: string;
-  permissions?: string[];
-  publicReason?: string;
-}
-
-/** Every route the booted app registered, with what it declares (read the way the guard reads it). */
-function registeredRoutes(sut: TestApp): Route[] {
-  const discovery = new DiscoveryService(sut.app.get(ModulesContainer));
-  const scanner = new MetadataScanner();
-  return discovery.getControllers().flatMap(({ metatype, instance }) => {
-    if (!metatype || !instance) return [];
-    const base = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
-    return scanner.getAllMethodNames(Object.getPrototypeOf(instance)).flatMap((name) => {
-      const handler = (instance as Record<string, unknown>)[name] as object;
-      const path = Reflect.getMetadata(PATH_METADATA, handler);
-      if (path === undefined) return [];
-      const read = (key: string) => Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, metatype);
-      return [
-        {
-          method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number],
-          path: `/${[base, String(path)].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/'),
-          permissions: read(PERMISSIONS_KEY),
-          publicReason: read(PUBLIC_KEY),
-        },
-      ];
-    });
-  });
-}
+import { concretePath, registeredRoutes, Route } from './route-walk';
 
 describe('Route permissions', () => {
   let sut: TestApp;
@@ -42,7 +8,7 @@ describe('Route permissions', () => {
 
   beforeAll(async () => {
     sut = await bootTestApp();
-    routes = registeredRoutes(sut);
+    routes = registeredRoutes(sut.app);
   });
   afterAll(() => sut.close());
 
@@ -70,8 +36,9 @@ describe('Route permissions', () => {
     const guarded = routes.filter((r) => !r.publicReason);
     expect(guarded.length).toBeGreaterThan(5);
     for (const route of guarded) {
-      const path = route.path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
-      const res = await request(sut.app.getHttpServer())[route.method.toLowerCase() as 'get'](path);
+      const res = await request(sut.app.getHttpServer())[route.method.toLowerCase() as 'get'](
+        concretePath(route),
+      );
       expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({
         route: `${route.method} ${route.path}`,
         status: 401,
