@@ -38,3 +38,29 @@ export function machineCpuSeconds(): { busy: number; total: number } {
   const idle = ticks[3] + ticks[4];
   return { busy: (total - idle) / TICKS, total: total / TICKS };
 }
+
+export interface WalMark {
+  /** Bytes of WAL written by the whole server so far. */
+  walBytes: number;
+  /** Checkpoints forced by WAL volume (max_wal_size) and started by checkpoint_timeout. */
+  checkpointsRequested: number;
+  checkpointsTimed: number;
+}
+
+/** Server-wide WAL position and checkpoint counters (other databases on the server count too). */
+export async function walMark(url: string): Promise<WalMark> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query(
+      `SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::float8 AS wal, checkpoints_req, checkpoints_timed FROM pg_stat_bgwriter`,
+    );
+    return {
+      walBytes: Number(rows[0].wal),
+      checkpointsRequested: Number(rows[0].checkpoints_req),
+      checkpointsTimed: Number(rows[0].checkpoints_timed),
+    };
+  } finally {
+    await c.end();
+  }
+}

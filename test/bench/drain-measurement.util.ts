@@ -1,4 +1,10 @@
-import { databaseBackendsCpuSeconds, machineCpuSeconds, processCpuSeconds } from './cpu-usage.util';
+import {
+  databaseBackendsCpuSeconds,
+  machineCpuSeconds,
+  processCpuSeconds,
+  WalMark,
+  walMark,
+} from './cpu-usage.util';
 import { GroupProgress, ServiceUnderTest, startService, waitForHealth } from './service-run.util';
 
 export interface DrainOptions {
@@ -23,6 +29,8 @@ export interface Drain {
   peakRssMiB: number;
   /** CPU seconds used during the steady drain: the service, its PostgreSQL backends, and the whole machine. */
   cpu: { service: number; postgres: number; machineBusy: number; machineCapacity: number };
+  /** WAL written by the server during the steady drain, and checkpoints (requested = forced by max_wal_size). */
+  wal: WalMark;
 }
 
 interface Mark {
@@ -31,6 +39,7 @@ interface Mark {
   service: number;
   postgres: number;
   machine: { busy: number; total: number };
+  wal: WalMark;
 }
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en');
@@ -42,6 +51,7 @@ async function mark(service: ServiceUnderTest, o: DrainOptions, committed: numbe
     service: processCpuSeconds(service.child.pid!),
     postgres: await databaseBackendsCpuSeconds(o.database.url, o.database.name),
     machine: machineCpuSeconds(),
+    wal: await walMark(o.database.url),
   };
 }
 
@@ -104,6 +114,11 @@ function summary(
       postgres: last.postgres - first.postgres,
       machineBusy: last.machine.busy - first.machine.busy,
       machineCapacity: last.machine.total - first.machine.total,
+    },
+    wal: {
+      walBytes: last.wal.walBytes - first.wal.walBytes,
+      checkpointsRequested: last.wal.checkpointsRequested - first.wal.checkpointsRequested,
+      checkpointsTimed: last.wal.checkpointsTimed - first.wal.checkpointsTimed,
     },
   };
 }

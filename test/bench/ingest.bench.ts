@@ -61,7 +61,7 @@ async function sql<T>(url: string, text: string): Promise<T> {
 }
 
 async function preload(db: BenchDatabase, count: number): Promise<void> {
-  const p = await preloadStore(db.url, count, { before: START, hashKey: HASH_KEY, keyId: 'k1', log });
+  const p = await preloadStore(db.url, count, { before: START, log });
   const span = `${p.from.toISOString().slice(0, 10)} .. ${p.to.toISOString().slice(0, 10)}`;
   log(
     `preloaded ${fmt(p.rows)} events (${span}) in ${p.seconds.toFixed(0)} s: ${fmt(p.rows / p.seconds)} rows/s`,
@@ -114,6 +114,10 @@ function reportDrain(d: Drain, stored: { n: string; rejected: string }, o: Optio
       `(load average now ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')})`,
+  );
+  log(
+    `WAL written by the server during the drain: ${(d.wal.walBytes / 2 ** 20).toFixed(0)} MiB ` +
+      `(${fmt(d.wal.walBytes / Math.max(1, d.drained))} bytes per event); checkpoints: ${d.wal.checkpointsRequested} forced by max_wal_size, ${d.wal.checkpointsTimed} timed`,
   );
   return e2e;
 }
