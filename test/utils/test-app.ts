@@ -1,6 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { Clock } from '@app/common';
 import { AppConfig, loadConfig } from '@app/config';
-import { createApp } from '../../apps/audit-service/src/bootstrap/create-app';
+import { AppModule } from '../../apps/audit-service/src/app.module';
+import { configureApp, createApp } from '../../apps/audit-service/src/bootstrap/create-app';
 import { createMigratedDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -10,11 +13,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the service in-process, as main.ts does, on a fresh migrated database. */
-export async function bootTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Boots the service in-process, as main.ts does, on a fresh migrated database. With options.clock, every
+ * feature reads that clock (a FixedClock moves time without waiting).
+ */
+export async function bootTestApp(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const db = await createMigratedDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ROLES: 'api', DATABASE_URL: db.url, ...env });
-  const app = await createApp(config, db.url);
+  const app = options.clock ? await createAppWithClock(config, db.url, options.clock) : await createApp(config, db.url);
   await app.init();
   return {
     app,
@@ -25,4 +31,13 @@ export async function bootTestApp(env: Record<string, string> = {}): Promise<Tes
       await db.drop();
     },
   };
+}
+
+async function createAppWithClock(config: AppConfig, databaseUrl: string, clock: Clock): Promise<NestExpressApplication> {
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, databaseUrl)] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false });
+  return configureApp(app, config);
 }

@@ -6,12 +6,17 @@ import { DatabaseModule } from '@app/database';
 import { KafkaModule } from '@app/kafka';
 import { ObservabilityModule } from '@app/observability';
 import { Clock } from '@app/common';
+import { AccountsModule } from '@app/accounts';
 import { AuthModule } from '@app/auth';
 import { AuditTrailModule } from '@app/audit-trail';
 import { IngestionModule } from '@app/ingestion';
 import { SourceSystemsModule } from '@app/source-systems';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
+import { AccountsController } from './http/accounts.controller';
+import { AccountsLifecycleController } from './http/accounts-lifecycle.controller';
+import { AccountCommandDeliveryCron } from './jobs/account-command-delivery.cron';
+import { IdleAccountLockCron } from './jobs/idle-account-lock.cron';
 import { IntegrityController } from './http/integrity.controller';
 import { DigestSigningCron } from './jobs/digest-signing.cron';
 import { ApiKeysController } from './http/api-keys.controller';
@@ -22,6 +27,10 @@ import { QueryLogConsumer } from './kafka/query-log.consumer';
 
 /** Sign-in, users, producer API keys and the security log (issue 3). */
 const AUTH_CONTROLLERS = [AuthController, UsersController, ApiKeysController, SecurityLogController];
+
+/** Account lifecycle (issue 5): directory, status, lock/unlock, exemptions; idle lock and command delivery jobs. */
+const ACCOUNTS_CONTROLLERS = [AccountsController, AccountsLifecycleController];
+const ACCOUNTS_JOBS = [IdleAccountLockCron, AccountCommandDeliveryCron];
 
 @Module({})
 export class AppModule {
@@ -39,14 +48,15 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl),
         AuthModule,
         KafkaModule,
+        AccountsModule,
         TerminusModule.forRoot({ logger: false }),
         ...(roles.has('jobs') ? [ScheduleModule.forRoot()] : []),
         IngestionModule,
         AuditTrailModule,
         SourceSystemsModule,
       ],
-      controllers: [HealthController, MetricsController, ...(roles.has('api') ? [IntegrityController] : []), ...(roles.has('api') ? AUTH_CONTROLLERS : [])],
-      providers: [Clock, ...(roles.has('jobs') ? [DigestSigningCron] : []), ...(roles.has('ingest') ? [QueryLogConsumer] : [])],
+      controllers: [HealthController, MetricsController, ...(roles.has('api') ? ACCOUNTS_CONTROLLERS : []), ...(roles.has('api') ? [IntegrityController] : []), ...(roles.has('api') ? AUTH_CONTROLLERS : [])],
+      providers: [Clock, ...(roles.has('jobs') ? ACCOUNTS_JOBS : []), ...(roles.has('jobs') ? [DigestSigningCron] : []), ...(roles.has('ingest') ? [QueryLogConsumer] : [])],
     };
   }
 }

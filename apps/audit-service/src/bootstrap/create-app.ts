@@ -14,6 +14,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bufferLogs: true,
     bodyParser: false,
   });
+  return configureApp(app, config);
+}
+
+/** Everything createApp does to an application once it exists (tests that override providers call it too). */
+export function configureApp(app: NestExpressApplication, config: AppConfig): NestExpressApplication {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

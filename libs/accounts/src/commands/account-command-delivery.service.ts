@@ -105,7 +105,7 @@ export class AccountCommandDelivery implements OnApplicationShutdown {
         if (command.action === 'lock') await this.accounts.markLockDelivered(m, command.id, at);
       });
       this.outcomes.inc({ outcome: 'delivered' });
-      this.changes.publish([command.accountId]);
+      await this.changes.publish([command.accountId]);
       return 'delivered';
     }
     return this.recordFailure(command, errors.join('; '));
@@ -118,7 +118,7 @@ export class AccountCommandDelivery implements OnApplicationShutdown {
     await this.commands.recordFailure(command.id, error, giveUp ? null : new Date(this.clock.now().getTime() + delayMs));
     this.outcomes.inc({ outcome: giveUp ? 'failed' : 'retry' });
     this.logger.warn({ commandId: command.id, accountId: command.accountId, attempt, error }, giveUp ? 'Account command failed for good' : 'Account command delivery failed; will retry');
-    if (giveUp) this.changes.publish([command.accountId]);
+    if (giveUp) await this.changes.publish([command.accountId]);
     return giveUp ? 'failed' : 'retrying';
   }
 

@@ -56,7 +56,7 @@ export class DirectorySyncService {
       await m.query('SELECT pg_advisory_xact_lock($1)', [DIRECTORY_SYNC_LOCK]);
       return this.apply(m, { entries, mode, actor, now, keep: [...entries.map((e) => e.accountId), ...rejectedIds] });
     });
-    this.changes.publish([...entries.map((e) => e.accountId), ...result.removed]);
+    await this.changes.publish([...entries.map((e) => e.accountId), ...result.removed]);
     return { mode, received, ...result, rejected };
   }
 

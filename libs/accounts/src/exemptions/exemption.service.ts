@@ -47,6 +47,7 @@ export class ExemptionService {
   }
 
   async revoke(accountId: string, exemptionId: string, actor: Actor, reason: string): Promise<Exemption> {
+    if (!/^\d{1,18}$/.test(exemptionId)) throw exemptionNotFound(exemptionId);
     const now = this.clock.now();
     return this.dataSource.transaction(async (m) => {
       const exemption = await this.exemptions.revoke(m, accountId, exemptionId, now);

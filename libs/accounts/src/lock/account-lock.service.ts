@@ -58,7 +58,7 @@ export class AccountLockService {
       if (!(await this.accounts.exists(m, accountId))) throw accountNotFound(accountId);
       return this.lockInTransaction(m, [accountId], { reason: LockReason.MANUAL, actor, now, note: reason });
     });
-    this.changes.publish([accountId]);
+    await this.changes.publish([accountId]);
     return outcome ?? null;
   }
 
@@ -86,7 +86,7 @@ export class AccountLockService {
       );
       return id;
     });
-    this.changes.publish([accountId]);
+    await this.changes.publish([accountId]);
     return { commandId };
   }
 

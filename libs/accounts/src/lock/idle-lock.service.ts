@@ -53,7 +53,7 @@ export class IdleLockService {
       this.logger.log('Idle-lock job is running on another replica; skipped');
       return { skipped: true, ranAt, locked: [], warnings: { claimed: 0, sent: 0, logged: 0, failed: 0 } };
     }
-    this.changes.publish(outcome.locked);
+    await this.changes.publish(outcome.locked);
     const mailed = await this.warningMail.send(outcome.claimed);
     this.logger.log({ locked: outcome.locked.length, warnings: outcome.claimed.length, ...mailed }, 'Idle-lock job done');
     return { skipped: false, ranAt, locked: outcome.locked, warnings: { claimed: outcome.claimed.length, ...mailed } };

@@ -15,12 +15,10 @@ export class AccountChanges {
     this.listeners.push(listener);
   }
 
-  publish(accountIds: string[]): void {
+  /** Resolves when every listener is done (the status cache answers the new state); never rejects. */
+  async publish(accountIds: string[]): Promise<void> {
     if (!accountIds.length) return;
-    for (const listener of this.listeners) {
-      Promise.resolve()
-        .then(() => listener(accountIds))
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'An account change listener failed'));
-    }
+    const outcomes = await Promise.allSettled(this.listeners.map(async (listener) => listener(accountIds)));
+    for (const o of outcomes) if (o.status === 'rejected') this.logger.warn({ err: o.reason }, 'An account change listener failed');
   }
 }

@@ -1,0 +1,102 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  AccountCommandDto,
+  AccountCommandRepository,
+  AccountPageDto,
+  AccountsService,
+  actorOf,
+  DirectorySyncResultDto,
+  DirectorySyncService,
+  directoryFormatOf,
+  IdleLockRunDto,
+  IdleLockService,
+  ListAccountCommandsQueryDto,
+  ListAccountsQueryDto,
+  ListLockWarningsQueryDto,
+  LockWarningDto,
+  LockWarningRepository,
+  SetUnitContactDto,
+  SyncAccountsQueryDto,
+  UnitContactDto,
+} from '@app/accounts';
+import { AllowProducerKey, CurrentPrincipal, Permission, Principal, RequirePermission } from '@app/auth';
+
+/** The account directory and the lifecycle jobs: sync, listing, commands to the TTHC system, warnings. */
+@ApiTags('accounts')
+@Controller('v1/accounts')
+export class AccountsController {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly directory: DirectorySyncService,
+    private readonly idleLock: IdleLockService,
+    private readonly commands: AccountCommandRepository,
+    private readonly warnings: LockWarningRepository,
+  ) {}
+
+  @Post('sync')
+  @HttpCode(200)
+  @RequirePermission(Permission.ACCOUNTS_SYNC)
+  @AllowProducerKey()
+  @ApiOperation({
+    summary: 'Sync the TTHC account directory (account-directory.v1) as a JSON array, NDJSON or CSV',
+    description:
+      'Bad records are rejected with line and reason; the others apply. Accounts whose status becomes transferred or retired, and in full mode accounts absent from the export, are locked within this request.',
+  })
+  @ApiConsumes('application/json', 'application/x-ndjson', 'text/csv')
+  @ApiBody({ schema: { type: 'array', items: { $ref: 'urn:tthc-audit:account-directory-entry:v1' } } })
+  @ApiOkResponse({ type: DirectorySyncResultDto })
+  sync(
+    @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
+    @Query() query: SyncAccountsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DirectorySyncResultDto> {
+    return this.directory.sync(body, directoryFormatOf(contentType), query.mode ?? 'delta', actorOf(principal));
+  }
+
+  @Get()
+  @RequirePermission(Permission.ACCOUNTS_READ)
+  @ApiOperation({ summary: 'Accounts, with their state, last activity and the date their idle lock falls due' })
+  @ApiOkResponse({ type: AccountPageDto })
+  list(@Query() query: ListAccountsQueryDto): Promise<AccountPageDto> {
+    return this.accounts.list({ ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 });
+  }
+
+  @Get('commands')
+  @RequirePermission(Permission.ACCOUNTS_READ)
+  @ApiOperation({ summary: 'Lock/unlock commands for the TTHC system and their delivery state (pending, delivered, failed)' })
+  @ApiOkResponse({ type: [AccountCommandDto] })
+  listCommands(@Query() query: ListAccountCommandsQueryDto): Promise<AccountCommandDto[]> {
+    return this.commands.list({ ...query, limit: query.limit ?? 100, offset: query.offset ?? 0 });
+  }
+
+  @Get('lock-warnings')
+  @RequirePermission(Permission.ACCOUNTS_READ)
+  @ApiOperation({ summary: 'Warnings sent before idle locks (to the holder and the unit admin), newest first' })
+  @ApiOkResponse({ type: [LockWarningDto] })
+  listWarnings(@Query() query: ListLockWarningsQueryDto): Promise<LockWarningDto[]> {
+    return this.warnings.list({ ...query, limit: query.limit ?? 100, offset: query.offset ?? 0 });
+  }
+
+  @Post('idle-lock/run')
+  @HttpCode(200)
+  @RequirePermission(Permission.ACCOUNTS_LOCK)
+  @ApiOperation({ summary: 'Run the idle-lock job now (locks due accounts, sends due warnings); skipped if another replica is running it' })
+  @ApiOkResponse({ type: IdleLockRunDto })
+  runIdleLock(@CurrentPrincipal() principal: Principal): Promise<IdleLockRunDto> {
+    return this.idleLock.run(actorOf(principal));
+  }
+
+  @Put('units/:unitCode/contact')
+  @RequirePermission(Permission.ACCOUNTS_LOCK)
+  @ApiOperation({ summary: "Set the unit admin's address, copied on the unit's lock warnings" })
+  @ApiOkResponse({ type: UnitContactDto })
+  setUnitContact(
+    @Param('unitCode') unitCode: string,
+    @Body() dto: SetUnitContactDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<UnitContactDto> {
+    return this.accounts.setUnitContact(unitCode, dto.adminEmail, actorOf(principal));
+  }
+}

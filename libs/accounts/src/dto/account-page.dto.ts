@@ -1,0 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { AccountDto } from './account.dto';
+
+export class AccountPageDto {
+  @ApiProperty({ type: [AccountDto] }) items: AccountDto[];
+  @ApiProperty() total: number;
+}

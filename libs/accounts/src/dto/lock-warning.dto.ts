@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class LockWarningDto {
+  @ApiProperty() accountId: string;
+  @ApiProperty({ nullable: true, type: String }) fullName: string | null;
+  @ApiProperty({ nullable: true, type: String }) unitName: string | null;
+  @ApiProperty({ example: '2026-11-24' }) lockDueOn: string;
+  @ApiProperty({ example: 14 }) offsetDays: number;
+  @ApiProperty() idleSince: Date;
+  @ApiProperty({ type: [String] }) recipients: string[];
+  @ApiProperty({ enum: ['pending', 'sent', 'logged', 'failed'] }) delivery: string;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ nullable: true, type: String }) lastError: string | null;
+}
