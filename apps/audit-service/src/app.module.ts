@@ -23,6 +23,8 @@ import { ApiKeysController } from './http/api-keys.controller';
 import { AuthController } from './http/auth.controller';
 import { SecurityLogController } from './http/security-log.controller';
 import { UsersController } from './http/users.controller';
+import { IngestController } from './http/ingest.controller';
+import { SourceSystemsController } from './http/source-systems.controller';
 import { QueryLogConsumer } from './kafka/query-log.consumer';
 
 /** Sign-in, users, producer API keys and the security log (issue 3). */
@@ -55,7 +57,7 @@ export class AppModule {
         AuditTrailModule,
         SourceSystemsModule,
       ],
-      controllers: [HealthController, MetricsController, ...(roles.has('api') ? ACCOUNTS_CONTROLLERS : []), ...(roles.has('api') ? [IntegrityController] : []), ...(roles.has('api') ? AUTH_CONTROLLERS : [])],
+      controllers: [HealthController, MetricsController, ...(roles.has('api') ? ACCOUNTS_CONTROLLERS : []), ...(roles.has('api') ? [IntegrityController] : []), ...(roles.has('api') ? AUTH_CONTROLLERS : []), ...(roles.has('api') ? [IngestController, SourceSystemsController] : [])],
       providers: [Clock, ...(roles.has('jobs') ? ACCOUNTS_JOBS : []), ...(roles.has('jobs') ? [DigestSigningCron] : []), ...(roles.has('ingest') ? [QueryLogConsumer] : [])],
     };
   }

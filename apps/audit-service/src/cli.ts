@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { AppConfig, ConfigurationError, loadConfig } from '@app/config';
+import { registerImportCommand } from './cli/import.command';
 import { registerMigrationCommands } from './cli/migration.commands';
 import { registerRetentionCommand } from './cli/retention.command';
 import { registerVerifyCommand } from './cli/verify.command';
@@ -15,6 +16,7 @@ registerMigrationCommands(program, config);
 registerVerifyCommand(program, config);
 registerRetentionCommand(program, config);
 registerUserCommands(program, config);
+registerImportCommand(program, config);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigurationError) {

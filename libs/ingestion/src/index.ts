@@ -12,3 +12,7 @@ export * from './rejections/rejection.repository';
 export * from './rejections/rejections.service';
 export * from './files/file-import.service';
 export * from './files/csv-event.util';
+export * from './dto/ingest-events-result.dto';
+export * from './dto/list-rejections-query.dto';
+export * from './dto/rejection-page.dto';
+export * from './http-body.util';

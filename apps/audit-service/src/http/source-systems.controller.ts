@@ -1,0 +1,88 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Permission, RequirePermission } from '@app/auth';
+import {
+  CreateSourceSystemDto,
+  SourceFlagUsageDto,
+  SourceSystemDto,
+  SourceSystemInput,
+  SourceSystemsService,
+  UpdateSourceSystemDto,
+} from '@app/source-systems';
+
+const toInput = (code: string, dto: UpdateSourceSystemDto): SourceSystemInput => ({
+  code,
+  name: dto.name,
+  operatorOrg: dto.operatorOrg,
+  allowedFields: [...new Set(dto.allowedFields)],
+  legalBasis: dto.legalBasis ?? null,
+  approvalDocNo: dto.approvalDocNo ?? null,
+  approvalDate: dto.approvalDate ?? null,
+  contactName: dto.contactName ?? null,
+  contactEmail: dto.contactEmail ?? null,
+  contactPhone: dto.contactPhone ?? null,
+  status: dto.status ?? 'active',
+});
+
+@ApiTags('source-systems')
+@Controller('v1/source-systems')
+export class SourceSystemsController {
+  constructor(private readonly sourceSystems: SourceSystemsService) {}
+
+  @Get()
+  @RequirePermission(Permission.SOURCE_SYSTEMS_READ)
+  @ApiOperation({ summary: 'Registered source systems' })
+  @ApiOkResponse({ type: [SourceSystemDto] })
+  list(): Promise<SourceSystemDto[]> {
+    return this.sourceSystems.list();
+  }
+
+  @Get('unregistered')
+  @RequirePermission(Permission.SOURCE_SYSTEMS_READ)
+  @ApiOperation({ summary: 'sourceSystem codes seen in stored events but not registered, with counts and last seen' })
+  @ApiOkResponse({ type: [SourceFlagUsageDto] })
+  unregistered(): Promise<SourceFlagUsageDto[]> {
+    return this.sourceSystems.unregistered();
+  }
+
+  @Get('undeclared-fields')
+  @RequirePermission(Permission.SOURCE_SYSTEMS_READ)
+  @ApiOperation({ summary: 'Registered systems that received fields outside their declared set, with those fields' })
+  @ApiOkResponse({ type: [SourceFlagUsageDto] })
+  undeclaredFields(): Promise<SourceFlagUsageDto[]> {
+    return this.sourceSystems.undeclaredFields();
+  }
+
+  @Get(':code')
+  @RequirePermission(Permission.SOURCE_SYSTEMS_READ)
+  @ApiOperation({ summary: 'One registered source system' })
+  @ApiOkResponse({ type: SourceSystemDto })
+  get(@Param('code') code: string): Promise<SourceSystemDto> {
+    return this.sourceSystems.get(code);
+  }
+
+  @Post()
+  @RequirePermission(Permission.SOURCE_SYSTEMS_WRITE)
+  @ApiOperation({ summary: 'Register a source system (409 if the code is taken)' })
+  @ApiCreatedResponse({ type: SourceSystemDto })
+  create(@Body() dto: CreateSourceSystemDto): Promise<SourceSystemDto> {
+    return this.sourceSystems.create(toInput(dto.code, dto));
+  }
+
+  @Put(':code')
+  @RequirePermission(Permission.SOURCE_SYSTEMS_WRITE)
+  @ApiOperation({ summary: 'Replace the registration of a source system' })
+  @ApiOkResponse({ type: SourceSystemDto })
+  update(@Param('code') code: string, @Body() dto: UpdateSourceSystemDto): Promise<SourceSystemDto> {
+    return this.sourceSystems.update(toInput(code, dto));
+  }
+
+  @Delete(':code')
+  @HttpCode(204)
+  @RequirePermission(Permission.SOURCE_SYSTEMS_WRITE)
+  @ApiOperation({ summary: 'Remove a source system from the registry (its stored events stay)' })
+  @ApiNoContentResponse()
+  async remove(@Param('code') code: string): Promise<void> {
+    await this.sourceSystems.remove(code);
+  }
+}

@@ -1,0 +1,77 @@
+import { createMigratedDatabase, testKafkaBrokers, TestDatabase } from '../utils/test-database';
+import { ServiceProcess, spawnService } from '../utils/service-process';
+import { chainProblems } from './chain-check.fixture';
+import { countStored, createTopic, eventually, lookupEvent, produce, sql, TEST_SUBJECT_KEY, testKafka } from './ingest.fixture';
+
+const TOTAL = 100_000;
+
+/** Ingest replicas as real OS processes, killed without warning (SIGKILL) mid-stream. */
+describe('Kafka ingest when a replica is killed', () => {
+  const kafka = testKafka();
+  let db: TestDatabase;
+  let topic: string;
+  const running: ServiceProcess[] = [];
+
+  const start = (): ServiceProcess => {
+    const service = spawnService({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      PORT: '0',
+      ROLES: 'ingest',
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: testKafkaBrokers(),
+      KAFKA_TOPIC: topic,
+      KAFKA_GROUP_ID: `g-${topic}`,
+      SUBJECT_HASH_KEY: TEST_SUBJECT_KEY,
+    });
+    running.push(service);
+    return service;
+  };
+  const kill = async (service: ServiceProcess) => {
+    service.child.kill('SIGKILL');
+    await service.exited;
+  };
+
+  beforeEach(async () => {
+    db = await createMigratedDatabase();
+    topic = await createTopic(kafka, 4);
+  });
+  afterEach(async () => {
+    for (const s of running.splice(0)) if (s.child.exitCode === null && s.child.signalCode === null) await kill(s);
+    await db.drop();
+  });
+
+  const expectExactlyOnce = async () => {
+    await eventually(async () => (await countStored(db.url)) >= TOTAL, 50000, `${TOTAL} stored events`);
+    await new Promise((r) => setTimeout(r, 1500)); // anything redelivered late would show now
+    const [counts] = await sql<{ rows: string; ids: string; claimed: string }>(
+      db.url,
+      'SELECT (SELECT count(*) FROM query_event) AS rows, (SELECT count(DISTINCT event_id) FROM query_event) AS ids, (SELECT count(*) FROM query_event_id) AS claimed',
+    );
+    expect(counts).toEqual({ rows: String(TOTAL), ids: String(TOTAL), claimed: String(TOTAL) });
+    expect(await chainProblems(db.url)).toEqual([]);
+  };
+
+  it('stores exactly 100,000 with a valid chain after SIGKILL mid-stream and a restart', async () => {
+    await produce(kafka, topic, Array.from({ length: TOTAL }, (_, i) => lookupEvent(i)));
+    const first = start();
+    await eventually(async () => (await countStored(db.url)) > 0, 40000, 'the first stored batch');
+    await kill(first);
+    const storedAtKill = await countStored(db.url);
+    expect(storedAtKill).toBeLessThan(TOTAL);
+    start();
+    await expectExactlyOnce();
+  }, 120000);
+
+  it('stores exactly once when two replicas share the stream and one is killed', async () => {
+    const [a, b] = [start(), start()];
+    await new Promise((r) => setTimeout(r, 8000)); // both join the group and share the partitions
+    const events = Array.from({ length: TOTAL }, (_, i) => lookupEvent(i));
+    const producing = produce(kafka, topic, events, 2000);
+    await eventually(async () => (await countStored(db.url)) > 0, 40000, 'the first stored batch');
+    await kill(b);
+    await producing;
+    expect(a.child.exitCode).toBeNull();
+    await expectExactlyOnce();
+  }, 120000);
+});

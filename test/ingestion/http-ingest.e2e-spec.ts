@@ -1,0 +1,106 @@
+import request from 'supertest';
+import { Role } from '@app/auth';
+import { bearerFor, producerKeyFor } from '../utils/auth';
+import { bootTestApp, TestApp } from '../utils/test-app';
+import { lookupEvent, sql, TEST_SUBJECT_KEY } from './ingest.fixture';
+
+describe('HTTP ingest', () => {
+  let sut: TestApp;
+  let igateKey: string;
+  let operator: string;
+  const http = () => request(sut.app.getHttpServer());
+
+  beforeAll(async () => {
+    sut = await bootTestApp({ SUBJECT_HASH_KEY: TEST_SUBJECT_KEY, INGEST_MAX_RECORDS_PER_REQUEST: '50' });
+    igateKey = await producerKeyFor(sut.app, 'igate');
+    operator = await bearerFor(sut.app, Role.OPERATOR);
+  });
+  afterAll(() => sut.close());
+
+  it('stores a JSON array once: a re-post counts every event as a duplicate', async () => {
+    const events = Array.from({ length: 20 }, (_, i) => lookupEvent(i));
+    const first = await http().post('/v1/ingest/events').set('X-Api-Key', igateKey).send(events).expect(200);
+    expect(first.body).toEqual({ accepted: 20, duplicates: 0, rejected: 0, rejections: [] });
+    const again = await http().post('/v1/ingest/events').set('X-Api-Key', igateKey).send(events).expect(200);
+    expect(again.body).toEqual({ accepted: 0, duplicates: 20, rejected: 0, rejections: [] });
+    const [row] = await sql<{ n: string }>(sut.db.url, 'SELECT count(*) AS n FROM query_event WHERE event_id = ANY($1)', [events.map((e) => e.eventId)]);
+    expect(row.n).toBe('20');
+  });
+
+  it('answers NDJSON with the line, field and reason of each rejected line, storing the valid ones around them', async () => {
+    const [a, b] = [lookupEvent(1), lookupEvent(2)];
+    const body = [JSON.stringify(a), '{"broken"', '', JSON.stringify({ ...b, eventId: 'x-1', subjectId: '12345' }), JSON.stringify(b)].join('\n');
+    const res = await http()
+      .post('/v1/ingest/events')
+      .set('X-Api-Key', igateKey)
+      .set('Content-Type', 'application/x-ndjson')
+      .set('X-Request-Id', 'req-ndjson-1')
+      .send(body)
+      .expect(200);
+    expect(res.body).toMatchObject({ accepted: 2, duplicates: 0, rejected: 2 });
+    expect(res.body.rejections).toEqual([
+      { line: 2, eventId: null, field: null, reason: 'invalid_json', message: expect.stringMatching(/^not valid JSON/) },
+      { line: 4, eventId: 'x-1', field: 'subjectId', reason: 'schema_violation', message: 'subjectId: must be 12 digits' },
+    ]);
+    const list = await http().get('/v1/ingest/rejections?source=http').set('Authorization', operator).expect(200);
+    expect(list.body.items.map((r: { origin: object }) => r.origin)).toEqual(
+      expect.arrayContaining([{ requestId: 'req-ndjson-1', line: 2 }, { requestId: 'req-ndjson-1', line: 4 }]),
+    );
+    expect(list.body.countsByReason).toEqual(
+      expect.arrayContaining([{ reason: 'invalid_json', count: 1 }, { reason: 'schema_violation', count: 1 }]),
+    );
+  });
+
+  it('refuses more records than allowed per request with a clear 413, and a body that is neither array nor NDJSON', async () => {
+    const events = Array.from({ length: 51 }, (_, i) => lookupEvent(i));
+    const res = await http().post('/v1/ingest/events').set('X-Api-Key', igateKey).send(events).expect(413);
+    expect(res.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('at most 50') });
+    await http().post('/v1/ingest/events').set('X-Api-Key', igateKey).send(lookupEvent(1)).expect(400);
+  });
+
+  it('needs a producer key or the ingest permission', async () => {
+    await http().post('/v1/ingest/events').send([lookupEvent(1)]).expect(401);
+    await http().post('/v1/ingest/events').set('Authorization', await bearerFor(sut.app, Role.AUDITOR)).send([lookupEvent(1)]).expect(403);
+    await http().get('/v1/ingest/rejections').set('X-Api-Key', igateKey).expect(401); // a key opens ingest only
+  });
+
+  it('stores events of unregistered systems, undeclared fields and other systems flagged, and lists them for operators', async () => {
+    await http()
+      .put('/v1/source-systems/igate')
+      .set('Authorization', operator)
+      .send({ name: 'iGate', operatorOrg: 'VNPT', allowedFields: ['fullName'] })
+      .expect(200);
+    const events = [
+      lookupEvent(1, { fields: ['fullName'] }),
+      lookupEvent(2, { fields: ['fullName', 'religion'] }),
+      lookupEvent(3, { sourceSystem: 'shadow-app' }),
+    ];
+    await http().post('/v1/ingest/events').set('X-Api-Key', igateKey).send(events).expect(200);
+    const flags = await sql<{ event_id: string; flags: string[] }>(sut.db.url, 'SELECT event_id, flags FROM query_event WHERE event_id = ANY($1)', [
+      events.map((e) => e.eventId),
+    ]);
+    expect(Object.fromEntries(flags.map((f) => [f.event_id, f.flags]))).toEqual({
+      [events[0].eventId]: [],
+      [events[1].eventId]: ['undeclared_fields'],
+      [events[2].eventId]: ['unregistered_source', 'source_mismatch'],
+    });
+    const unregistered = await http().get('/v1/source-systems/unregistered').set('Authorization', operator).expect(200);
+    expect(unregistered.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ sourceSystem: 'shadow-app', flag: 'unregistered_source', eventCount: 1 })]),
+    );
+    const undeclared = await http().get('/v1/source-systems/undeclared-fields').set('Authorization', operator).expect(200);
+    expect(undeclared.body).toEqual([expect.objectContaining({ sourceSystem: 'igate', eventCount: 1, fields: ['religion'] })]);
+  });
+
+  it('keeps the registry: create, read, conflict, validation naming the field, delete', async () => {
+    const system = { code: 'dvc-buudien', name: 'DVC Bưu điện', operatorOrg: 'VNPost', allowedFields: ['fullName', 'personalId'], approvalDate: '2025-03-01' };
+    const created = await http().post('/v1/source-systems').set('Authorization', operator).send(system).expect(201);
+    expect(created.body).toMatchObject({ ...system, status: 'active', legalBasis: null });
+    await http().post('/v1/source-systems').set('Authorization', operator).send(system).expect(409);
+    const bad = await http().post('/v1/source-systems').set('Authorization', operator).send({ ...system, code: 'Bad Code' }).expect(400);
+    expect(bad.body.error.details).toEqual([expect.objectContaining({ field: 'code' })]);
+    await http().get('/v1/source-systems/dvc-buudien').set('Authorization', operator).expect(200);
+    await http().delete('/v1/source-systems/dvc-buudien').set('Authorization', operator).expect(204);
+    await http().get('/v1/source-systems/dvc-buudien').set('Authorization', operator).expect(404);
+  });
+});
