@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { simulate } from '@app/gateway-simulator';
+import { FileImportService } from '@app/ingestion';
+import { producerKeyFor } from '../utils/auth';
+import { bootTestApp, TestApp } from '../utils/test-app';
+
+const START = new Date('2026-11-16T00:00:00+07:00');
+
+async function storedCount(url: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number((await client.query('SELECT count(*) AS n FROM query_event')).rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The simulator against the real service: what it writes is what the service accepts, with nothing rejected. */
+describe('gateway simulator → audit service', () => {
+  let sut: TestApp;
+  let dir: string;
+  beforeAll(async () => {
+    sut = await bootTestApp({ SUBJECT_HASH_KEY: 'simulator-test-subject-hash-key-0123456789' });
+    await sut.app.listen(0, '127.0.0.1');
+    dir = mkdtempSync(join(tmpdir(), 'simulator-service-'));
+  });
+  afterAll(async () => {
+    await sut.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('posts to POST /v1/ingest/events: all accepted, then all duplicates on a re-run with the same seed', async () => {
+    const url = await sut.app.getUrl();
+    const apiKey = await producerKeyFor(sut.app, 'igate');
+    const options = {
+      to: 'http' as const,
+      url,
+      apiKey,
+      count: 1200,
+      batchSize: 500,
+      seed: 'http',
+      start: START,
+      progress: null,
+    };
+    const first = await simulate(options);
+    expect(first.output).toBe('service answered: 1200 accepted, 0 duplicates, 0 rejected');
+    const again = await simulate(options);
+    expect(again.output).toBe('service answered: 0 accepted, 1200 duplicates, 0 rejected');
+  });
+
+  it.each(['ndjson', 'csv'] as const)(
+    'writes %s files that the file import stores without a rejection',
+    async (format) => {
+      const out = join(dir, `events.${format}`);
+      await simulate({ to: 'file', out, count: 2000, seed: `file-${format}`, start: START, progress: null });
+      const before = await storedCount(sut.db.url);
+      const summary = await sut.app.get(FileImportService).importFile(out, format);
+      expect(summary).toMatchObject({ read: 2000, stored: 2000, duplicates: 0, rejected: 0 });
+      expect((await storedCount(sut.db.url)) - before).toBe(2000);
+    },
+  );
+});
