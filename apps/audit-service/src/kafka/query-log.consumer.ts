@@ -11,6 +11,9 @@ export const CONSUMER_FETCH = {
   maxBytes: 32 * 1024 * 1024,
   minBytes: 256 * 1024,
   maxWaitTimeInMs: 200,
+  // A replica that dies without leaving hands its partitions over after this long (Kafka's default is 30 s).
+  sessionTimeout: 10_000,
+  heartbeatInterval: 3_000,
 } as const;
 
 const RETRY_BASE_MS = 500;
