@@ -2,9 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 
-/** Any stable 64-bit number: serialises partition creation between replicas. */
-const PARTITION_LOCK = 7_281_004_201;
-
 /** A month of query_event, UTC: partition query_event_YYYY_MM holds [start of month, start of next month). */
 export interface EventMonth {
   year: number;
@@ -30,7 +27,8 @@ export function partitionName(m: EventMonth): string {
 /**
  * Creates the monthly partitions of query_event: on demand for the months a batch needs (back-fill included) and
  * ahead of time for the current and next month. Creation runs in its own short transaction, never inside a batch's:
- * CREATE ... PARTITION OF locks the parent, which would stall (or deadlock with) concurrent batches.
+ * CREATE ... PARTITION OF locks the parent, which would stall (or deadlock with) concurrent batches. The SQL function
+ * audit_ensure_month_partition (owned by the migrating role) does the work, serialised between replicas.
  */
 @Injectable()
 export class QueryEventPartitionService {
@@ -72,24 +70,11 @@ export class QueryEventPartitionService {
 
   private async create(months: EventMonth[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [PARTITION_LOCK]);
-      const existing = new Set<string>(
-        (
-          await manager.query(
-            `SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-             WHERE i.inhparent = 'query_event'::regclass`,
-          )
-        ).map((r: { relname: string }) => r.relname),
-      );
       for (const m of months) {
-        const name = partitionName(m);
-        if (!existing.has(name)) {
-          await manager.query(
-            `CREATE TABLE IF NOT EXISTS ${name} PARTITION OF query_event
-             FOR VALUES FROM ('${monthStart(m).toISOString()}') TO ('${monthStart(nextMonth(m)).toISOString()}')`,
-          );
-          this.logger.log(`Created partition ${name}`);
-        }
+        const [{ created }] = await manager.query('SELECT audit_ensure_month_partition($1::date) AS created', [
+          monthStart(m).toISOString().slice(0, 10),
+        ]);
+        if (created) this.logger.log(`Created partition ${partitionName(m)}`);
       }
     });
     for (const m of months) this.known.add(partitionName(m));
