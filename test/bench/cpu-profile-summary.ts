@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -24,6 +25,29 @@ function area(url: string, name: string): string {
   return url.startsWith('node:') ? 'node internals' : url;
 }
 
+function functionKey(node: ProfileNode): string {
+  const { functionName, url, lineNumber } = node.callFrame;
+  return `${functionName || '(anonymous)'} ${url.replace(/^.*\/(node_modules|libs|apps)\//, '$1/')}:${lineNumber + 1}`;
+}
+
+/** Time with the function anywhere on the stack (each sample counted once per function). */
+function inclusiveTimes(profile: Profile, selfMicros: Map<number, number>): Map<string, number> {
+  const parent = new Map<number, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inclusive = new Map<string, number>();
+  for (const [id, t] of selfMicros) {
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const key = functionKey(byId.get(cur)!);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + t);
+    }
+  }
+  return inclusive;
+}
+
 export function summarize(profile: Profile, top = 30): string[] {
   const selfMicros = new Map<number, number>();
   profile.samples.forEach((id, i) =>
@@ -34,10 +58,9 @@ export function summarize(profile: Profile, top = 30): string[] {
   const byArea = new Map<string, number>();
   for (const node of profile.nodes) {
     const t = selfMicros.get(node.id) ?? 0;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const fn = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(node_modules|libs|apps)\//, '$1/')}:${lineNumber + 1}`;
+    const fn = functionKey(node);
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + t);
-    const a = area(url, functionName);
+    const a = area(node.callFrame.url, node.callFrame.functionName);
     byArea.set(a, (byArea.get(a) ?? 0) + t);
   }
   const rows = (m: Map<string, number>, n: number): string[] =>
@@ -54,6 +77,8 @@ export function summarize(profile: Profile, top = 30): string[] {
     ...rows(byArea, 20),
     '-- by function (self time)',
     ...rows(byFunction, top),
+    '-- by function, own code (inclusive time: the function and what it calls)',
+    ...rows(new Map([...inclusiveTimes(profile, selfMicros)].filter(([k]) => /(libs|apps)\//.test(k))), top),
   ];
 }
 
