@@ -74,49 +74,70 @@ export class EventGenerator implements Iterable<QueryLogEventV1> {
     const rng = new SeededRandom(`${this.seed}:traffic`);
     const ctx = new SessionContext(rng, this.seed, this.province, this.options.households);
     const scenarios: AnomalyScenario[] = anomalyScenarios(this.options.anomalies);
-    const pickAccount = accountPicker(this.province.accounts, rng);
-    const heap = new MinHeap<DraftSession>((s) => s.events[s.next].at);
-    const busyUntil = new Map<SimAccount, number>();
+    const timeline = new Timeline(ctx, accountPicker(this.province.accounts, rng));
     const ids = new EventIds(this.idTag);
     const totalWeight = plannedWeight(start, days);
     // Plan a little more than asked: the stream then ends with the last day's traffic, not past midnight.
     const planned = count + Math.max(30, count * 0.01);
     let cumulative = 0;
-    let spawned = 0;
     let emitted = 0;
     // Days beyond `days` only happen when sessions came out shorter than planned: keep going at the same pace.
     for (let day = 0; ; day++) {
       const dayStart = start + day * DAY_MS;
       const weekday = localWeekday(dayStart);
       for (const scenario of scenarios) {
-        for (const events of scenario.sessionsFor(ctx, dayStart, day)) {
-          heap.push({ events, next: 0 });
-          spawned += events.length;
-        }
+        for (const events of scenario.sessionsFor(ctx, dayStart, day)) timeline.add(events);
       }
       for (let slot = 0; slot < SLOTS_PER_DAY; slot++) {
-        const slotStart = dayStart + slot * SLOT_MINUTES * 60_000;
-        const slotEnd = slotStart + SLOT_MINUTES * 60_000;
+        const slotStart = dayStart + slot * SLOT_MS;
         cumulative += dayWeight(weekday) * slotWeight(weekday, slot * SLOT_MINUTES);
-        const target = (planned * cumulative) / totalWeight;
         // Spawn while the next session (about 15 events) fits the plan better than not.
-        while (spawned + 7 < target) {
-          const at = slotStart + rng.int(0, SLOT_MINUTES * 60_000 - 1);
-          let account = pickAccount();
-          for (let tries = 0; tries < 3 && (busyUntil.get(account) ?? 0) > at; tries++)
-            account = pickAccount();
-          const events = buildSession(ctx, account, at);
-          busyUntil.set(account, events[events.length - 1].at);
-          heap.push({ events, next: 0 });
-          spawned += events.length;
-        }
-        while (heap.size && heap.peek()!.events[heap.peek()!.next].at < slotEnd) {
-          const session = heap.pop()!;
-          yield ids.toEvent(session.events[session.next++]);
+        while (timeline.spawned + 7 < (planned * cumulative) / totalWeight)
+          timeline.spawnSessionIn(slotStart);
+        for (const draft of timeline.playUntil(slotStart + SLOT_MS)) {
+          yield ids.toEvent(draft);
           if (++emitted >= count) return;
-          if (session.next < session.events.length) heap.push(session);
         }
       }
+    }
+  }
+}
+
+const SLOT_MS = SLOT_MINUTES * 60_000;
+
+/** Sessions in flight, merged into one time-ordered stream. */
+class Timeline {
+  spawned = 0;
+  private readonly heap = new MinHeap<DraftSession>((s) => s.events[s.next].at);
+  private readonly busyUntil = new Map<SimAccount, number>();
+
+  constructor(
+    private readonly ctx: SessionContext,
+    private readonly pickAccount: () => SimAccount,
+  ) {}
+
+  add(events: DraftEvent[]): void {
+    this.heap.push({ events, next: 0 });
+    this.spawned += events.length;
+  }
+
+  /** A session of an account that is not already in one (after a few tries), starting within the slot. */
+  spawnSessionIn(slotStart: number): void {
+    const at = slotStart + this.ctx.rng.int(0, SLOT_MS - 1);
+    let account = this.pickAccount();
+    for (let tries = 0; tries < 3 && (this.busyUntil.get(account) ?? 0) > at; tries++)
+      account = this.pickAccount();
+    const events = buildSession(this.ctx, account, at);
+    this.busyUntil.set(account, events[events.length - 1].at);
+    this.add(events);
+  }
+
+  /** Events of all sessions before `end`, in time order. */
+  *playUntil(end: number): Generator<DraftEvent> {
+    while (this.heap.size && this.heap.peek()!.events[this.heap.peek()!.next].at < end) {
+      const session = this.heap.pop()!;
+      yield session.events[session.next++];
+      if (session.next < session.events.length) this.heap.push(session);
     }
   }
 }
