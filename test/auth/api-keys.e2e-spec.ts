@@ -1,19 +1,20 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@app/auth';
+import { FixedClock } from '@app/common';
 import { TestApp } from '../utils/test-app';
 import { bearerFor, producerKeyFor } from '../utils/auth';
-import { bootProbeApp, fixAuthClock } from './auth.fixture';
+import { bootProbeApp } from './auth.fixture';
 
 describe('Producer API keys', () => {
   let sut: TestApp;
   let operator: string;
+  const clock = new FixedClock(new Date('2026-11-24T08:00:00Z'));
   const http = () => request(sut.app.getHttpServer());
   const ingestWith = (key: string) => http().post('/v1/test-probe/ingest').set('X-Api-Key', key);
 
   beforeAll(async () => {
-    sut = await bootProbeApp({ AUTH_API_KEY_ROTATION_OVERLAP: '24h' });
-    operator = await bearerFor(sut.app, Role.OPERATOR);
+    sut = await bootProbeApp({ AUTH_API_KEY_ROTATION_OVERLAP: '24h' }, { clock });
     await sut.app
       .get(DataSource)
       .query(
@@ -21,7 +22,10 @@ describe('Producer API keys', () => {
       );
   });
   afterAll(() => sut.close());
-  afterEach(() => jest.restoreAllMocks());
+  // Tests move the clock forward: each starts with a fresh (unexpired) sign-in.
+  beforeEach(async () => {
+    operator = await bearerFor(sut.app, Role.OPERATOR);
+  });
 
   const create = (body: object) => http().post('/v1/api-keys').set('Authorization', operator).send(body);
 
@@ -69,7 +73,6 @@ describe('Producer API keys', () => {
   });
 
   it('rotates: the new key works at once, the old one until the overlap has passed', async () => {
-    const clock = fixAuthClock(sut.app, new Date());
     const old = (await create({ sourceSystemCode: 'dvc', name: 'DVC' }).expect(201)).body;
     await ingestWith(old.key).expect(200);
     const rotated = await http()
@@ -99,18 +102,15 @@ describe('Producer API keys', () => {
   });
 
   it('stops accepting a key when it expires', async () => {
-    const clock = fixAuthClock(sut.app, new Date('2026-12-01T00:00:00Z'));
-    const bearer = await bearerFor(sut.app, Role.OPERATOR);
-    const body = { sourceSystemCode: 'igate', name: 'short', expiresAt: '2026-12-02T00:00:00Z' };
-    const issued = (await http().post('/v1/api-keys').set('Authorization', bearer).send(body).expect(201))
-      .body;
+    const expiresAt = new Date(clock.now().getTime() + 24 * 3600_000).toISOString();
+    const issued = (await create({ sourceSystemCode: 'igate', name: 'short', expiresAt }).expect(201)).body;
+    expect(issued.expiresAt).toBe(expiresAt);
     await ingestWith(issued.key).expect(200);
-    clock.set('2026-12-02T00:00:01Z');
+    clock.advance(24 * 3600_000 + 1000);
     await ingestWith(issued.key).expect(401);
   });
 
   it('stops accepting the keys of a suspended source system', async () => {
-    const clock = fixAuthClock(sut.app, new Date());
     await sut.app
       .get(DataSource)
       .query(`INSERT INTO source_system (code, name, operator_org) VALUES ('old-app', 'Old', 'VNPT')`);

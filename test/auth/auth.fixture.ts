@@ -4,7 +4,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import {
   AllowProducerKey,
-  AuthModule,
   CurrentPrincipal,
   Permission,
   Principal,
@@ -13,11 +12,10 @@ import {
   User,
   UserService,
 } from '@app/auth';
-import { Clock, FixedClock } from '@app/common';
+import { Clock } from '@app/common';
 import { loadConfig } from '@app/config';
 import { AppModule } from '../../apps/audit-service/src/app.module';
-import { DomainExceptionFilter } from '../../apps/audit-service/src/http/domain-exception.filter';
-import { createValidationPipe } from '../../apps/audit-service/src/http/validation.pipe';
+import { configureApp } from '../../apps/audit-service/src/bootstrap/create-app';
 import { TestApp } from '../utils/test-app';
 import { createMigratedDatabase } from '../utils/test-database';
 
@@ -45,15 +43,6 @@ export async function userWithPassword(
   return { ...user, password };
 }
 
-/** Moves the auth module's clock: the injected Clock answers from a FixedClock from here on. */
-export function fixAuthClock(app: INestApplication, at = new Date()): FixedClock {
-  const fixed = new FixedClock(at);
-  jest
-    .spyOn(app.select(AuthModule).get(Clock, { strict: true }), 'now')
-    .mockImplementation(() => fixed.now());
-  return fixed;
-}
-
 /** A route for each way a producer key may or may not be used; only the tests mount it. */
 @Controller('v1/test-probe')
 class ProducerProbeController {
@@ -79,8 +68,11 @@ class ProducerProbeController {
   }
 }
 
-/** The service as bootTestApp boots it, plus the probe routes under /v1/test-probe. */
-export async function bootProbeApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** The service as bootTestApp boots it (with the given clock, if any), plus the probe routes under /v1/test-probe. */
+export async function bootProbeApp(
+  env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<TestApp> {
   const db = await createMigratedDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -89,14 +81,15 @@ export async function bootProbeApp(env: Record<string, string> = {}): Promise<Te
     DATABASE_URL: db.url,
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({
+  const builder = Test.createTestingModule({
     imports: [AppModule.forRoot(config, db.url)],
     controllers: [ProducerProbeController],
-  }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
-  app.useBodyParser('json', { limit: config.http.bodyLimit });
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new DomainExceptionFilter());
+  });
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const app = configureApp(
+    (await builder.compile()).createNestApplication<NestExpressApplication>({ bodyParser: false }),
+    config,
+  );
   await app.init();
   return {
     app,

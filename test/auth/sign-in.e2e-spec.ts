@@ -1,21 +1,25 @@
 import request from 'supertest';
 import { Role } from '@app/auth';
+import { FixedClock } from '@app/common';
 import { bootTestApp, TestApp } from '../utils/test-app';
-import { fixAuthClock, GOOD_PASSWORD, userWithPassword } from './auth.fixture';
+import { GOOD_PASSWORD, userWithPassword } from './auth.fixture';
 
 describe('Sign-in, refresh and sign-out', () => {
   let sut: TestApp;
+  const clock = new FixedClock(new Date('2026-11-24T08:00:00Z'));
   const http = () => request(sut.app.getHttpServer());
 
   beforeAll(async () => {
-    sut = await bootTestApp({
-      AUTH_SIGN_IN_RATE_LIMIT: '1000',
-      AUTH_LOCKOUT_THRESHOLD: '3',
-      AUTH_LOCKOUT_DURATION: '15m',
-    });
+    sut = await bootTestApp(
+      {
+        AUTH_SIGN_IN_RATE_LIMIT: '1000',
+        AUTH_LOCKOUT_THRESHOLD: '3',
+        AUTH_LOCKOUT_DURATION: '15m',
+      },
+      { clock },
+    );
   });
   afterAll(() => sut.close());
-  afterEach(() => jest.restoreAllMocks());
 
   const signIn = (username: string, password: string) =>
     http().post('/v1/auth/login').send({ username, password });
@@ -71,7 +75,6 @@ describe('Sign-in, refresh and sign-out', () => {
   });
 
   it('locks sign-in after repeated failures, even with the right password, until the cool-down has passed', async () => {
-    const clock = fixAuthClock(sut.app, new Date('2026-11-24T08:00:00Z'));
     const user = await userWithPassword(sut.app);
     for (let i = 0; i < 3; i++) await signIn(user.username, 'wrong password number x').expect(401);
     const locked = await signIn(user.username, user.password).expect(401);
@@ -83,7 +86,6 @@ describe('Sign-in, refresh and sign-out', () => {
   });
 
   it('refuses an expired access token and a tampered one with 401', async () => {
-    const clock = fixAuthClock(sut.app);
     const user = await userWithPassword(sut.app);
     const { accessToken } = (await signIn(user.username, user.password).expect(200)).body;
     const [header, payload, signature] = accessToken.split('.');
