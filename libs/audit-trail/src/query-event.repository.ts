@@ -23,14 +23,23 @@ export class QueryEventRepository {
 
   /**
    * Claims eventIds for a batch; returns the ids this batch is the first to store. Ids are inserted in one fixed
-   * order so that two writers claiming overlapping sets wait on each other instead of deadlocking.
+   * order so that two writers claiming overlapping sets wait on each other instead of deadlocking. In the usual
+   * case every id is new and only the row count comes back; after a partial claim the batch's own ids are read.
    */
   async claimEventIds(manager: EntityManager, records: StoredEventRecord[], batchId: string): Promise<Set<string>> {
-    const rows: { event_id: string }[] = await manager.query(
+    const ids = records.map((r) => r.eventId);
+    const { affected: claimed } = await manager.queryRunner!.query(
       `INSERT INTO query_event_id (event_id, occurred_at, batch_id)
-       SELECT e, o, $3 FROM unnest($1::text[], $2::timestamptz[]) AS t(e, o) ORDER BY e COLLATE "C"
-       ON CONFLICT DO NOTHING RETURNING event_id`,
-      [records.map((r) => r.eventId), records.map((r) => r.occurredAt.toISOString()), batchId],
+       SELECT e, o, $3 FROM unnest($1::text[], $2::timestamptz[]) AS t(e, o) ORDER BY e
+       ON CONFLICT DO NOTHING`,
+      [ids, records.map((r) => r.occurredAt.toISOString()), batchId],
+      true,
+    );
+    if (claimed === ids.length) return new Set(ids);
+    if (claimed === 0) return new Set();
+    const rows: { event_id: string }[] = await manager.query(
+      `SELECT event_id FROM query_event_id WHERE event_id = ANY($1::text[]) AND batch_id = $2`,
+      [ids, batchId],
     );
     return new Set(rows.map((r) => r.event_id));
   }
