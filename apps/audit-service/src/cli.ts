@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { AppConfig, ConfigurationError, loadConfig } from '@app/config';
 import { registerImportCommand } from './cli/import.command';
 import { registerMigrationCommands } from './cli/migration.commands';
+import { registerAccountCommands } from './cli/account.commands';
 import { registerRetentionCommand } from './cli/retention.command';
 import { registerVerifyCommand } from './cli/verify.command';
 import { registerUserCommands } from './cli/user.commands';
@@ -13,6 +14,7 @@ const config = (): AppConfig => (cached ??= loadConfig());
 
 const program = new Command('tthc-audit').description('TTHC Access Audit command line').showHelpAfterError();
 registerMigrationCommands(program, config);
+registerAccountCommands(program, config);
 registerVerifyCommand(program, config);
 registerRetentionCommand(program, config);
 registerUserCommands(program, config);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, InjectConfig } from '@app/config';
+import { MetricsService } from '@app/observability';
 import { AccountHistoryRepository, NewHistoryEntry } from '../account-history.repository';
 import { AccountRepository, LockedAccountRow } from '../account.repository';
 import { accountNotFound, accountNotLocked } from '../account.exception';
@@ -21,6 +22,8 @@ export interface LockOutcome {
 @Injectable()
 export class AccountLockService {
   private readonly policy: IdlePolicy;
+  private readonly lockCounter;
+  private readonly unlockCounter;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -29,8 +32,11 @@ export class AccountLockService {
     private readonly commands: AccountCommandRepository,
     private readonly changes: AccountChanges,
     @InjectConfig() config: AppConfig,
+    metrics: MetricsService,
   ) {
     this.policy = { idleMonths: config.accounts.idleMonths, timeZone: config.accounts.timeZone };
+    this.lockCounter = metrics.counter('tthc_audit_accounts_locked_total', 'Accounts locked, by reason', ['reason']);
+    this.unlockCounter = metrics.counter('tthc_audit_accounts_unlocked_total', 'Accounts unlocked by an admin');
   }
 
   /** Locks those of ids that are active. Idempotent: an account already locked is left as it is. */
@@ -86,6 +92,7 @@ export class AccountLockService {
       );
       return id;
     });
+    this.unlockCounter.inc();
     await this.changes.publish([accountId]);
     return { commandId };
   }
@@ -96,6 +103,7 @@ export class AccountLockService {
     lock: { reason: LockReason; actor: Actor; now: Date; note?: string; evidence?: (id: string) => Record<string, unknown> },
   ): Promise<void> {
     if (!locked.length) return;
+    this.lockCounter.inc({ reason: lock.reason }, locked.length);
     const reasonText = lock.note ?? lock.reason;
     await this.commands.add(
       manager,

@@ -41,21 +41,44 @@ export class IdleLockService {
   async run(actor: Actor = SYSTEM_IDLE_LOCK): Promise<IdleLockRun> {
     const ranAt = this.clock.now();
     const { accounts } = this.config;
-    const outcome = await this.dataSource.transaction(async (m) => {
-      const [{ acquired }] = await m.query('SELECT pg_try_advisory_xact_lock($1) AS acquired', [IDLE_LOCK_JOB_LOCK]);
-      if (!acquired) return null;
-      const locked = await this.locks.lockIdleInTransaction(m, actor, ranAt);
-      const policy = { idleMonths: accounts.idleMonths, timeZone: accounts.timeZone };
-      const claimed = await this.warnings.claimDue(m, ranAt, policy, accounts.warningDays);
-      return { locked: locked.map((l) => l.accountId).sort(), claimed };
-    });
+    const outcome = await retryOnDeadlock(() =>
+      this.dataSource.transaction(async (m) => {
+        const [{ acquired }] = await m.query('SELECT pg_try_advisory_xact_lock($1) AS acquired', [
+          IDLE_LOCK_JOB_LOCK,
+        ]);
+        if (!acquired) return null;
+        const locked = await this.locks.lockIdleInTransaction(m, actor, ranAt);
+        const policy = { idleMonths: accounts.idleMonths, timeZone: accounts.timeZone };
+        const claimed = await this.warnings.claimDue(m, ranAt, policy, accounts.warningDays);
+        return { locked: locked.map((l) => l.accountId).sort(), claimed };
+      }),
+    );
     if (!outcome) {
       this.logger.log('Idle-lock job is running on another replica; skipped');
       return { skipped: true, ranAt, locked: [], warnings: { claimed: 0, sent: 0, logged: 0, failed: 0 } };
     }
     await this.changes.publish(outcome.locked);
     const mailed = await this.warningMail.send(outcome.claimed);
-    this.logger.log({ locked: outcome.locked.length, warnings: outcome.claimed.length, ...mailed }, 'Idle-lock job done');
-    return { skipped: false, ranAt, locked: outcome.locked, warnings: { claimed: outcome.claimed.length, ...mailed } };
+    this.logger.log(
+      { locked: outcome.locked.length, warnings: outcome.claimed.length, ...mailed },
+      'Idle-lock job done',
+    );
+    return {
+      skipped: false,
+      ranAt,
+      locked: outcome.locked,
+      warnings: { claimed: outcome.claimed.length, ...mailed },
+    };
+  }
+}
+
+/** Ingest batches update the same account rows (last activity); a deadlock victim simply runs again. */
+async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= attempts) throw error;
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { AppConfig, InjectConfig } from '@app/config';
+import { MetricsService } from '@app/observability';
 import { AccountRepository, AccountStatusRow } from '../account.repository';
 import { AccountCommandRepository } from '../commands/account-command.repository';
 import { AccountCommandState } from '../commands/account-command.type';
@@ -26,13 +27,16 @@ export class AccountStatusCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(AccountStatusCache.name);
   private entries = new Map<string, AccountStatus>();
   private timer?: NodeJS.Timeout;
+  private readonly gauge;
 
   constructor(
     private readonly accounts: AccountRepository,
     private readonly commands: AccountCommandRepository,
     changes: AccountChanges,
     @InjectConfig() private readonly config: AppConfig,
+    metrics: MetricsService,
   ) {
+    this.gauge = metrics.gauge('tthc_audit_accounts', 'Known accounts by state (as of the last status reload)', ['state']);
     changes.subscribe((ids) => this.refresh(ids));
   }
 
@@ -70,6 +74,9 @@ export class AccountStatusCache implements OnModuleInit, OnApplicationShutdown {
     for (const row of rows) next.set(row.accountId, this.toStatus(row));
     await this.attachCommands(next, rows.map((r) => r.accountId));
     this.entries = next;
+    const locked = rows.filter((r) => r.state === 'locked').length;
+    this.gauge.set({ state: 'locked' }, locked);
+    this.gauge.set({ state: 'active' }, rows.length - locked);
   }
 
   async refresh(ids: string[]): Promise<void> {

@@ -1,0 +1,187 @@
+/**
+ * Account status lookup benchmark: the gateway asks GET /v1/accounts/:id/status (producer API key) before each
+ * sign-in; the answer must come in well under 5 ms (p99). Runs the real service (from source, ROLES=api) on a
+ * throwaway database of DATABASE_URL's server (default: the local server the tests use), loads a directory of
+ * ACCOUNTS accounts (5% transferred, so locked), then keeps CONCURRENCY keep-alive connections busy for SECONDS.
+ *
+ *   node -r @swc-node/register test/bench/account-status.bench.ts [--accounts 5000] [--concurrency 16] [--seconds 15] [--cpu-prof]
+ * --cpu-prof writes the service's V8 CPU profile to /tmp/account-status-bench-profile (see cpu-profile-summary.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import { waitForHttp } from '../utils/service-process';
+import { benchDatabase, machineDescription } from './bench-environment.util';
+import { startService } from './service-run.util';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const ACCOUNTS = arg('accounts', 5000);
+const CONCURRENCY = arg('concurrency', 16);
+const SECONDS = arg('seconds', 15);
+const PROFILE_DIR = '/tmp/account-status-bench-profile';
+const ADMIN = { username: 'benchmark', password: 'Quiet-river-lantern-2026!' };
+
+async function main(): Promise<void> {
+  const db = await benchDatabase();
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const service = startService({
+    DATABASE_URL: db.url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ROLES: 'api',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+    BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
+    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+  }, { cpuProfileDir: process.argv.includes('--cpu-prof') ? PROFILE_DIR : undefined });
+  try {
+    await waitForHttp(`${base}/health`, service);
+    const apiKey = await setUp(base);
+    const ids = Array.from({ length: ACCOUNTS }, (_, i) => `cb.bench.${i}`);
+    const paths = [...ids, ...ids.slice(0, ACCOUNTS / 10).map((id) => `${id}.unknown`)].map(
+      (id) => `/v1/accounts/${id}/status`,
+    );
+    await load(base, paths, apiKey, 2); // warm-up
+    const cpuBefore = cpuSeconds(service.child.pid!);
+    const result = await load(base, paths, apiKey, SECONDS);
+    report(result, cpuSeconds(service.child.pid!) - cpuBefore);
+  } finally {
+    await service.stop();
+    await db.drop();
+  }
+}
+
+/** Admin session → source system → producer key → directory of ACCOUNTS accounts. */
+async function setUp(base: string): Promise<string> {
+  // The first admin must change the bootstrap password before anything else; then sign in again.
+  const first = await call(base, 'POST', '/v1/auth/login', ADMIN);
+  const newPassword = `${ADMIN.password}-changed`;
+  await call(base, 'POST', '/v1/auth/change-password', { currentPassword: ADMIN.password, newPassword }, { Authorization: `Bearer ${first.accessToken}` });
+  const tokens = await call(base, 'POST', '/v1/auth/login', { username: ADMIN.username, password: newPassword });
+  const bearer = { Authorization: `Bearer ${tokens.accessToken}` };
+  await call(
+    base,
+    'POST',
+    '/v1/source-systems',
+    { code: 'tthc-gateway', name: 'TTHC gateway', operatorOrg: 'VNPT', allowedFields: [] },
+    bearer,
+  );
+  const { key } = await call(
+    base,
+    'POST',
+    '/v1/api-keys',
+    { sourceSystemCode: 'tthc-gateway', name: 'bench' },
+    bearer,
+  );
+  const entries = Array.from({ length: ACCOUNTS }, (_, i) => ({
+    accountId: `cb.bench.${i}`,
+    unitCode: `000.${String(i % 200).padStart(2, '0')}.00.H52`,
+    status: i % 20 === 0 ? 'transferred' : 'active',
+    lastLoginAt: new Date().toISOString(),
+  }));
+  const sync = await call(base, 'POST', '/v1/accounts/sync?mode=full', entries, { 'X-Api-Key': key });
+  console.log(`directory: ${sync.created} accounts, ${sync.locked.length} locked`);
+  return key;
+}
+
+/** Loosely typed JSON answers: this is a script, not an API client. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Json> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const json = res.status === 204 ? null : await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+interface LoadResult {
+  latenciesMs: number[];
+  seconds: number;
+  errors: number;
+}
+
+/** CONCURRENCY workers, each on its own keep-alive connection, requesting random accounts back to back. */
+async function load(base: string, paths: string[], apiKey: string, seconds: number): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const { hostname, port } = new URL(base);
+  const latenciesMs: number[] = [];
+  let errors = 0;
+  const started = process.hrtime.bigint();
+  const deadline = started + BigInt(seconds * 1e9);
+  const one = (path: string): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const t0 = process.hrtime.bigint();
+      const req = request({ agent, hostname, port, path, headers: { 'X-Api-Key': apiKey } }, (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === 200
+            ? resolve(Number(process.hrtime.bigint() - t0) / 1e6)
+            : reject(new Error(`HTTP ${res.statusCode}`)),
+        );
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  const worker = async (): Promise<void> => {
+    while (process.hrtime.bigint() < deadline) {
+      await one(paths[Math.floor(Math.random() * paths.length)]).then(
+        (ms) => latenciesMs.push(ms),
+        () => errors++,
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  agent.destroy();
+  return { latenciesMs, seconds: Number(process.hrtime.bigint() - started) / 1e9, errors };
+}
+
+/** User + system CPU time of a process so far (Linux /proc), in seconds. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function report({ latenciesMs, seconds, errors }: LoadResult, serviceCpu: number): void {
+  const sorted = [...latenciesMs].sort((a, b) => a - b);
+  const q = (p: number): string =>
+    sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(2);
+  console.log(machineDescription().join('\n'));
+  console.log(
+    `accounts ${ACCOUNTS}, concurrency ${CONCURRENCY}, ${seconds.toFixed(1)} s, ${sorted.length} requests, ${errors} errors`,
+  );
+  console.log(`throughput ${(sorted.length / seconds).toFixed(0)} req/s; service CPU ${((serviceCpu / sorted.length) * 1000).toFixed(3)} ms per request`);
+  console.log(
+    `latency ms: p50 ${q(0.5)}  p90 ${q(0.9)}  p99 ${q(0.99)}  p99.9 ${q(0.999)}  max ${sorted[sorted.length - 1].toFixed(2)}`,
+  );
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
