@@ -34,6 +34,12 @@ describe(`${ChainVerifier.name} against direct tampering`, () => {
     expect(report.firstBrokenBatch).toBeUndefined();
   });
 
+  it('walks a chain longer than a page in chain order (position 10 after 9, not after 1)', async () => {
+    for (let i = 0; i < 22; i++) await ctx.sut.appendBatch(someStoredEvents(2), { source: 'http' });
+
+    expect(await sut.verify()).toEqual(expect.objectContaining({ ok: true, batchesChecked: 25, eventsChecked: 164 }));
+  });
+
   it('names the batch and the event when a stored row is altered', async () => {
     const victim = middle().events[7];
     await tamper(db.url, `UPDATE query_event SET account_id = 'someone.else' WHERE event_id = $1`, [victim.eventId]);

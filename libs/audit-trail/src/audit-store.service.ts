@@ -84,11 +84,20 @@ export class AuditStore {
     context: AppendContext,
   ): Promise<Pick<AppendResult, 'batchId' | 'storedEventIds'>> {
     const batchId = await this.chain.nextBatchId(manager);
-    const claimed = await this.events.claimEventIds(manager, records, batchId);
+    const claiming = this.events.claimEventIds(manager, records, batchId);
+    claiming.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
+    // While the database claims the ids, hash the events and build the COPY text (almost all are new).
+    await new Promise<void>((resolve) => setImmediate(resolve)); // let the claim go out first
+    const hashes = records.map(eventHash);
+    const rows = this.events.prepareRows(records, batchId);
+    const claimed = await claiming;
     if (!claimed.size) return { batchId: null, storedEventIds: [] };
-    const fresh = claimed.size === records.length ? records : records.filter((r) => claimed.has(r.eventId));
-    await this.events.insertEvents(manager, fresh, batchId);
-    const manifest = sortManifest(fresh.map((r) => ({ eventId: r.eventId, hash: eventHash(r) })));
+
+    const allNew = claimed.size === records.length;
+    const freshAt = allNew ? [...records.keys()] : [...records.keys()].filter((i) => claimed.has(records[i].eventId));
+    const fresh = allNew ? records : freshAt.map((i) => records[i]);
+    await this.events.insertEvents(manager, fresh, batchId, allNew ? rows : undefined);
+    const manifest = sortManifest(freshAt.map((i) => ({ eventId: records[i].eventId, hash: hashes[i] })));
     await this.handlers.runAll({ batchId, events: fresh.map(summaryOf) }, manager);
 
     // Late: everything above runs concurrently across writers; from here to commit they take turns.

@@ -43,7 +43,11 @@ export class QueryEventPartitionService {
   /** Makes sure a partition exists for each time given (and the month after the current one). */
   async ensureFor(times: Iterable<Date>): Promise<void> {
     const missing = new Map<string, EventMonth>();
+    let lastMonth = -1; // events of a batch mostly share their month: skip the name for repeats
     for (const at of times) {
+      const month = at.getUTCFullYear() * 12 + at.getUTCMonth();
+      if (month === lastMonth) continue;
+      lastMonth = month;
       const m = monthOf(at);
       const name = partitionName(m);
       if (!this.known.has(name)) missing.set(name, m);

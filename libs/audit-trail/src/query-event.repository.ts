@@ -30,7 +30,7 @@ export class QueryEventRepository {
     const ids = records.map((r) => r.eventId);
     const { affected: claimed } = await manager.queryRunner!.query(
       `INSERT INTO query_event_id (event_id, occurred_at, batch_id)
-       SELECT e, o, $3 FROM unnest($1::text[], $2::timestamptz[]) AS t(e, o) ORDER BY e
+       SELECT e, o, $3 FROM unnest($1::text[], $2::timestamptz[]) AS t(e, o) ORDER BY e COLLATE "C"
        ON CONFLICT DO NOTHING`,
       [ids, records.map((r) => r.occurredAt.toISOString()), batchId],
       true,
@@ -44,13 +44,26 @@ export class QueryEventRepository {
     return new Set(rows.map((r) => r.event_id));
   }
 
+  /**
+   * The rows as COPY text, built ahead (the caller does it while the database works on the claim), or null where
+   * rows go in by INSERT.
+   */
+  prepareRows(records: StoredEventRecord[], batchId: string): string[] | null {
+    return this.useCopy ? [...copyChunks(records, batchId)] : null;
+  }
+
   /** Writes the rows with COPY on the transaction's own connection (several times faster than INSERT). */
-  async insertEvents(manager: EntityManager, records: StoredEventRecord[], batchId: string): Promise<void> {
+  async insertEvents(
+    manager: EntityManager,
+    records: StoredEventRecord[],
+    batchId: string,
+    prepared: string[] | null = this.prepareRows(records, batchId),
+  ): Promise<void> {
     if (!records.length) return;
-    if (!this.useCopy) return this.insertWithUnnest(manager, records, batchId);
+    if (!prepared) return this.insertWithUnnest(manager, records, batchId);
     const client: PoolClient = await manager.queryRunner!.connect();
     const sink = client.query(copyFrom(`COPY query_event (${QUERY_EVENT_COLUMNS.join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from(copyChunks(records, batchId)), sink);
+    await pipeline(Readable.from(prepared), sink);
   }
 
   private async insertWithUnnest(manager: EntityManager, records: StoredEventRecord[], batchId: string): Promise<void> {

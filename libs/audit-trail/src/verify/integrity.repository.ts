@@ -42,7 +42,7 @@ export class IntegrityRepository {
       const rows = await m.query(
         `SELECT id::text AS id, chain_seq::text AS chain_seq, prev_digest, digest, event_count, event_ids, event_hashes,
                 created_at
-         FROM audit_batch WHERE chain_seq > $1 AND chain_seq <= $2 ORDER BY chain_seq LIMIT ${PAGE_BATCHES}`,
+         FROM audit_batch b WHERE b.chain_seq > $1 AND b.chain_seq <= $2 ORDER BY b.chain_seq LIMIT ${PAGE_BATCHES}`,
         [cursor.toString(), toSeq.toString()],
       );
       for (const r of rows) {
