@@ -51,6 +51,8 @@ export class SourceSystemRepository {
   /** Adds flagged traffic to the per-system summary operators read (one statement per ingested batch). */
   async recordFlagUsage(rows: { sourceSystem: string; flag: SourceFlag; count: number; fields: string[]; at: Date }[]) {
     if (!rows.length) return;
+    // One order for every writer: concurrent batches upserting the same rows then queue instead of deadlocking.
+    const sorted = [...rows].sort((a, b) => (a.sourceSystem === b.sourceSystem ? cmp(a.flag, b.flag) : cmp(a.sourceSystem, b.sourceSystem)));
     await this.db.query(
       `INSERT INTO source_flag_usage AS u (source_system, flag, event_count, fields, first_seen_at, last_seen_at)
        SELECT r.source_system, r.flag, r.count, ARRAY(SELECT jsonb_array_elements_text(r.fields)), r.at, r.at
@@ -59,7 +61,7 @@ export class SourceSystemRepository {
          event_count = u.event_count + excluded.event_count,
          fields = ARRAY(SELECT DISTINCT f FROM unnest(u.fields || excluded.fields) AS f ORDER BY f),
          last_seen_at = greatest(u.last_seen_at, excluded.last_seen_at)`,
-      [JSON.stringify(rows.map((r) => ({ source_system: r.sourceSystem, flag: r.flag, count: r.count, fields: r.fields, at: r.at })))],
+      [JSON.stringify(sorted.map((r) => ({ source_system: r.sourceSystem, flag: r.flag, count: r.count, fields: r.fields, at: r.at })))],
     );
   }
 
@@ -88,3 +90,5 @@ export class SourceSystemRepository {
     ];
   }
 }
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

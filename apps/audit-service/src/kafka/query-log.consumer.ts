@@ -5,16 +5,23 @@ import { IngestService, RawRecord } from '@app/ingestion';
 import { KAFKA } from '@app/kafka';
 import { MetricsService } from '@app/observability';
 
-/** Fetch sizing: big batches make few large COPYs (the store's cost is per batch far more than per event). */
+/** Fetch sizing: batches of ~10,000 events make few large COPYs (the store's cost is per batch far more than per event). */
 export const CONSUMER_FETCH = {
-  maxBytesPerPartition: 8 * 1024 * 1024,
-  maxBytes: 32 * 1024 * 1024,
+  maxBytesPerPartition: 4 * 1024 * 1024,
+  maxBytes: 16 * 1024 * 1024,
   minBytes: 256 * 1024,
   maxWaitTimeInMs: 200,
   // A replica that dies without leaving hands its partitions over after this long (Kafka's default is 30 s).
   sessionTimeout: 10_000,
   heartbeatInterval: 3_000,
 } as const;
+
+/**
+ * Partition batches stored at the same time: while one batch waits on PostgreSQL (COPY, chain link, commit) the
+ * next is parsed and validated, so the service's core and the database's core work together. Writers serialise
+ * only on the chain head, at the end of each transaction.
+ */
+export const PARTITIONS_IN_FLIGHT = 3;
 
 const RETRY_BASE_MS = 500;
 const RETRY_MAX_MS = 30_000;
@@ -47,7 +54,12 @@ export class QueryLogConsumer implements OnApplicationBootstrap, OnModuleDestroy
     this.consumer = this.kafka.consumer({ groupId: settings.groupId, ...CONSUMER_FETCH, allowAutoTopicCreation: true });
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: settings.topic, fromBeginning: true });
-    await this.consumer.run({ eachBatchAutoResolve: false, autoCommit: true, eachBatch: (payload) => this.handleBatch(payload) });
+    await this.consumer.run({
+      eachBatchAutoResolve: false,
+      autoCommit: true,
+      partitionsConsumedConcurrently: PARTITIONS_IN_FLIGHT,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
     this.logger.log(`Consuming ${settings.topic} in group ${settings.groupId}`);
   }
 
