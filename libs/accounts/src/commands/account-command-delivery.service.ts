@@ -32,6 +32,7 @@ export class AccountCommandDelivery implements OnApplicationShutdown {
   private readonly settings: AppConfig['accounts']['commands'];
   private queue: Promise<unknown> = Promise.resolve();
   private producer?: Promise<Producer>;
+  private kickQueued = false;
   private readonly outcomes;
 
   constructor(
@@ -55,9 +56,19 @@ export class AccountCommandDelivery implements OnApplicationShutdown {
     return [...(this.kafka ? (['kafka'] as const) : []), ...(this.settings.webhookUrl ? (['webhook'] as const) : [])];
   }
 
-  /** Delivers promptly after a change, without making the caller wait. */
+  /**
+   * Delivers promptly after a change, without making the caller wait. Kicks that come while one is waiting to start
+   * are folded into it (a pass delivers everything due, so a mass lock does not queue one pass per account).
+   */
   kick(): void {
-    void this.deliverDue().catch((error: unknown) => this.logger.warn({ err: error }, 'Account command delivery failed'));
+    if (this.kickQueued) return;
+    this.kickQueued = true;
+    const pass = this.queue.then(() => {
+      this.kickQueued = false;
+      return this.deliverPass();
+    });
+    this.queue = pass.catch(() => undefined);
+    pass.catch((error: unknown) => this.logger.warn({ err: error }, 'Account command delivery failed'));
   }
 
   /** One pass over every due command. Passes in this process run one after the other. */
