@@ -45,4 +45,22 @@ describe('Route permissions', () => {
       });
     }
   });
+
+  it('describes every route in OpenAPI with a tag and a summary, and marks each non-public one as needing credentials', async () => {
+    const doc = (await request(sut.app.getHttpServer()).get('/api/docs-json').expect(200)).body;
+    const problems: string[] = [];
+    for (const route of routes) {
+      const path = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
+      const operation = doc.paths[path]?.[route.method.toLowerCase()];
+      const name = `${route.method} ${route.path}`;
+      if (!operation) problems.push(`${name}: not in the OpenAPI document`);
+      else {
+        if (!operation.tags?.length || !operation.summary)
+          problems.push(`${name}: no @ApiTags or @ApiOperation summary`);
+        if (!route.publicReason && !operation.security?.length)
+          problems.push(`${name}: no security requirement`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 });

@@ -133,4 +133,26 @@ describe('Sign-in, refresh and sign-out', () => {
     await signIn(user.username, user.password).expect(401);
     expect((await signIn(user.username, GOOD_PASSWORD).expect(200)).body.mustChangePassword).toBe(false);
   });
+
+  it('ends a session when its refresh token outlives AUTH_REFRESH_TOKEN_TTL', async () => {
+    const user = await userWithPassword(sut.app);
+    const tokens = (await signIn(user.username, user.password).expect(200)).body;
+    clock.advance(14 * 86400_000 + 1000);
+    const res = await http().post('/v1/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(401);
+    expect(res.body.error.message).toMatch(/sign in again/);
+  });
+
+  it('ends the other sessions of a user who changes the password, keeping the current one', async () => {
+    const user = await userWithPassword(sut.app);
+    const current = (await signIn(user.username, user.password).expect(200)).body;
+    const elsewhere = (await signIn(user.username, user.password).expect(200)).body;
+    await http()
+      .post('/v1/auth/change-password')
+      .set('Authorization', `Bearer ${current.accessToken}`)
+      .send({ currentPassword: user.password, newPassword: `${GOOD_PASSWORD} mới` })
+      .expect(204);
+    await http().get('/v1/auth/me').set('Authorization', `Bearer ${elsewhere.accessToken}`).expect(401);
+    await http().post('/v1/auth/refresh').send({ refreshToken: elsewhere.refreshToken }).expect(401);
+    await http().get('/v1/auth/me').set('Authorization', `Bearer ${current.accessToken}`).expect(200);
+  });
 });
