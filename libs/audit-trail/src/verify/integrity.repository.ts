@@ -15,7 +15,7 @@ export interface StoredBatchLink {
 }
 
 /** Batches per page when walking the chain: each carries its manifest (~70 bytes per event). */
-const PAGE_BATCHES = 20;
+const PAGE_BATCHES = 8;
 
 /** Read-only queries of the verify walk; the caller runs them in one REPEATABLE READ snapshot. */
 @Injectable()
