@@ -42,4 +42,28 @@ describe('Kafka ingest', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(await countStored(sut.db.url)).toBe(300);
   });
+
+  it('keeps retrying a batch while the store fails, commits nothing meanwhile, and stores it once the store is back', async () => {
+    const events = Array.from({ length: 50 }, (_, i) => lookupEvent(i));
+    const stored = async () =>
+      Number((await sql<{ n: string }>(sut.db.url, 'SELECT count(*) AS n FROM query_event WHERE event_id = ANY($1)', [events.map((e) => e.eventId)]))[0].n);
+    const admin = kafka.admin();
+    await admin.connect();
+    const committed = async () =>
+      (await admin.fetchOffsets({ groupId: `g-${topic}`, topics: [topic] }))[0].partitions.map((p) => Number(p.offset)).reduce((a, b) => a + Math.max(0, b), 0);
+    const endBefore = (await admin.fetchTopicOffsets(topic)).reduce((a, p) => a + Number(p.high), 0);
+    await eventually(async () => (await committed()) === endBefore, 15000, 'earlier messages committed');
+    await sql(sut.db.url, 'ALTER TABLE query_event_id RENAME TO query_event_id_away');
+    try {
+      await produce(kafka, topic, events);
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(await stored()).toBe(0);
+      expect(await committed()).toBe(endBefore);
+    } finally {
+      await sql(sut.db.url, 'ALTER TABLE query_event_id_away RENAME TO query_event_id');
+    }
+    await eventually(async () => (await stored()) === 50, 30000, 'the retried batch');
+    await eventually(async () => (await committed()) === endBefore + 50, 15000, 'offsets committed after storing');
+    await admin.disconnect();
+  });
 });
