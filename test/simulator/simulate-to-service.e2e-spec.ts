@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { simulate } from '@app/gateway-simulator';
+import { DirectorySyncService } from '@app/accounts';
+import { accountDirectory, EventGenerator, simulate, writeAccountDirectory } from '@app/gateway-simulator';
 import { FileImportService } from '@app/ingestion';
 import { producerKeyFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
@@ -63,4 +64,18 @@ describe('gateway simulator → audit service', () => {
       expect((await storedCount(sut.db.url)) - before).toBe(2000);
     },
   );
+
+  it('writes an account directory that the directory sync takes whole, locking the departed accounts', async () => {
+    const out = join(dir, 'directory.csv');
+    const { province, startsAt } = new EventGenerator({ count: 0, seed: 'directory', start: START });
+    const entries = accountDirectory(province, startsAt);
+    writeAccountDirectory(out, entries);
+    const result = await sut.app
+      .get(DirectorySyncService)
+      .sync(readFileSync(out, 'utf8'), 'csv', 'full', 'simulator-test');
+    expect(result).toMatchObject({ received: entries.length, created: entries.length, rejected: [] });
+    const departed = entries.filter((e) => e.status !== 'active').map((e) => e.accountId);
+    expect(departed.length).toBeGreaterThan(0);
+    expect(result.locked.map((l) => l.accountId).sort()).toEqual(departed.sort());
+  });
 });

@@ -144,7 +144,10 @@ describe('gateway simulator', () => {
       await once(server, 'listening');
       url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     });
-    afterAll(() => server.close());
+    afterAll(() => {
+      server.closeAllConnections();
+      server.close();
+    });
 
     it('posts NDJSON batches with the producer key and adds up the answers', async () => {
       const summary = await simulate({

@@ -46,6 +46,8 @@ const DEFAULT_START = new Date('2026-11-16T00:00:00+07:00');
 export class EventGenerator implements Iterable<QueryLogEventV1> {
   readonly province: Province;
   readonly seed: string;
+  /** Local midnight (Asia/Ho_Chi_Minh) of the first simulated day. */
+  readonly startsAt: Date;
   private readonly options: Required<Omit<GeneratorOptions, 'start'>> & { start: number };
   /** Short tag of the seed in event ids: runs with different seeds never share an eventId. */
   private readonly idTag: string;
@@ -62,6 +64,7 @@ export class EventGenerator implements Iterable<QueryLogEventV1> {
       anomalies: options.anomalies ?? [],
     };
     this.province = buildProvince(this.seed, { units: this.options.units });
+    this.startsAt = new Date(this.options.start);
     this.idTag = (new SeededRandom(`${this.seed}:id`).next() * 36 ** 4)
       .toString(36)
       .slice(0, 4)

@@ -10,3 +10,4 @@ export * from './outputs/kafka-output.service';
 export * from './outputs/http-output.service';
 export * from './outputs/file-output.service';
 export * from './outputs/csv-event.util';
+export * from './outputs/account-directory.util';

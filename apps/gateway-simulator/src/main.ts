@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ANOMALY_SCENARIOS } from './anomaly.util';
+import { EventGenerator } from './event-generator.service';
+import { accountDirectory, writeAccountDirectory } from './outputs/account-directory.util';
 import { OutputTarget, simulate, SimulateOptions } from './simulate.command';
 
 const positiveInt = (value: string): number => {
@@ -32,6 +34,7 @@ interface CliOptions {
   units: number;
   anomalies?: string;
   batchSize?: number;
+  directory?: string;
   quiet?: boolean;
 }
 
@@ -56,9 +59,25 @@ const program = new Command('simulate')
   .option('--units <n>', 'units (departments, communes, post offices) in the province', positiveInt, 60)
   .option('--anomalies <list>', `misuse to inject: ${Object.keys(ANOMALY_SCENARIOS).join(', ')}`)
   .option('--batch-size <n>', 'events per Kafka send or HTTP request', positiveInt)
+  .option(
+    '--directory <file>',
+    'also write the account directory of the simulated province (.csv or .ndjson)',
+  )
   .option('--quiet', 'no progress output')
   .action(async (o: CliOptions) => {
+    if (o.directory) {
+      const { province, startsAt } = new EventGenerator({
+        count: 0,
+        seed: o.seed,
+        units: o.units,
+        start: o.start,
+      });
+      const entries = accountDirectory(province, startsAt);
+      writeAccountDirectory(o.directory, entries);
+      console.log(`${entries.length} accounts written to ${o.directory}`);
+    }
     const to = o.to ?? (o.out ? 'file' : undefined);
+    if (!to && o.directory) return;
     if (!to) return program.error('Say where events go: --to kafka|http|file');
     const options: SimulateOptions = {
       to,

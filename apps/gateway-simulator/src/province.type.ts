@@ -15,6 +15,8 @@ export interface Procedure {
 
 export interface SimUnit {
   code: string;
+  /** As the directory writes it (Sở Tư pháp, UBND xã 12, Bưu điện Quy Nhơn). */
+  name: string;
   /** Short latin name used in account ids (tuphap, xa12, quynhon). */
   slug: string;
   kind: UnitKind;
@@ -26,14 +28,24 @@ export interface SimUnit {
   dossierPrefix: string;
 }
 
+/** Directory status: transferred (chuyển công tác) and retired (nghỉ việc) accounts should be locked. */
+export type AccountStatus = 'active' | 'transferred' | 'retired';
+
 export interface SimAccount {
   accountId: string;
+  /** With diacritics, as people write it; the account id is its latin form. */
+  fullName: string;
   unit: SimUnit;
   role: AccountRole;
   clientIp: string;
   userAgent: string;
-  /** Relative share of the province's traffic. */
+  /** Relative share of the province's traffic; 0 for accounts that no longer work (see status, idleDays). */
   activity: number;
+  status: AccountStatus;
+  /** Days before the simulated start of the last sign-in the TTHC system knows of. */
+  idleDays: number;
+  /** Days before the simulated start when the account was created. */
+  ageDays: number;
   /** Kiosk of a post-office clerk, sent as an extra property by dvc-buudien. */
   terminalId?: string;
 }

@@ -8,6 +8,9 @@ import {
   GIVEN_NAMES,
   KIOSK_AGENT,
   MIDDLE_NAMES,
+  NAME_LABELS,
+  DEPARTMENT_LABELS,
+  TOWN_LABELS,
   POST_OFFICE_PROCEDURES,
   POST_OFFICE_TOWNS,
   ROLE_ACTIVITY,
@@ -34,6 +37,7 @@ function buildUnits(total: number): SimUnit[] {
     units.push({
       code: `000.00.${pad(i + 1, 2)}.H52`,
       slug,
+      name: DEPARTMENT_LABELS[slug],
       kind: 'department',
       sourceSystem: 'igate',
       subnet: { v6: false, prefix: `10.52.${i + 1}.` },
@@ -47,6 +51,7 @@ function buildUnits(total: number): SimUnit[] {
     units.push({
       code: `000.${district}.${pad(commune, 2)}.H52`,
       slug: `xa${pad(i + 1, 2)}`,
+      name: `UBND xã ${i + 1}`,
       kind: 'commune',
       sourceSystem: 'igate',
       // A few communes sit on the province's IPv6 network.
@@ -62,6 +67,7 @@ function buildUnits(total: number): SimUnit[] {
     units.push({
       code: `BD.52.${pad(i + 1, 3)}`,
       slug: POST_OFFICE_TOWNS[i],
+      name: `Bưu điện ${TOWN_LABELS[POST_OFFICE_TOWNS[i]]}`,
       kind: 'post_office',
       sourceSystem: 'dvc-buudien',
       subnet: { v6: false, prefix: `10.60.${i + 1}.` },
@@ -89,8 +95,9 @@ function staffing(rng: SeededRandom, unit: SimUnit): AccountRole[] {
   return roles;
 }
 
-function personName(rng: SeededRandom): string {
-  return `${rng.pick(FAMILY_NAMES)}${rng.pick(MIDDLE_NAMES)}${rng.pick(GIVEN_NAMES)}`;
+function personName(rng: SeededRandom): { latin: string; label: string } {
+  const parts = [rng.pick(FAMILY_NAMES), rng.pick(MIDDLE_NAMES), rng.pick(GIVEN_NAMES)];
+  return { latin: parts.join(''), label: parts.map((p) => NAME_LABELS[p]).join(' ') };
 }
 
 function accountId(unit: SimUnit, role: AccountRole, name: string): string {
@@ -102,29 +109,55 @@ function hostAddress(unit: SimUnit, host: number): string {
   return unit.subnet.v6 ? `${unit.subnet.prefix}${host.toString(16)}` : `${unit.subnet.prefix}${host}`;
 }
 
+/**
+ * Where the account is in its life: most work every day; a few moved (chuyển công tác) or retired and a few
+ * have not signed in for months. None of those makes traffic (anomaly scenarios may use them).
+ */
+function lifecycle(
+  rng: SeededRandom,
+  role: AccountRole,
+): Pick<SimAccount, 'status' | 'idleDays' | 'ageDays'> & { works: boolean } {
+  const ageDays = rng.int(120, 2500) + 0.6;
+  // Last sign-in during office hours (09:30-16:30) of some earlier day.
+  const daysAgo = (min: number, max: number): number => rng.int(min, max) + 0.3 + rng.next() * 0.3;
+  const r = role === 'service' ? 1 : rng.next();
+  if (r < 0.02) return { status: 'transferred', idleDays: daysAgo(20, 200), ageDays, works: false };
+  if (r < 0.03) return { status: 'retired', idleDays: daysAgo(30, 400), ageDays, works: false };
+  if (r < 0.07) return { status: 'active', idleDays: daysAgo(95, 300), ageDays, works: false };
+  return { status: 'active', idleDays: daysAgo(0, 3), ageDays, works: true };
+}
+
 function buildAccounts(rng: SeededRandom, units: SimUnit[]): SimAccount[] {
   const accounts: SimAccount[] = [];
   const taken = new Set<string>();
   for (const unit of units) {
     let host = 10;
     for (const role of staffing(rng, unit)) {
-      let id = accountId(unit, role, personName(rng));
-      for (let n = 2; taken.has(id); n++) id = `${accountId(unit, role, personName(rng))}${n}`;
+      let person = personName(rng);
+      let id = accountId(unit, role, person.latin);
+      for (let n = 2; taken.has(id); n++) {
+        person = personName(rng);
+        id = `${accountId(unit, role, person.latin)}${n}`;
+      }
       taken.add(id);
       host += rng.int(1, 6);
+      const { works, ...life } = lifecycle(rng, role);
+      const agent =
+        role === 'service'
+          ? SERVICE_AGENT
+          : role === 'nhan_vien_buu_chinh'
+            ? KIOSK_AGENT
+            : rng.pick(BROWSER_AGENTS);
       accounts.push({
         accountId: id,
+        fullName: role === 'service' ? `Tài khoản liên thông ${unit.name}` : person.label,
         unit,
         role,
         clientIp: hostAddress(unit, role === 'service' ? 250 : host),
-        userAgent:
-          role === 'service'
-            ? SERVICE_AGENT
-            : role === 'nhan_vien_buu_chinh'
-              ? KIOSK_AGENT
-              : rng.pick(BROWSER_AGENTS),
+        userAgent: agent,
         // People differ: some officials look up far more than their colleagues.
-        activity: ROLE_ACTIVITY[role] * (0.3 + rng.exponential(0.7)),
+        activity: works ? ROLE_ACTIVITY[role] * (0.3 + rng.exponential(0.7)) : 0,
+        ...life,
         terminalId: role === 'nhan_vien_buu_chinh' ? `kiosk-${rng.int(1, 12)}` : undefined,
       });
     }
