@@ -49,6 +49,8 @@ describe('The security log', () => {
     expect(everything).not.toContain(user.password);
     expect(everything).not.toContain('wrong wrong wrong');
     expect(everything).not.toContain(accessToken);
+    const metrics = await http().get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/^tthc_audit_security_events_total\{type="sign-in.failed"\} [1-9]/m);
   });
 
   it('pages newest first by cursor, and filters by type and time', async () => {

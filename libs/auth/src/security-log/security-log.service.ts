@@ -1,18 +1,30 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import type { Counter } from 'prom-client';
 import { Clock } from '@app/common';
+import { MetricsService } from '@app/observability';
 import { SecurityEventRepository } from './security-event.repository';
 import { SecurityEvent, SecurityEventFilter, SecurityEventInput } from './security-event.type';
 
-/** The append-only log of the console's own security events, readable by admins. */
+/** The append-only log of the console's own security events, readable by admins, counted by type for alerting. */
 @Injectable()
 export class SecurityLogService {
+  private readonly counter?: Counter<'type'>;
+
   constructor(
     private readonly events: SecurityEventRepository,
     private readonly clock: Clock,
-  ) {}
+    @Optional() metrics?: MetricsService,
+  ) {
+    this.counter = metrics?.counter(
+      'tthc_audit_security_events_total',
+      'Security events (sign-ins, denials, changes) by type',
+      ['type'],
+    );
+  }
 
-  record(event: SecurityEventInput): Promise<void> {
-    return this.events.append(event, this.clock.now());
+  async record(event: SecurityEventInput): Promise<void> {
+    await this.events.append(event, this.clock.now());
+    this.counter?.inc({ type: event.type });
   }
 
   /** One page, newest first, and the cursor of the next (older) page when there is one. */
