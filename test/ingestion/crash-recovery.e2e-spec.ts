@@ -41,14 +41,14 @@ describe('Kafka ingest when a replica is killed', () => {
     await db.drop();
   });
 
-  const expectExactlyOnce = async () => {
-    await eventually(async () => (await countStored(db.url)) >= TOTAL, 50000, `${TOTAL} stored events`);
+  const expectExactlyOnce = async (total = TOTAL) => {
+    await eventually(async () => (await countStored(db.url)) >= total, 50000, `${total} stored events`);
     await new Promise((r) => setTimeout(r, 1500)); // anything redelivered late would show now
     const [counts] = await sql<{ rows: string; ids: string; claimed: string }>(
       db.url,
       'SELECT (SELECT count(*) FROM query_event) AS rows, (SELECT count(DISTINCT event_id) FROM query_event) AS ids, (SELECT count(*) FROM query_event_id) AS claimed',
     );
-    expect(counts).toEqual({ rows: String(TOTAL), ids: String(TOTAL), claimed: String(TOTAL) });
+    expect(counts).toEqual({ rows: String(total), ids: String(total), claimed: String(total) });
     expect(await chainProblems(db.url)).toEqual([]);
   };
 
@@ -74,4 +74,15 @@ describe('Kafka ingest when a replica is killed', () => {
     expect(a.child.exitCode).toBeNull();
     await expectExactlyOnce();
   }, 120000);
+
+  it('on SIGTERM finishes the batch in flight, commits and exits 0; the restart stores the rest exactly once', async () => {
+    const total = 30_000;
+    await produce(kafka, topic, Array.from({ length: total }, (_, i) => lookupEvent(i)));
+    const first = start();
+    await eventually(async () => (await countStored(db.url)) > 0, 40000, 'the first stored batch');
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    start();
+    await expectExactlyOnce(total);
+  }, 90000);
 });
