@@ -4,7 +4,7 @@
  * throwaway database of DATABASE_URL's server (default: the local server the tests use), loads a directory of
  * ACCOUNTS accounts (5% transferred, so locked), then keeps CONCURRENCY keep-alive connections busy for SECONDS.
  *
- *   node -r @swc-node/register test/bench/account-status.bench.ts [--accounts 5000] [--concurrency 16] [--seconds 15] [--cpu-prof]
+ *   node -r @swc-node/register test/bench/account-status.bench.ts [--accounts 5000] [--concurrency 16] [--seconds 15] [--cpu-prof] [--baseline]
  * --cpu-prof writes the service's V8 CPU profile to /tmp/account-status-bench-profile (see cpu-profile-summary.ts).
  */
 import { readFileSync } from 'node:fs';
@@ -45,10 +45,17 @@ async function main(): Promise<void> {
     const paths = [...ids, ...ids.slice(0, ACCOUNTS / 10).map((id) => `${id}.unknown`)].map(
       (id) => `/v1/accounts/${id}/status`,
     );
+    console.log(machineDescription().join('\n'));
     await load(base, paths, apiKey, 2); // warm-up
     const cpuBefore = cpuSeconds(service.child.pid!);
     const result = await load(base, paths, apiKey, SECONDS);
-    report(result, cpuSeconds(service.child.pid!) - cpuBefore);
+    report('GET /v1/accounts/:id/status', result, cpuSeconds(service.child.pid!) - cpuBefore);
+    if (process.argv.includes('--baseline')) {
+      // The same load on GET /health (no auth, no lookup): what the framework and the machine cost alone.
+      const cpu = cpuSeconds(service.child.pid!);
+      report('GET /health (baseline)', await load(base, ['/health'], apiKey, SECONDS), cpuSeconds(service.child.pid!) - cpu);
+    }
+    if (process.argv.includes('--show-output')) console.log(service.output().slice(-3000));
   } finally {
     await service.stop();
     await db.drop();
@@ -156,11 +163,11 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-function report({ latenciesMs, seconds, errors }: LoadResult, serviceCpu: number): void {
+function report(what: string, { latenciesMs, seconds, errors }: LoadResult, serviceCpu: number): void {
   const sorted = [...latenciesMs].sort((a, b) => a - b);
   const q = (p: number): string =>
     sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(2);
-  console.log(machineDescription().join('\n'));
+  console.log(`== ${what}`);
   console.log(
     `accounts ${ACCOUNTS}, concurrency ${CONCURRENCY}, ${seconds.toFixed(1)} s, ${sorted.length} requests, ${errors} errors`,
   );
