@@ -94,6 +94,20 @@ describe(AuditStore.name, () => {
     expect(await count(`SELECT count(*) n FROM query_event_2024_02 WHERE event_id = $1`, [events[0].eventId])).toBe(1);
   });
 
+  it('creates a new month once when batches of two replicas need it at the same moment', async () => {
+    const other = await bootAuditStore(db.url);
+    try {
+      const month = (i: number) => someStoredEvents(50, { occurredAt: new Date(Date.UTC(2025, 2, 1 + i, 8)) });
+      const results = await Promise.all(
+        [0, 1, 2, 3, 4, 5].map((i) => (i % 2 ? other.sut : ctx.sut).appendBatch(month(i), { source: 'kafka' })),
+      );
+      expect(results.map((r) => r.stored)).toEqual([50, 50, 50, 50, 50, 50]);
+      expect(await count(`SELECT count(*) n FROM query_event_2025_03`)).toBe(300);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('shows other features only the new events, in the batch transaction: a failing handler stores nothing', async () => {
     const handlers = ctx.app.get(StoredBatchHandlers);
     const seen: StoredBatch[] = [];

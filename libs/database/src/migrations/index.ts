@@ -5,6 +5,7 @@ import { SequenceAuditChain1795503700000 } from './1795503700000-SequenceAuditCh
 import { CreateSignedDigestAndRetentionLog1795504200000 } from './1795504200000-CreateSignedDigestAndRetentionLog';
 import { CreateMonthPartitionFunction1795504300000 } from './1795504300000-CreateMonthPartitionFunction';
 import { TuneAuditStoreForIngest1795504400000 } from './1795504400000-TuneAuditStoreForIngest';
+import { MonthPartitionFunctionToleratesRace1795504500000 } from './1795504500000-MonthPartitionFunctionToleratesRace';
 import { CreateIngestRejection1795505000000 } from './1795505000000-CreateIngestRejection';
 import { CreateSourceFlagUsage1795505000001 } from './1795505000001-CreateSourceFlagUsage';
 import { CreateAccountLifecycle1795506000000 } from './1795506000000-CreateAccountLifecycle';
@@ -14,4 +15,5 @@ import { CreateAlert1795506000001 } from './1795506000001-CreateAlert';
 export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795503100000, CreateAuthTables1795503666503, SequenceAuditChain1795503700000,
   CreateSignedDigestAndRetentionLog1795504200000,
   CreateMonthPartitionFunction1795504300000,
-  TuneAuditStoreForIngest1795504400000, CreateIngestRejection1795505000000, CreateSourceFlagUsage1795505000001, CreateAccountLifecycle1795506000000, CreateAlert1795506000001];
+  TuneAuditStoreForIngest1795504400000,
+  MonthPartitionFunctionToleratesRace1795504500000, CreateIngestRejection1795505000000, CreateSourceFlagUsage1795505000001, CreateAccountLifecycle1795506000000, CreateAlert1795506000001];
