@@ -5,10 +5,10 @@ import { IngestService, RawRecord } from '@app/ingestion';
 import { KAFKA } from '@app/kafka';
 import { MetricsService } from '@app/observability';
 
-/** Fetch sizing: batches of ~10,000 events make few large COPYs (the store's cost is per batch far more than per event). */
+/** Fetch sizing: batches of ~5,000 events make few large COPYs (the store's cost is per batch far more than per event). */
 export const CONSUMER_FETCH = {
-  maxBytesPerPartition: 4 * 1024 * 1024,
-  maxBytes: 16 * 1024 * 1024,
+  maxBytesPerPartition: 2 * 1024 * 1024,
+  maxBytes: 8 * 1024 * 1024,
   minBytes: 256 * 1024,
   maxWaitTimeInMs: 200,
   // A replica that dies without leaving hands its partitions over after this long (Kafka's default is 30 s).
