@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import request from 'supertest';
 import { join } from 'node:path';
 import { CONTRACTS_SOURCE_DIR } from '@app/contracts';
 import { bootTestApp, TestApp } from '../utils/test-app';
@@ -41,6 +42,14 @@ describe('Kafka ingest', () => {
     );
     await new Promise((r) => setTimeout(r, 1000));
     expect(await countStored(sut.db.url)).toBe(300);
+
+    let metrics = '';
+    const duplicates = 'tthc_audit_ingest_events_total{source="kafka",outcome="duplicate"} 100';
+    await eventually(async () => (metrics = (await request(sut.app.getHttpServer()).get('/metrics')).text).includes(duplicates), 15000, 'the replay');
+    expect(metrics).toContain('tthc_audit_ingest_events_total{source="kafka",outcome="stored"} 300');
+    expect(metrics).toContain('tthc_audit_ingest_rejections_total{reason="invalid_json"} 2');
+    expect(metrics).toMatch(/^tthc_audit_kafka_consumer_lag\{partition="[01]"\} 0$/m);
+    expect(metrics).toMatch(/^tthc_audit_ingest_batch_seconds_count\{source="kafka"\} [1-9]/m);
   });
 
   it('keeps retrying a batch while the store fails, commits nothing meanwhile, and stores it once the store is back', async () => {
