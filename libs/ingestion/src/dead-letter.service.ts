@@ -49,7 +49,8 @@ export class DeadLetterPublisher implements OnApplicationShutdown {
 
   private connect(kafka: Kafka): Promise<Producer> {
     this.producer ??= (async () => {
-      const producer = kafka.producer({ allowAutoTopicCreation: true });
+      // Few retries: the table already holds the rejection, so a broker problem must not stall ingest for long.
+      const producer = kafka.producer({ allowAutoTopicCreation: true, retry: { retries: 2 } });
       await producer.connect();
       return producer;
     })();

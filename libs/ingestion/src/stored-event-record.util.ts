@@ -34,7 +34,8 @@ export function toStoredRecord(e: QueryLogEventV1, pseudonymizer: SubjectPseudon
 function extraOf(e: QueryLogEventV1): Record<string, unknown> | null {
   let extra: Record<string, unknown> | null = null;
   for (const key in e) {
-    if (!QUERY_LOG_EVENT_V1_PROPERTIES.has(key)) (extra ??= {})[key] = e[key];
+    // A prototype-less object, so a property named __proto__ is kept as data like any other.
+    if (!QUERY_LOG_EVENT_V1_PROPERTIES.has(key)) (extra ??= Object.create(null) as Record<string, unknown>)[key] = e[key];
   }
   return extra && maskPersonalIdsDeep(extra);
 }
