@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
@@ -47,5 +47,6 @@ export async function copyBaseline(url: string, file: string): Promise<CopyBasel
     return { rows, seconds, rowsPerSecond: rows / seconds, bytes };
   } finally {
     await client.end();
+    rmSync(file, { force: true });
   }
 }
