@@ -24,6 +24,9 @@ async function cli(args: string[], databaseUrl: string): Promise<{ code: number;
   }
 }
 
+// Each command is a fresh Node process compiling TypeScript on the fly: slow on a busy 2-core machine.
+jest.setTimeout(240_000);
+
 describe('verify and retention on the command line', () => {
   let db: TestDatabase;
   const oldEvent = aStoredEvent({ occurredAt: new Date('2018-05-05T05:05:05Z') });
