@@ -102,8 +102,8 @@ describe(EventGenerator.name, () => {
   it('injects night-time bulk lookups without dossiers when asked, and not otherwise', () => {
     const nightWithoutDossier = (events: QueryLogEventV1[]): QueryLogEventV1[] =>
       events.filter((e) => e.action === 'lookup' && !e.dossierCode && local(e).hour >= 22);
-    const plain = generate({ count: 30_000, days: 3 });
-    const withAnomaly = generate({ count: 30_000, days: 3, anomalies: ['night-bulk-lookup'] });
+    const plain = generate({ count: 20_000, days: 3 });
+    const withAnomaly = generate({ count: 20_000, days: 3, anomalies: ['night-bulk-lookup'] });
     expect(nightWithoutDossier(plain).length).toBeLessThan(5);
     const byAccount = new Map<string, number>();
     for (const e of nightWithoutDossier(withAnomaly))
