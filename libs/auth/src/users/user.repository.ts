@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DomainException, ErrorCode } from '@app/common';
 import { updateReturning } from '../sql.util';
 import { Role } from '../permission';
 import { NewUser, User, UserChanges, UserCredentials } from './user.type';
@@ -49,6 +50,18 @@ export function publicUser(u: UserCredentials): User {
   return user;
 }
 
+/** Two requests racing for one username or email: the unique index decides, the caller gets a 409. */
+async function uniqueOrConflict<T>(query: Promise<T>): Promise<T> {
+  try {
+    return await query;
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') {
+      throw new DomainException(ErrorCode.CONFLICT, 'A user with this username or email already exists');
+    }
+    throw error;
+  }
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
@@ -61,20 +74,22 @@ export class UserRepository {
   }
 
   async insert(user: NewUser, at: Date): Promise<UserCredentials> {
-    const rows: UserRow[] = await this.db.query(
-      `INSERT INTO app_user (username, display_name, email, unit_code, roles, password_hash, must_change_password,
+    const rows: UserRow[] = await uniqueOrConflict(
+      this.db.query(
+        `INSERT INTO app_user (username, display_name, email, unit_code, roles, password_hash, must_change_password,
                              password_changed_at, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $8) RETURNING ${COLUMNS}`,
-      [
-        user.username,
-        user.displayName,
-        user.email,
-        user.unitCode ?? null,
-        user.roles,
-        user.passwordHash,
-        user.mustChangePassword,
-        at,
-      ],
+        [
+          user.username,
+          user.displayName,
+          user.email,
+          user.unitCode ?? null,
+          user.roles,
+          user.passwordHash,
+          user.mustChangePassword,
+          at,
+        ],
+      ),
     );
     return toCredentials(rows[0]);
   }
@@ -120,9 +135,10 @@ export class UserRepository {
   }
 
   async update(id: string, changes: UserChanges, at: Date): Promise<UserCredentials | undefined> {
-    const rows = await updateReturning<UserRow>(
-      this.db,
-      `UPDATE app_user SET
+    const rows = await uniqueOrConflict(
+      updateReturning<UserRow>(
+        this.db,
+        `UPDATE app_user SET
          display_name = COALESCE($2, display_name),
          email = COALESCE($3, email),
          unit_code = CASE WHEN $4::boolean THEN $5 ELSE unit_code END,
@@ -130,16 +146,17 @@ export class UserRepository {
          status = COALESCE($7, status),
          updated_at = $8
        WHERE id = $1 RETURNING ${COLUMNS}`,
-      [
-        id,
-        changes.displayName ?? null,
-        changes.email ?? null,
-        changes.unitCode !== undefined,
-        changes.unitCode ?? null,
-        changes.roles ?? null,
-        changes.status ?? null,
-        at,
-      ],
+        [
+          id,
+          changes.displayName ?? null,
+          changes.email ?? null,
+          changes.unitCode !== undefined,
+          changes.unitCode ?? null,
+          changes.roles ?? null,
+          changes.status ?? null,
+          at,
+        ],
+      ),
     );
     return rows[0] && toCredentials(rows[0]);
   }
