@@ -143,4 +143,20 @@ describe('Users, managed by admins', () => {
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.password_hash).not.toContain(user.password);
   });
+
+  it('answers 409 to the loser of two simultaneous creations of one username', async () => {
+    const body = { username: 'twin', displayName: 'Twin', roles: ['auditor'] };
+    const statuses = await Promise.all(
+      ['twin1@example.gov.vn', 'twin2@example.gov.vn'].map(
+        async (email) =>
+          (
+            await http()
+              .post('/v1/users')
+              .set('Authorization', admin)
+              .send({ ...body, email })
+          ).status,
+      ),
+    );
+    expect(statuses.sort()).toEqual([201, 409]);
+  });
 });
