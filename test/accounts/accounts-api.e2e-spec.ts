@@ -51,6 +51,11 @@ describe('Accounts API', () => {
 
     const account = await http().get('/v1/accounts/svc.lgsp').set('Authorization', admin).expect(200);
     expect(account.body).toMatchObject({ accountType: 'service', unitName: 'Văn phòng UBND tỉnh', state: 'active' });
+
+    // An admin's unlock stands: the same export again does not lock the account a second time.
+    await http().post('/v1/accounts/cb.xa12.lethic/unlock').set('Authorization', admin).send({ reason: 'Được điều động lại' }).expect(200);
+    const again = await http().post('/v1/accounts/sync?mode=full').set('X-Api-Key', apiKey).set('Content-Type', 'text/csv').send(SAMPLE_CSV).expect(200);
+    expect(again.body).toMatchObject({ unchanged: 3, locked: [] });
   });
 
   it('rejects bad rows with line and reason and applies the rest; a later full export marks absent accounts removed', async () => {

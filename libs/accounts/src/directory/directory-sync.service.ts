@@ -46,15 +46,30 @@ export class DirectorySyncService {
     private readonly clock: Clock,
   ) {}
 
-  async sync(body: unknown, format: DirectoryFormat, mode: DirectorySyncMode, actor: Actor): Promise<DirectorySyncResult> {
+  async sync(
+    body: unknown,
+    format: DirectoryFormat,
+    mode: DirectorySyncMode,
+    actor: Actor,
+  ): Promise<DirectorySyncResult> {
     const { entries, rejected, rejectedIds, received } = this.read(body, format);
     if (mode === 'full' && !entries.length) {
-      throw new DomainException(ErrorCode.VALIDATION_FAILED, 'A full sync needs at least one valid account; nothing was changed', rejected);
+      throw new DomainException(
+        ErrorCode.VALIDATION_FAILED,
+        'A full sync needs at least one valid account; nothing was changed',
+        rejected,
+      );
     }
     const now = this.clock.now();
     const result = await this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [DIRECTORY_SYNC_LOCK]);
-      return this.apply(m, { entries, mode, actor, now, keep: [...entries.map((e) => e.accountId), ...rejectedIds] });
+      return this.apply(m, {
+        entries,
+        mode,
+        actor,
+        now,
+        keep: [...entries.map((e) => e.accountId), ...rejectedIds],
+      });
     });
     await this.changes.publish([...entries.map((e) => e.accountId), ...result.removed]);
     return { mode, received, ...result, rejected };
@@ -69,14 +84,22 @@ export class DirectorySyncService {
     for (const record of parsed.records) {
       const validation = this.validator.validate(record.value);
       if (!validation.ok) {
-        rejected.push({ line: record.line, field: validation.field ?? undefined, message: validation.message });
+        rejected.push({
+          line: record.line,
+          field: validation.field ?? undefined,
+          message: validation.message,
+        });
         const id = (record.value as { accountId?: unknown } | null)?.accountId;
         if (typeof id === 'string') rejectedIds.push(id);
         continue;
       }
       const seen = firstLine.get(validation.entry.accountId);
       if (seen !== undefined) {
-        rejected.push({ line: record.line, field: 'accountId', message: `accountId: repeats the account of line ${seen}` });
+        rejected.push({
+          line: record.line,
+          field: 'accountId',
+          message: `accountId: repeats the account of line ${seen}`,
+        });
         continue;
       }
       firstLine.set(validation.entry.accountId, record.line);
@@ -90,7 +113,10 @@ export class DirectorySyncService {
     m: EntityManager,
     sync: { entries: DirectoryEntry[]; mode: DirectorySyncMode; actor: Actor; now: Date; keep: string[] },
   ): Promise<Omit<DirectorySyncResult, 'mode' | 'received' | 'rejected'>> {
-    const before = await this.accounts.findDirectorySnapshots(m, sync.entries.map((e) => e.accountId));
+    const before = await this.accounts.findDirectorySnapshots(
+      m,
+      sync.entries.map((e) => e.accountId),
+    );
     const history: NewHistoryEntry[] = [];
     const changed: DirectoryEntry[] = [];
     let created = 0;
@@ -101,16 +127,33 @@ export class DirectorySyncService {
       if (!diff) continue;
       changed.push(entry);
       if (!old) created++;
-      history.push({ accountId: entry.accountId, actor: sync.actor, changeKind: old ? 'directory_updated' : 'directory_created', ...diff });
+      history.push({
+        accountId: entry.accountId,
+        actor: sync.actor,
+        changeKind: old ? 'directory_updated' : 'directory_created',
+        ...diff,
+      });
     }
     await this.accounts.upsertDirectoryEntries(m, changed, sync.now);
     const removed = sync.mode === 'full' ? await this.accounts.markRemovedExcept(m, sync.keep, sync.now) : [];
     for (const accountId of removed) {
-      history.push({ accountId, actor: sync.actor, changeKind: 'directory_removed', after: { inDirectory: false }, reason: 'absent from a full directory export' });
+      history.push({
+        accountId,
+        actor: sync.actor,
+        changeKind: 'directory_removed',
+        after: { inDirectory: false },
+        reason: 'absent from a full directory export',
+      });
     }
     await this.history.append(m, history, sync.now);
     const locked = await this.lockLeavers(m, sync, before, removed);
-    return { created, updated: changed.length - created, unchanged: sync.entries.length - changed.length, removed, locked };
+    return {
+      created,
+      updated: changed.length - created,
+      unchanged: sync.entries.length - changed.length,
+      removed,
+      locked,
+    };
   }
 
   private async lockLeavers(
@@ -119,16 +162,28 @@ export class DirectorySyncService {
     before: Map<string, DirectoryEntry>,
     removed: string[],
   ): Promise<DirectorySyncResult['locked']> {
-    const leavers = sync.entries.filter((e) => LOCKING_STATUSES.has(e.status));
-    const byStatus = await this.locks.lockInTransaction(m, leavers.map((e) => e.accountId), {
-      reason: LockReason.DIRECTORY_STATUS,
-      actor: sync.actor,
-      now: sync.now,
-      note: 'the directory says the holder moved or left',
-      evidence: (id) => ({
-        directoryChange: { status: { before: before.get(id)?.status ?? null, after: leavers.find((e) => e.accountId === id)!.status } },
-      }),
-    });
+    // "Becomes": a status that was already transferred/retired does not lock again an account an admin unlocked.
+    const leavers = sync.entries.filter(
+      (e) => LOCKING_STATUSES.has(e.status) && !LOCKING_STATUSES.has(before.get(e.accountId)?.status ?? ''),
+    );
+    const byStatus = await this.locks.lockInTransaction(
+      m,
+      leavers.map((e) => e.accountId),
+      {
+        reason: LockReason.DIRECTORY_STATUS,
+        actor: sync.actor,
+        now: sync.now,
+        note: 'the directory says the holder moved or left',
+        evidence: (id) => ({
+          directoryChange: {
+            status: {
+              before: before.get(id)?.status ?? null,
+              after: leavers.find((e) => e.accountId === id)!.status,
+            },
+          },
+        }),
+      },
+    );
     const byRemoval = await this.locks.lockInTransaction(m, removed, {
       reason: LockReason.REMOVED_FROM_DIRECTORY,
       actor: sync.actor,
