@@ -39,11 +39,11 @@ describe('File import (CLI)', () => {
   beforeAll(async () => {
     db = await createMigratedDatabase();
     dir = mkdtempSync(join(tmpdir(), 'ingest-import-'));
-  });
+  }, 120_000);
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
     await db.drop();
-  });
+  }, 180_000);
 
   it('keeps every line of invalid-events.ndjson as a rejection naming the problem, stores the valid events around them, and is safe to re-run', async () => {
     const invalid = readFileSync(join(CONTRACTS_SOURCE_DIR, 'examples', 'invalid-events.ndjson'), 'utf8').split('\n').filter(Boolean);
@@ -73,7 +73,7 @@ describe('File import (CLI)', () => {
       'subjectId',
     ]);
     for (const r of rejections) expect(r.message.length).toBeGreaterThan(10);
-  });
+  }, 180_000);
 
   it('imports CSV with the schema property names as columns and fields as a|b', async () => {
     const events = Array.from({ length: 30 }, (_, i) => lookupEvent(i, { terminalId: `kiosk-${i}` }));
@@ -85,5 +85,5 @@ describe('File import (CLI)', () => {
     expect(summaryOf(await importFile(db, file))).toMatchObject({ read: 30, stored: 30, rejected: 0 });
     const [row] = await sql<{ fields: string[]; extra: object }>(db.url, 'SELECT fields, extra FROM query_event WHERE event_id = $1', [events[3].eventId]);
     expect(row).toEqual({ fields: ['fullName', 'dateOfBirth'], extra: { terminalId: 'kiosk-3' } });
-  });
+  }, 180_000);
 });

@@ -14,7 +14,7 @@ describe('HTTP ingest', () => {
     sut = await bootTestApp({ SUBJECT_HASH_KEY: TEST_SUBJECT_KEY, INGEST_MAX_RECORDS_PER_REQUEST: '50' });
     igateKey = await producerKeyFor(sut.app, 'igate');
     operator = await bearerFor(sut.app, Role.OPERATOR);
-  });
+  }, 120_000);
   afterAll(() => sut.close());
 
   it('stores a JSON array once: a re-post counts every event as a duplicate', async () => {

@@ -21,7 +21,7 @@ describe('Kafka ingest', () => {
       KAFKA_DLQ_TOPIC: `${topic}.dlq`,
       SUBJECT_HASH_KEY: TEST_SUBJECT_KEY,
     });
-  });
+  }, 120_000);
   afterAll(() => sut.close());
 
   it('stores redelivered events once, and keeps every invalid line of the contract examples as a rejection', async () => {
@@ -50,7 +50,7 @@ describe('Kafka ingest', () => {
     expect(metrics).toContain('tthc_audit_ingest_rejections_total{reason="invalid_json"} 2');
     expect(metrics).toMatch(/^tthc_audit_kafka_consumer_lag\{partition="[01]"\} 0$/m);
     expect(metrics).toMatch(/^tthc_audit_ingest_batch_seconds_count\{source="kafka"\} [1-9]/m);
-  });
+  }, 180_000);
 
   it('keeps retrying a batch while the store fails, commits nothing meanwhile, and stores it once the store is back', async () => {
     const events = Array.from({ length: 50 }, (_, i) => lookupEvent(i));
@@ -74,5 +74,5 @@ describe('Kafka ingest', () => {
     await eventually(async () => (await stored()) === 50, 30000, 'the retried batch');
     await eventually(async () => (await committed()) === endBefore + 50, 15000, 'offsets committed after storing');
     await admin.disconnect();
-  });
+  }, 180_000);
 });

@@ -59,11 +59,11 @@ describe('Personal IDs after ingest over every transport', () => {
       SUBJECT_HASH_KEY: TEST_SUBJECT_KEY,
       SUBJECT_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     });
-  });
+  }, 120_000);
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
     await sut.close();
-  });
+  }, 180_000);
 
   it('leaves no clear 12-digit subject ID in any column of any table, nor in the dead-letter topic or the metrics', async () => {
     const used: string[] = [];
@@ -112,7 +112,7 @@ describe('Personal IDs after ingest over every transport', () => {
     expect(deadLetters.join('\n')).not.toMatch(new RegExp(pattern));
     const metrics = await request(sut.app.getHttpServer()).get('/metrics').expect(200);
     expect(metrics.text).not.toMatch(new RegExp(pattern));
-  });
+  }, 180_000);
 
   async function readTopic(name: string, count: number): Promise<string[]> {
     const consumer = kafka.consumer({ groupId: `read-${randomBytes(4).toString('hex')}` });
