@@ -37,6 +37,8 @@ async function main(): Promise<void> {
     NODE_ENV: 'test',
     BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+    // Requests with a producer key are rate limited per key (AUTH_INGEST_RATE_LIMIT per minute): lift it to measure.
+    AUTH_INGEST_RATE_LIMIT: '100000000',
   }, { cpuProfileDir: process.argv.includes('--cpu-prof') ? PROFILE_DIR : undefined });
   try {
     await waitForHttp(`${base}/health`, service);
@@ -128,6 +130,7 @@ async function load(base: string, paths: string[], apiKey: string, seconds: numb
   const { hostname, port } = new URL(base);
   const latenciesMs: number[] = [];
   let errors = 0;
+  const errorKinds = new Map<string, number>();
   const started = process.hrtime.bigint();
   const deadline = started + BigInt(seconds * 1e9);
   const one = (path: string): Promise<number> =>
@@ -148,12 +151,16 @@ async function load(base: string, paths: string[], apiKey: string, seconds: numb
     while (process.hrtime.bigint() < deadline) {
       await one(paths[Math.floor(Math.random() * paths.length)]).then(
         (ms) => latenciesMs.push(ms),
-        () => errors++,
+        (error: Error) => {
+          errors++;
+          errorKinds.set(error.message, (errorKinds.get(error.message) ?? 0) + 1);
+        },
       );
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   agent.destroy();
+  if (errorKinds.size) console.log(`errors: ${[...errorKinds].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
   return { latenciesMs, seconds: Number(process.hrtime.bigint() - started) / 1e9, errors };
 }
 

@@ -146,10 +146,13 @@ export class AccountCommandDelivery implements OnApplicationShutdown {
   }
 
   private async connectProducer(): Promise<Producer> {
+    // Create the topic when allowed; a cluster where the service may not create topics has it made by its admins.
     const admin = this.kafka!.admin();
     try {
       await admin.connect();
       await admin.createTopics({ topics: [{ topic: this.settings.topic }], waitForLeaders: true });
+    } catch (error) {
+      this.logger.warn({ err: error, topic: this.settings.topic }, 'Could not create the account command topic; using it as it is');
     } finally {
       await admin.disconnect();
     }
