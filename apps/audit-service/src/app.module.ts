@@ -57,7 +57,14 @@ export class AppModule {
         AuditTrailModule,
         SourceSystemsModule,
       ],
-      controllers: [HealthController, MetricsController, ...(roles.has('api') ? ACCOUNTS_CONTROLLERS : []), ...(roles.has('api') ? [IntegrityController] : []), ...(roles.has('api') ? AUTH_CONTROLLERS : []), ...(roles.has('api') ? [IngestController, SourceSystemsController] : [])],
+      controllers: [
+        HealthController,
+        MetricsController,
+        ...(roles.has('api') ? ACCOUNTS_CONTROLLERS : []),
+        ...(roles.has('api') ? [IntegrityController] : []),
+        ...(roles.has('api') ? AUTH_CONTROLLERS : []),
+        ...(roles.has('api') ? [IngestController, SourceSystemsController] : []),
+      ],
       providers: [Clock, ...(roles.has('jobs') ? ACCOUNTS_JOBS : []), ...(roles.has('jobs') ? [DigestSigningCron] : []), ...(roles.has('ingest') ? [QueryLogConsumer] : [])],
     };
   }
