@@ -27,12 +27,20 @@ import { IngestController } from './http/ingest.controller';
 import { SourceSystemsController } from './http/source-systems.controller';
 import { QueryLogConsumer } from './kafka/query-log.consumer';
 
-/** Sign-in, users, producer API keys and the security log (issue 3). */
-const AUTH_CONTROLLERS = [AuthController, UsersController, ApiKeysController, SecurityLogController];
-
-/** Account lifecycle (issue 5): directory, status, lock/unlock, exemptions; idle lock and command delivery jobs. */
-const ACCOUNTS_CONTROLLERS = [AccountsController, AccountsLifecycleController];
-const ACCOUNTS_JOBS = [IdleAccountLockCron, AccountCommandDeliveryCron];
+/** What each role adds. Health and metrics are served by every replica whatever its roles. */
+const API_CONTROLLERS = [
+  AuthController,
+  UsersController,
+  ApiKeysController,
+  SecurityLogController,
+  IngestController,
+  SourceSystemsController,
+  AccountsController,
+  AccountsLifecycleController,
+  IntegrityController,
+];
+const INGEST_PROVIDERS = [QueryLogConsumer];
+const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, DigestSigningCron];
 
 @Module({})
 export class AppModule {
@@ -48,24 +56,21 @@ export class AppModule {
         ConfigModule.forRoot(config),
         ObservabilityModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl),
-        AuthModule,
         KafkaModule,
-        AccountsModule,
         TerminusModule.forRoot({ logger: false }),
         ...(roles.has('jobs') ? [ScheduleModule.forRoot()] : []),
-        IngestionModule,
-        AuditTrailModule,
+        AuthModule,
         SourceSystemsModule,
+        AuditTrailModule,
+        IngestionModule,
+        AccountsModule,
       ],
-      controllers: [
-        HealthController,
-        MetricsController,
-        ...(roles.has('api') ? ACCOUNTS_CONTROLLERS : []),
-        ...(roles.has('api') ? [IntegrityController] : []),
-        ...(roles.has('api') ? AUTH_CONTROLLERS : []),
-        ...(roles.has('api') ? [IngestController, SourceSystemsController] : []),
+      controllers: [HealthController, MetricsController, ...(roles.has('api') ? API_CONTROLLERS : [])],
+      providers: [
+        Clock,
+        ...(roles.has('ingest') ? INGEST_PROVIDERS : []),
+        ...(roles.has('jobs') ? JOB_PROVIDERS : []),
       ],
-      providers: [Clock, ...(roles.has('jobs') ? ACCOUNTS_JOBS : []), ...(roles.has('jobs') ? [DigestSigningCron] : []), ...(roles.has('ingest') ? [QueryLogConsumer] : [])],
     };
   }
 }
