@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
 
+const QUIET_PATHS = /^\/(health(\/ready)?|metrics|v1\/accounts\/[^/?]+\/status)(\?|$)/;
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Tokens, keys and passwords never reach the log. */
@@ -37,7 +39,8 @@ export function loggerParams(config: AppConfig): Params {
           path: req.url.split('?')[0],
         }),
       },
-      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
+      // Probes and the gateway's per-request account status check would drown the log; metrics count them.
+      autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.test(req.url ?? '') },
     },
   };
 }

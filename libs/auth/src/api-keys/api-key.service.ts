@@ -106,18 +106,17 @@ export class ApiKeyService {
   /** The producer principal of a valid key; UNAUTHENTICATED (saying nothing more) for any other. */
   async verify(raw: string): Promise<Principal & { kind: 'producer' }> {
     const match = KEY_FORMAT.exec(raw);
-    const invalid = new DomainException(
-      ErrorCode.UNAUTHENTICATED,
-      'The API key is not valid, has expired or was revoked',
-    );
-    if (!match) throw invalid;
+    // Built only when thrown: this runs on every ingest and status request.
+    const invalid = () =>
+      new DomainException(ErrorCode.UNAUTHENTICATED, 'The API key is not valid, has expired or was revoked');
+    if (!match) throw invalid();
     const hash = sha256(raw);
     const cacheKey = hash.toString('base64');
     const nowMs = this.clock.now().getTime();
     let entry = this.cache.get(cacheKey);
     if (!entry || entry.until <= nowMs) {
       const key = await this.keys.findCredential(match[1]);
-      if (!key || !timingSafeEqual(key.keyHash, hash)) throw invalid;
+      if (!key || !timingSafeEqual(key.keyHash, hash)) throw invalid();
       entry = { key, until: nowMs + CACHE_MS };
       this.cache.set(cacheKey, entry);
     }
@@ -127,7 +126,7 @@ export class ApiKeyService {
       (key.expiresAt && key.expiresAt.getTime() <= nowMs) ||
       key.sourceSystemStatus !== 'active'
     )
-      throw invalid;
+      throw invalid();
     this.touch(key.id, nowMs);
     return { kind: 'producer', keyId: key.id, sourceSystem: key.sourceSystemCode };
   }
