@@ -6,7 +6,8 @@ export class AccountCommandDto {
   @ApiProperty({ enum: ['lock', 'unlock'] }) action: string;
   @ApiProperty() reason: string;
   @ApiProperty() actor: string;
-  @ApiProperty({ description: 'Sent as the Idempotency-Key header and in the message' }) idempotencyKey: string;
+  @ApiProperty({ description: 'Sent as the Idempotency-Key header and in the message' })
+  idempotencyKey: string;
   @ApiProperty({ enum: ['pending', 'delivered', 'failed'] }) state: string;
   @ApiProperty() attempts: number;
   @ApiProperty() nextAttemptAt: Date;

@@ -3,7 +3,10 @@ import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class CreateExemptionDto {
-  @ApiProperty({ enum: ['service', 'leave'], description: 'service: an integration account; leave: registered leave' })
+  @ApiProperty({
+    enum: ['service', 'leave'],
+    description: 'service: an integration account; leave: registered leave',
+  })
   @IsIn(['service', 'leave'])
   kind: 'service' | 'leave';
 

@@ -1,7 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class RejectedDirectoryRecordDto {
-  @ApiProperty({ description: 'Line of the record (NDJSON, CSV: the header is line 1) or its position in a JSON array' })
+  @ApiProperty({
+    description: 'Line of the record (NDJSON, CSV: the header is line 1) or its position in a JSON array',
+  })
   line?: number;
 
   @ApiProperty({ required: false, description: 'The field at fault, when one is' })
@@ -22,7 +24,9 @@ export class DirectorySyncResultDto {
   @ApiProperty() created: number;
   @ApiProperty() updated: number;
   @ApiProperty() unchanged: number;
-  @ApiProperty({ type: [String], description: 'Full mode: accounts of earlier exports absent from this one' }) removed: string[];
-  @ApiProperty({ type: [LockedBySyncDto], description: 'Accounts locked by this sync, within the request' }) locked: LockedBySyncDto[];
+  @ApiProperty({ type: [String], description: 'Full mode: accounts of earlier exports absent from this one' })
+  removed: string[];
+  @ApiProperty({ type: [LockedBySyncDto], description: 'Accounts locked by this sync, within the request' })
+  locked: LockedBySyncDto[];
   @ApiProperty({ type: [RejectedDirectoryRecordDto] }) rejected: RejectedDirectoryRecordDto[];
 }

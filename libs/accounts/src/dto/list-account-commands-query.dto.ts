@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from './page-query.dto';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
-export class ListAccountCommandsQueryDto {
+export class ListAccountCommandsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'delivered', 'failed'] })
   @IsOptional()
   @IsIn(['pending', 'delivered', 'failed'])
@@ -13,19 +13,4 @@ export class ListAccountCommandsQueryDto {
   @IsString()
   @MaxLength(128)
   accountId?: string;
-
-  @ApiPropertyOptional({ default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQueryDto } from './page-query.dto';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-export class ListAccountsQueryDto {
+export class ListAccountsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['active', 'locked'] })
   @IsOptional()
   @IsIn(['active', 'locked'])
@@ -27,19 +28,4 @@ export class ListAccountsQueryDto {
   @IsString()
   @MaxLength(100)
   search?: string;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQueryDto } from './page-query.dto';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsDate, IsOptional, IsString, MaxLength } from 'class-validator';
 
-export class ListLockWarningsQueryDto {
+export class ListLockWarningsQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -14,19 +15,4 @@ export class ListLockWarningsQueryDto {
   @Type(() => Date)
   @IsDate()
   since?: Date;
-
-  @ApiPropertyOptional({ default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }

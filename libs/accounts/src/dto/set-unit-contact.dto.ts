@@ -2,7 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, MaxLength } from 'class-validator';
 
 export class SetUnitContactDto {
-  @ApiProperty({ example: 'quantri.tuphap@example.gov.vn', description: "The unit's admin, copied on lock warnings" })
+  @ApiProperty({
+    example: 'quantri.tuphap@example.gov.vn',
+    description: "The unit's admin, copied on lock warnings",
+  })
   @IsEmail()
   @MaxLength(200)
   adminEmail: string;

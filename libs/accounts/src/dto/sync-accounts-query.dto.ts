@@ -6,7 +6,8 @@ export class SyncAccountsQueryDto {
   @ApiPropertyOptional({
     enum: ['full', 'delta'],
     default: 'delta',
-    description: 'full: the body is the whole directory (accounts absent from it are marked removed and locked); delta: only changes',
+    description:
+      'full: the body is the whole directory (accounts absent from it are marked removed and locked); delta: only changes',
   })
   @IsOptional()
   @IsIn(['full', 'delta'])
