@@ -1,5 +1,3 @@
-import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
 import { Command, Option } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import {
@@ -11,8 +9,7 @@ import {
   IdleLockService,
 } from '@app/accounts';
 import { AppConfig } from '@app/config';
-import { EmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
-import { AppModule } from '../app.module';
+import { withServiceContext } from './database-session';
 
 const CLI_ACTOR = 'system:cli';
 
@@ -20,15 +17,24 @@ const CLI_ACTOR = 'system:cli';
 export function registerAccountCommands(program: Command, config: () => AppConfig): void {
   program
     .command('accounts:sync')
-    .description('sync the TTHC account directory from a file (account-directory.v1: CSV, NDJSON or a JSON array)')
+    .description(
+      'sync the TTHC account directory from a file (account-directory.v1: CSV, NDJSON or a JSON array)',
+    )
     .argument('<file>', 'the export; CSV with the contract column names on the first line')
-    .addOption(new Option('--mode <mode>', 'full: accounts absent from the file are marked removed and locked').choices(['full', 'delta']).default('delta'))
-    .addOption(new Option('--format <format>', 'default: from the file extension').choices(['csv', 'ndjson', 'json']))
+    .addOption(
+      new Option('--mode <mode>', 'full: accounts absent from the file are marked removed and locked')
+        .choices(['full', 'delta'])
+        .default('delta'),
+    )
+    .addOption(
+      new Option('--format <format>', 'default: from the file extension').choices(['csv', 'ndjson', 'json']),
+    )
     .action(async (file: string, options: { mode: DirectorySyncMode; format?: DirectoryFormat }) => {
       if (!existsSync(file)) throw new Error(`${file}: no such file`);
-      const format = options.format ?? (/\.csv$/i.test(file) ? 'csv' : /\.json$/i.test(file) ? 'json' : 'ndjson');
+      const format =
+        options.format ?? (/\.csv$/i.test(file) ? 'csv' : /\.json$/i.test(file) ? 'json' : 'ndjson');
       const text = readFileSync(file, 'utf8');
-      const result = await withAccounts(config(), (app) =>
+      const result = await withServiceContext(config(), (app) =>
         app.get(DirectorySyncService).sync(text, format, options.mode, CLI_ACTOR),
       );
       console.log(
@@ -42,19 +48,25 @@ export function registerAccountCommands(program: Command, config: () => AppConfi
 
   program
     .command('accounts:idle-lock')
-    .description('run the idle-lock job now: lock accounts idle for ACCOUNT_IDLE_MONTHS, send the warnings due today')
+    .description(
+      'run the idle-lock job now: lock accounts idle for ACCOUNT_IDLE_MONTHS, send the warnings due today',
+    )
     .action(async () => {
-      const run = await withAccounts(config(), (app) => app.get(IdleLockService).run(CLI_ACTOR));
+      const run = await withServiceContext(config(), (app) => app.get(IdleLockService).run(CLI_ACTOR));
       if (run.skipped) return console.log('skipped: the job is running on another replica');
       console.log(`locked ${run.locked.length}: ${run.locked.join(', ') || '-'}`);
-      console.log(`warnings: ${run.warnings.claimed} due, ${run.warnings.sent} sent, ${run.warnings.logged} logged, ${run.warnings.failed} failed`);
+      console.log(
+        `warnings: ${run.warnings.claimed} due, ${run.warnings.sent} sent, ${run.warnings.logged} logged, ${run.warnings.failed} failed`,
+      );
     });
 
   program
     .command('accounts:deliver-commands')
     .description('deliver pending lock/unlock commands to the TTHC system now (Kafka topic and/or webhook)')
     .action(async () => {
-      const report = await withAccounts(config(), (app) => app.get(AccountCommandDelivery).deliverDue());
+      const report = await withServiceContext(config(), (app) =>
+        app.get(AccountCommandDelivery).deliverDue(),
+      );
       console.log(`delivered ${report.delivered}, retrying ${report.retrying}, failed ${report.failed}`);
     });
 
@@ -63,23 +75,9 @@ export function registerAccountCommands(program: Command, config: () => AppConfi
     .description('whether an account may be used, as the gateway is told')
     .argument('<accountId>')
     .action(async (accountId: string) => {
-      const status = await withAccounts(config(), async (app) => app.get(AccountStatusCache).get(accountId));
+      const status = await withServiceContext(config(), async (app) =>
+        app.get(AccountStatusCache).get(accountId),
+      );
       console.log(JSON.stringify(status, null, 2));
     });
-}
-
-/** The service's modules without HTTP, consumer or jobs, on the configured (or embedded) database. */
-async function withAccounts<T>(config: AppConfig, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
-  let embedded: EmbeddedPostgres | undefined;
-  if (!config.database.url) embedded = await startEmbeddedPostgres(config.database.embedded);
-  const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ ...config, roles: new Set() }, config.database.url ?? embedded!.url),
-    { logger: ['error', 'warn'] },
-  );
-  try {
-    return await work(app);
-  } finally {
-    await app.close();
-    await embedded?.stop();
-  }
 }

@@ -1,12 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { AppConfig } from '@app/config';
-import { EmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
 import { FileImportService, ImportFormat, ImportSummary } from '@app/ingestion';
-import { AppModule } from '../app.module';
+import { withServiceContext } from './database-session';
 
 /**
  * `import <file>`: back-fill events from NDJSON or CSV through the same ingest path as Kafka and HTTP.
@@ -17,33 +15,29 @@ export function registerImportCommand(program: Command, config: () => AppConfig)
     .command('import')
     .description('import query-log events from an NDJSON or CSV file (safe to re-run)')
     .argument('<file>', 'NDJSON (one event per line) or CSV (header = the schema property names)')
-    .addOption(new Option('--format <format>', 'file format (default: from the file extension)').choices(['ndjson', 'csv']))
+    .addOption(
+      new Option('--format <format>', 'file format (default: from the file extension)').choices([
+        'ndjson',
+        'csv',
+      ]),
+    )
     .option('--no-progress', 'do not draw the progress bar')
     .action(async (file: string, options: { format?: ImportFormat; progress: boolean }) => {
       if (!existsSync(file)) throw new Error(`${file}: no such file`);
       const format = options.format ?? (/\.csv$/i.test(file) ? 'csv' : 'ndjson');
-      const summary = await withIngest(config(), (importer) => runImport(importer, file, format, options.progress));
+      const summary = await withServiceContext(config(), (app) =>
+        runImport(app.get(FileImportService), file, format, options.progress),
+      );
       printSummary(summary);
     });
 }
 
-/** The service's own modules (store, batch handlers of every feature, rejections) without HTTP, consumer or jobs. */
-async function withIngest<T>(config: AppConfig, work: (importer: FileImportService) => Promise<T>): Promise<T> {
-  let embedded: EmbeddedPostgres | undefined;
-  if (!config.database.url) embedded = await startEmbeddedPostgres(config.database.embedded);
-  const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ ...config, roles: new Set() }, config.database.url ?? embedded!.url),
-    { logger: ['error', 'warn'] },
-  );
-  try {
-    return await work(app.get(FileImportService));
-  } finally {
-    await app.close();
-    await embedded?.stop();
-  }
-}
-
-async function runImport(importer: FileImportService, file: string, format: ImportFormat, progress: boolean): Promise<ImportSummary> {
+async function runImport(
+  importer: FileImportService,
+  file: string,
+  format: ImportFormat,
+  progress: boolean,
+): Promise<ImportSummary> {
   const started = Date.now();
   const bar = new SingleBar({
     format: 'importing |{bar}| {percentage}% | {records} records | {rate} rec/s | ETA {eta_formatted}',

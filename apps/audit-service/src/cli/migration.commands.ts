@@ -28,7 +28,9 @@ export function registerMigrationCommands(program: Command, config: () => AppCon
     .action(() =>
       withDatabase(config(), async (ds) => {
         const applied = new Set(
-          (await ds.query('SELECT name FROM schema_migration').catch(() => [])).map((r: { name: string }) => r.name),
+          (await ds.query('SELECT name FROM schema_migration').catch(() => [])).map(
+            (r: { name: string }) => r.name,
+          ),
         );
         for (const m of ds.migrations) console.log(`${applied.has(m.name!) ? '[x]' : '[ ]'} ${m.name}`);
       }),

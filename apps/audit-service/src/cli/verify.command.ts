@@ -1,39 +1,12 @@
-import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
-import { AuditTrailModule, ChainVerifier, VerifyReportDto } from '@app/audit-trail';
-import { AppConfig, ConfigModule } from '@app/config';
-import { DatabaseModule, EmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
-import { ObservabilityModule } from '@app/observability';
+import { ChainVerifier, VerifyReportDto } from '@app/audit-trail';
+import { AppConfig } from '@app/config';
+import { withAuditTrailContext } from './database-session';
 
 /** Exit status of `verify` when the chain or a signature does not check out. */
 export const EXIT_TAMPERED = 2;
 
-@Module({})
-class AuditTrailCliModule {
-  static forRoot(config: AppConfig, url: string): DynamicModule {
-    return {
-      module: AuditTrailCliModule,
-      imports: [ConfigModule.forRoot(config), ObservabilityModule.forRoot(config), DatabaseModule.forRoot(url), AuditTrailModule],
-    };
-  }
-}
-
 /** The audit-trail module on the configured database (the embedded one started if no server is set). */
-export async function withAuditTrail<T>(config: AppConfig, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
-  let embedded: EmbeddedPostgres | undefined;
-  if (!config.database.url) embedded = await startEmbeddedPostgres(config.database.embedded);
-  const app = await NestFactory.createApplicationContext(
-    AuditTrailCliModule.forRoot({ ...config, roles: new Set() }, config.database.url ?? embedded!.url),
-    { logger: ['error', 'warn'] },
-  );
-  try {
-    return await work(app);
-  } finally {
-    await app.close();
-    await embedded?.stop();
-  }
-}
 
 function parseTime(value: string, name: string): Date {
   const at = new Date(value);
@@ -47,7 +20,9 @@ function parseTime(value: string, name: string): Date {
 export function registerVerifyCommand(program: Command, config: () => AppConfig): void {
   program
     .command('verify')
-    .description('recompute the audit hash chain, the stored events and the signed digests; exit 2 if anything is broken')
+    .description(
+      'recompute the audit hash chain, the stored events and the signed digests; exit 2 if anything is broken',
+    )
     .option('--from <time>', 'check batches stored at or after this ISO 8601 time')
     .option('--to <time>', 'check batches stored at or before this ISO 8601 time')
     .option('--json', 'print the report as JSON')
@@ -56,7 +31,7 @@ export function registerVerifyCommand(program: Command, config: () => AppConfig)
         from: options.from ? parseTime(options.from, 'from') : undefined,
         to: options.to ? parseTime(options.to, 'to') : undefined,
       };
-      const report = await withAuditTrail(config(), (app) => app.get(ChainVerifier).verify(range));
+      const report = await withAuditTrailContext(config(), (app) => app.get(ChainVerifier).verify(range));
       console.log(options.json ? JSON.stringify(report, null, 2) : describeReport(report));
       if (!report.ok) process.exitCode = EXIT_TAMPERED;
     });
@@ -75,9 +50,15 @@ export function describeReport(r: VerifyReportDto): string {
   if (b) {
     lines.push(`first broken batch ${b.batchId ?? '?'} (chain position ${b.chainSeq ?? '?'}): ${b.reason}`);
     for (const [what, ids] of Object.entries({ changed: b.changed, removed: b.removed, added: b.added })) {
-      if (ids.length) lines.push(`  ${what} (${ids.length}): ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ', …' : ''}`);
+      if (ids.length)
+        lines.push(
+          `  ${what} (${ids.length}): ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ', …' : ''}`,
+        );
     }
   }
-  for (const f of r.signatureFailures) lines.push(`signature ${f.signedDigestId} (batch ${f.batchId}, key ${f.keyId.slice(0, 16)}): ${f.reason}`);
+  for (const f of r.signatureFailures)
+    lines.push(
+      `signature ${f.signedDigestId} (batch ${f.batchId}, key ${f.keyId.slice(0, 16)}): ${f.reason}`,
+    );
   return lines.join('\n');
 }
