@@ -44,6 +44,10 @@ describe('Accounts API', () => {
     expect(status.body).toMatchObject({ known: true, state: 'locked', mayUse: false, lockReason: 'directory_status' });
     const active = await http().get('/v1/accounts/cb.tuphap.nguyenvana/status').set('X-Api-Key', apiKey).expect(200);
     expect(active.body).toMatchObject({ state: 'active', mayUse: true });
+    // Users who read accounts see the same answer (the route takes the key's sync permission or accounts:read).
+    const reviewer = await bearerFor(t.app, Role.REVIEWER);
+    const seen = await http().get('/v1/accounts/cb.xa12.lethic/status').set('Authorization', reviewer).expect(200);
+    expect(seen.body).toMatchObject({ state: 'locked', mayUse: false });
 
     const history = await http().get('/v1/accounts/cb.xa12.lethic/history').set('Authorization', admin).expect(200);
     expect(history.body.map((e: { changeKind: string }) => e.changeKind)).toEqual(['locked', 'directory_created']);

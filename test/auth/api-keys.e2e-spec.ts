@@ -61,6 +61,9 @@ describe('Producer API keys', () => {
   it('grants a key only the producer permissions, and only on routes that accept keys', async () => {
     const key = await producerKeyFor(sut.app, 'igate');
     await http().get('/v1/test-probe/accounts').set('X-Api-Key', key).expect(403);
+    // A route that takes any one of several permissions: a key holding one passes, a key holding none does not.
+    await http().get('/v1/test-probe/accounts-or-sync').set('X-Api-Key', key).expect(200);
+    await http().get('/v1/test-probe/accounts-or-search').set('X-Api-Key', key).expect(403);
     await http().get('/v1/test-probe/sources').set('X-Api-Key', key).expect(401);
     await http().get('/v1/users').set('X-Api-Key', key).expect(401);
   });

@@ -7,6 +7,7 @@ import {
   CurrentPrincipal,
   Permission,
   Principal,
+  RequireAnyPermission,
   RequirePermission,
   Role,
   User,
@@ -58,6 +59,20 @@ class ProducerProbeController {
   @RequirePermission(Permission.ACCOUNTS_READ)
   @AllowProducerKey()
   accounts(@CurrentPrincipal() principal: Principal): Principal {
+    return principal;
+  }
+
+  @Get('accounts-or-sync')
+  @RequireAnyPermission(Permission.ACCOUNTS_READ, Permission.ACCOUNTS_SYNC)
+  @AllowProducerKey()
+  accountsOrSync(@CurrentPrincipal() principal: Principal): Principal {
+    return principal;
+  }
+
+  @Get('accounts-or-search')
+  @RequireAnyPermission(Permission.ACCOUNTS_READ, Permission.AUDIT_SEARCH)
+  @AllowProducerKey()
+  accountsOrSearch(@CurrentPrincipal() principal: Principal): Principal {
     return principal;
   }
 

@@ -2,12 +2,14 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import { Permission, PERMISSIONS_KEY, PRODUCER_KEY, PUBLIC_KEY } from '@app/auth';
+import { ANY_PERMISSION_KEY, Permission, PERMISSIONS_KEY, PRODUCER_KEY, PUBLIC_KEY } from '@app/auth';
 
 export interface Route {
   method: string;
   path: string;
   permissions?: Permission[];
+  /** The route takes any one of permissions (RequireAnyPermission), not all of them. */
+  anyPermission: boolean;
   publicReason?: string;
   allowsProducerKey: boolean;
 }
@@ -29,6 +31,7 @@ export function registeredRoutes(app: INestApplication): Route[] {
           method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number],
           path: `/${[base, String(path)].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/'),
           permissions: read(PERMISSIONS_KEY),
+          anyPermission: Boolean(read(ANY_PERMISSION_KEY)),
           publicReason: read(PUBLIC_KEY),
           allowsProducerKey: Boolean(read(PRODUCER_KEY)),
         },
@@ -36,6 +39,12 @@ export function registeredRoutes(app: INestApplication): Route[] {
     });
   });
 }
+
+/** Whether a caller holding these permissions passes the route's permission check, as the guard decides it. */
+export const permits = (route: Route, held: ReadonlySet<Permission>): boolean => {
+  const required = route.permissions ?? [];
+  return route.anyPermission ? required.some((p) => held.has(p)) : required.every((p) => held.has(p));
+};
 
 /** The route's path with each parameter filled in with a well-formed id that matches nothing. */
 export const concretePath = (route: Route): string =>

@@ -23,7 +23,11 @@ export function startService(
   env: Record<string, string>,
   options: { dist?: boolean; cpuProfileDir?: string } = {},
 ): ServiceUnderTest {
-  const flags = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const flags = [
+    ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
+    // Extra V8/Node flags for experiments, e.g. BENCH_NODE_FLAGS="--trace-gc --max-semi-space-size=32".
+    ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+  ];
   const entry = options.dist
     ? [join(ROOT, 'dist/apps/audit-service/src/main.js')]
     : ['-r', '@swc-node/register', join(ROOT, 'apps/audit-service/src/main.ts')];

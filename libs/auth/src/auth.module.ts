@@ -8,6 +8,7 @@ import { ApiKeyRepository } from './api-keys/api-key.repository';
 import { ApiKeyService } from './api-keys/api-key.service';
 import { AuthGuard } from './guard/auth.guard';
 import { RateLimitGuard } from './guard/rate-limit.guard';
+import { SlidingWindowThrottlerStorage } from './guard/sliding-window-throttler.storage';
 import { OidcService } from './oidc/oidc.service';
 import { SecurityEventRepository } from './security-log/security-event.repository';
 import { SecurityLogService } from './security-log/security-log.service';
@@ -38,6 +39,8 @@ const MINUTE_MS = 60_000;
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
+        // Wall time, not an injected test clock: limits count real requests per real minute.
+        storage: new SlidingWindowThrottlerStorage(new Clock()),
         throttlers: [
           { name: 'sign-in', ttl: MINUTE_MS, limit: config.auth.rateLimits.signInPerMinute },
           { name: 'ingest', ttl: MINUTE_MS, limit: config.auth.rateLimits.ingestPerMinute },

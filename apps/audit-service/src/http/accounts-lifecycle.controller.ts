@@ -14,7 +14,7 @@ import {
   ExemptionService,
   LockChangeResultDto,
 } from '@app/accounts';
-import { AllowProducerKey, CurrentPrincipal, Permission, Principal, RequirePermission } from '@app/auth';
+import { AllowProducerKey, CurrentPrincipal, Permission, Principal, RequireAnyPermission, RequirePermission } from '@app/auth';
 import { Clock } from '@app/common';
 
 /** One account: detail, the gateway's status question, history, manual lock/unlock, exemptions. */
@@ -38,10 +38,10 @@ export class AccountsLifecycleController {
   }
 
   @Get('status')
-  @RequirePermission(Permission.ACCOUNTS_SYNC)
+  @RequireAnyPermission(Permission.ACCOUNTS_SYNC, Permission.ACCOUNTS_READ)
   @AllowProducerKey()
   @ApiOperation({
-    summary: 'May the account be used? For the gateway (producer API key), answered from memory',
+    summary: 'May the account be used? For the gateway (producer API key) and for users who read accounts; answered from memory',
     description: 'Unknown accounts answer state "unknown", mayUse true: this service only says no to accounts it has locked.',
   })
   @ApiOkResponse({ type: AccountStatusDto })

@@ -8,6 +8,7 @@ export const PUBLIC_KEY = 'auth:public';
 export const PRODUCER_KEY = 'auth:producer-key';
 export const PENDING_PASSWORD_CHANGE_KEY = 'auth:pending-password-change';
 export const RATE_LIMIT_KEY = 'auth:rate-limit';
+export const ANY_PERMISSION_KEY = 'auth:any-permission';
 
 /** The request's authenticated caller, set by the AuthGuard. */
 export interface AuthenticatedRequest {
@@ -19,6 +20,10 @@ export interface AuthenticatedRequest {
 /** The route needs every listed permission (deny by default: a route declaring nothing is refused). */
 export const RequirePermission = (...permissions: Permission[]) =>
   applyDecorators(SetMetadata(PERMISSIONS_KEY, permissions), ApiBearerAuth());
+
+/** The route needs one of the listed permissions (e.g. a producer key's, or a user's read permission). */
+export const RequireAnyPermission = (...permissions: Permission[]) =>
+  applyDecorators(SetMetadata(PERMISSIONS_KEY, permissions), SetMetadata(ANY_PERMISSION_KEY, true), ApiBearerAuth());
 
 /** The route needs no sign-in; the reason is kept for the route review (docs/permissions.md). */
 export const Public = (reason: string) => SetMetadata(PUBLIC_KEY, reason);

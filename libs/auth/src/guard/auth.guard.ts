@@ -9,6 +9,7 @@ import { SecurityLogService } from '../security-log/security-log.service';
 import { actorOf, SecurityEventType } from '../security-log/security-event.type';
 import { SessionService } from '../sessions/session.service';
 import {
+  ANY_PERMISSION_KEY,
   AuthenticatedRequest,
   PENDING_PASSWORD_CHANGE_KEY,
   PERMISSIONS_KEY,
@@ -26,7 +27,8 @@ export function permissionsOf(principal: Principal): ReadonlySet<Permission> {
 
 /**
  * The global guard: deny by default. A route passes if it is @Public, or if the caller is authenticated (Bearer
- * access token, or X-Api-Key on @AllowProducerKey routes) and holds every permission the route requires.
+ * access token, or X-Api-Key on @AllowProducerKey routes) and holds every permission the route requires (or one
+ * of them, on @RequireAnyPermission routes).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -49,7 +51,8 @@ export class AuthGuard implements CanActivate {
     const principal = await this.authenticate(request, allowsKey, pendingAllowed);
     request.principal = principal;
     const held = permissionsOf(principal);
-    const missing = required ? required.filter((p) => !held.has(p)) : undefined;
+    const anyOf = this.reflector.getAllAndOverride<boolean>(ANY_PERMISSION_KEY, targets) ?? false;
+    const missing = required && (anyOf && required.some((p) => held.has(p)) ? [] : required.filter((p) => !held.has(p)));
     if (!missing || missing.length) {
       await this.securityLog.record({
         type: SecurityEventType.PERMISSION_DENIED,

@@ -5,7 +5,8 @@ import { AuthenticatedRequest, PRODUCER_KEY, RATE_LIMIT_KEY, RateLimitName } fro
 
 /**
  * Applies a named limit only where a route asks for it: 'sign-in' routes per client address, and ingest routes
- * (@RateLimit('ingest'), and every @AllowProducerKey route) per API key or user. Other routes are not limited.
+ * (@RateLimit('ingest'), and every @AllowProducerKey route) per API key or user, each route counted apart (the
+ * gateway's status questions do not use up its ingest allowance). Other routes are not limited.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
@@ -23,6 +24,11 @@ export class RateLimitGuard extends ThrottlerGuard {
     if (principal?.kind === 'producer') return `key:${principal.keyId}`;
     if (principal?.kind === 'user') return `user:${principal.userId}`;
     return `ip:${String(req.ip)}`;
+  }
+
+  /** One counter per limit, route and caller (no hashing: the storage takes any text as key). */
+  protected override generateKey(context: ExecutionContext, tracker: string, name: string): string {
+    return `${name}:${context.getClass().name}.${context.getHandler().name}:${tracker}`;
   }
 
   protected override async throwThrottlingException(
