@@ -16,7 +16,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { Client } from 'pg';
-import { simulate } from '@app/gateway-simulator';
+import { simulate, simulatedSourceSystems } from '@app/gateway-simulator';
 import {
   BenchDatabase,
   benchDatabase,
@@ -70,6 +70,23 @@ async function preload(db: BenchDatabase, count: number): Promise<void> {
   await sql(db.url, 'VACUUM (ANALYZE) query_event, query_event_id');
   await sql(db.url, 'CHECKPOINT');
   log(`vacuum analyze + checkpoint after the preload: ${((performance.now() - t) / 1000).toFixed(0)} s`);
+}
+
+/** As an operator does before a system's events flow; otherwise every event would be flagged "unregistered". */
+async function registerSourceSystems(db: BenchDatabase): Promise<void> {
+  const c = new Client({ connectionString: db.url });
+  await c.connect();
+  try {
+    for (const s of simulatedSourceSystems())
+      await c.query(`INSERT INTO source_system (code, name, operator_org, allowed_fields) VALUES ($1, $2, $3, $4)`, [
+        s.code,
+        s.name,
+        s.operatorOrg,
+        s.allowedFields,
+      ]);
+  } finally {
+    await c.end();
+  }
 }
 
 function serviceEnv(
@@ -135,6 +152,7 @@ async function main(o: Options): Promise<void> {
     );
     log(`Kafka ${kafka.version} at ${kafka.brokers.join(',')}`);
     if (o.preload > 0) await preload(db, o.preload);
+    await registerSourceSystems(db);
 
     const topic = `bench.query-logs.${randomBytes(3).toString('hex')}`;
     log(`loading ${fmt(o.events)} simulated events into ${topic} (${o.partitions} partitions)...`);

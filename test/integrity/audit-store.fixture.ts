@@ -135,6 +135,39 @@ export async function rewriteChainAfterAltering(url: string, eventId: string, sq
   }
 }
 
+/**
+ * Makes the first `count` batches look as a store written before canonical form 2 left them: event hashes in
+ * form 1, canonical_form = 1, digests and every later link recomputed.
+ */
+export async function rewriteAsForm1(url: string, count: number): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SET session_replication_role = replica');
+    const { rows } = await client.query(
+      `SELECT id::text AS id, prev_digest, event_ids, event_hashes FROM audit_batch ORDER BY chain_seq`,
+    );
+    let prev: Buffer | null = null;
+    for (const [n, b] of rows.entries()) {
+      const manifest = manifestEntries(b.event_ids, b.event_hashes);
+      if (n < count) {
+        const stored = (await client.query(`SELECT * FROM query_event WHERE batch_id = $1`, [b.id])).rows;
+        const byId = new Map(stored.map((row) => [row.event_id as string, eventHash(rowToStoredEvent(row), 1)]));
+        for (const entry of manifest) entry.hash = byId.get(entry.eventId)!;
+      }
+      const prevDigest: Buffer = prev ?? b.prev_digest;
+      prev = batchDigest(prevDigest, BigInt(b.id), manifest);
+      await client.query(
+        `UPDATE audit_batch SET prev_digest = $1, digest = $2, event_hashes = $3, canonical_form = $4 WHERE id = $5`,
+        [prevDigest, prev, Buffer.concat(manifest.map((e) => e.hash)), n < count ? 1 : 2, b.id],
+      );
+      await client.query(`UPDATE audit_chain_head SET digest = $1 WHERE batch_id = $2`, [prev, b.id]);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 function manifestEntries(ids: string[], hashes: Buffer): { eventId: string; hash: Buffer }[] {
   return ids.map((eventId, i) => ({ eventId, hash: hashes.subarray(i * 32, i * 32 + 32) }));
 }

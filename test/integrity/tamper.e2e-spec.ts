@@ -1,6 +1,6 @@
 import { ChainVerifier, StoredEventRecord } from '@app/audit-trail';
 import { createMigratedDatabase, TestDatabase } from '../utils/test-database';
-import { aStoredEvent, bootAuditStore, someStoredEvents, StoreContext, tamper } from './audit-store.fixture';
+import { aStoredEvent, bootAuditStore, rewriteAsForm1, someStoredEvents, StoreContext, tamper } from './audit-store.fixture';
 
 /** Three stored batches; the tests tamper with the middle one, directly in the database. */
 describe(`${ChainVerifier.name} against direct tampering`, () => {
@@ -32,6 +32,17 @@ describe(`${ChainVerifier.name} against direct tampering`, () => {
     const report = await sut.verify();
     expect(report).toEqual(expect.objectContaining({ ok: true, batchesChecked: 3, eventsChecked: 120 }));
     expect(report.firstBrokenBatch).toBeUndefined();
+  });
+
+  it('verifies batches written in canonical form 1 with that form, and still finds a change in them', async () => {
+    await rewriteAsForm1(db.url, 2);
+    expect(await sut.verify()).toEqual(expect.objectContaining({ ok: true, batchesChecked: 3, eventsChecked: 120 }));
+
+    const victim = middle().events[5];
+    await tamper(db.url, `UPDATE query_event SET client_ip = '10.0.0.99' WHERE event_id = $1`, [victim.eventId]);
+    expect((await sut.verify()).firstBrokenBatch).toEqual(
+      expect.objectContaining({ batchId: middle().batchId, changed: [victim.eventId], removed: [], added: [] }),
+    );
   });
 
   it('walks a chain longer than a page in chain order (position 10 after 9, not after 1)', async () => {

@@ -171,3 +171,28 @@ export function buildProvince(seed: string, options: ProvinceOptions = {}): Prov
   const units = buildUnits(Math.max(3, options.units ?? 60));
   return { code: '052', unitSuffix: 'H52', units, accounts: buildAccounts(rng, units) };
 }
+
+/** A connected system as an operator registers it (POST /v1/source-systems) before its events flow. */
+export interface SimulatedSourceSystem {
+  code: SimUnit['sourceSystem'];
+  name: string;
+  operatorOrg: string;
+  allowedFields: string[];
+}
+
+/**
+ * The systems the simulator's events come from, each declared with every data field its units' procedures
+ * return (anomalies may return more: those events are flagged, as they should be).
+ */
+export function simulatedSourceSystems(): SimulatedSourceSystem[] {
+  const fieldsOf = (procedures: { fields: readonly string[] }[]): string[] => [...new Set(procedures.flatMap((p) => p.fields))].sort();
+  return [
+    {
+      code: 'igate',
+      name: 'Hệ thống thông tin giải quyết TTHC tỉnh',
+      operatorOrg: 'VNPT',
+      allowedFields: fieldsOf([...Object.values(DEPARTMENT_PROCEDURES).flat(), ...GENERAL_PROCEDURES, ...COMMUNE_PROCEDURES]),
+    },
+    { code: 'dvc-buudien', name: 'Dịch vụ công qua Bưu điện', operatorOrg: 'Bưu điện tỉnh', allowedFields: fieldsOf(POST_OFFICE_PROCEDURES) },
+  ];
+}

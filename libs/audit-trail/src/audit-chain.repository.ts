@@ -14,6 +14,8 @@ export interface NewAuditBatch {
   digest: Buffer;
   eventIds: string[];
   eventHashes: Buffer;
+  /** The canonical form the event hashes were computed with. */
+  canonicalForm: number;
   firstOccurredAt: Date;
   lastOccurredAt: Date;
   source: 'kafka' | 'http' | 'file';
@@ -47,8 +49,8 @@ export class AuditChainRepository {
   async appendLink(manager: EntityManager, b: NewAuditBatch): Promise<void> {
     await manager.query(
       `INSERT INTO audit_batch (id, chain_seq, prev_digest, digest, event_count, event_ids, event_hashes,
-         first_occurred_at, last_occurred_at, source, origin, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+         first_occurred_at, last_occurred_at, source, origin, created_at, canonical_form)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         b.id,
         b.chainSeq.toString(),
@@ -62,6 +64,7 @@ export class AuditChainRepository {
         b.source,
         b.origin,
         b.createdAt,
+        b.canonicalForm,
       ],
     );
     await manager.query(`UPDATE audit_chain_head SET chain_seq = $1, batch_id = $2, digest = $3 WHERE id = 1`, [

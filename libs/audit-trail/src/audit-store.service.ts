@@ -4,7 +4,7 @@ import { Clock } from '@app/common';
 import { MetricsService } from '@app/observability';
 import { AuditChainRepository } from './audit-chain.repository';
 import { batchDigest, sortManifest } from './batch-chain';
-import { eventHash, StoredEventRecord } from './canonical-event';
+import { CANONICAL_FORM, canonicalEvent, sha256, StoredEventRecord } from './canonical-event';
 import { QueryEventPartitionService } from './query-event-partition.service';
 import { QueryEventRepository } from './query-event.repository';
 import { StoredBatchHandlers, StoredEventSummary } from './stored-batch-handler';
@@ -86,17 +86,18 @@ export class AuditStore {
     const batchId = await this.chain.nextBatchId(manager);
     const claiming = this.events.claimEventIds(manager, records, batchId);
     claiming.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
-    // While the database claims the ids, hash the events and build the COPY text (almost all are new).
+    // While the database claims the ids, build each event's canonical text (also its COPY row) and hash it.
     await new Promise<void>((resolve) => setImmediate(resolve)); // let the claim go out first
-    const hashes = records.map(eventHash);
-    const rows = this.events.prepareRows(records, batchId);
+    const canonical = records.map(canonicalEvent);
+    const hashes = canonical.map(sha256);
     const claimed = await claiming;
     if (!claimed.size) return { batchId: null, storedEventIds: [] };
 
     const allNew = claimed.size === records.length;
     const freshAt = allNew ? [...records.keys()] : [...records.keys()].filter((i) => claimed.has(records[i].eventId));
-    const fresh = allNew ? records : freshAt.map((i) => records[i]);
-    await this.events.insertEvents(manager, fresh, batchId, allNew ? rows : undefined);
+    const pick = <T>(values: T[]): T[] => (allNew ? values : freshAt.map((i) => values[i]));
+    const fresh = pick(records);
+    await this.events.insertEvents(manager, fresh, pick(canonical), batchId);
     const manifest = sortManifest(freshAt.map((i) => ({ eventId: records[i].eventId, hash: hashes[i] })));
     await this.handlers.runAll({ batchId, events: fresh.map(summaryOf) }, manager);
 
@@ -111,6 +112,7 @@ export class AuditStore {
       digest,
       eventIds: manifest.map((e) => e.eventId),
       eventHashes: Buffer.concat(manifest.map((e) => e.hash)),
+      canonicalForm: CANONICAL_FORM,
       firstOccurredAt: first,
       lastOccurredAt: last,
       source: context.source,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export const GENESIS_DIGEST = Buffer.alloc(32, 0);
 
@@ -7,8 +7,17 @@ export interface ManifestEntry {
   hash: Buffer;
 }
 
-/** Manifest entries in the one order both writer and verifier use: by eventId, bytewise. */
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * Manifest entries in the one order both writer and verifier use: by eventId, bytewise (UTF-8). Comparing the
+ * JavaScript strings gives the same order unless an id holds a character beyond U+FFFF (a surrogate pair), so
+ * ids are converted to bytes only then.
+ */
 export function sortManifest(entries: ManifestEntry[]): ManifestEntry[] {
+  if (!entries.some((e) => SURROGATE.test(e.eventId))) {
+    return [...entries].sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
+  }
   return entries
     .map((entry) => ({ entry, key: Buffer.from(entry.eventId, 'utf8') }))
     .sort((a, b) => Buffer.compare(a.key, b.key))
@@ -19,18 +28,20 @@ export function sortManifest(entries: ManifestEntry[]): ManifestEntry[] {
  * Digest of one stored batch, chained to the previous batch's digest:
  * SHA-256(prev ‖ batchId ‖ count ‖ for each entry in manifest order: len(eventId) ‖ eventId ‖ hash).
  * Altering, removing or adding an event, or a batch, breaks this and every later link.
+ * (Built in one buffer and hashed at once: one call instead of three per event.)
  */
 export function batchDigest(prevDigest: Buffer, batchId: bigint, manifest: ManifestEntry[]): Buffer {
-  const h = createHash('sha256').update(prevDigest);
-  const header = Buffer.alloc(12);
-  header.writeBigUInt64BE(batchId, 0);
-  header.writeUInt32BE(manifest.length, 8);
-  h.update(header);
-  const len = Buffer.alloc(2);
+  let size = 32 + 12;
+  for (const entry of manifest) size += 2 + Buffer.byteLength(entry.eventId, 'utf8') + entry.hash.length;
+  const input = Buffer.allocUnsafe(size);
+  let at = prevDigest.copy(input, 0);
+  at = input.writeBigUInt64BE(batchId, at);
+  at = input.writeUInt32BE(manifest.length, at);
   for (const entry of manifest) {
-    const id = Buffer.from(entry.eventId, 'utf8');
-    len.writeUInt16BE(id.length, 0);
-    h.update(len).update(id).update(entry.hash);
+    const length = input.write(entry.eventId, at + 2, 'utf8');
+    input.writeUInt16BE(length, at);
+    at += 2 + length;
+    at += entry.hash.copy(input, at);
   }
-  return h.digest();
+  return hash('sha256', input, 'buffer') as unknown as Buffer;
 }

@@ -32,6 +32,10 @@ export interface StoredEventRecord {
   flags: string[];
 }
 
+/** The canonical form new batches are written with (kept per batch in audit_batch.canonical_form). */
+export const CANONICAL_FORM = 2;
+export type CanonicalForm = 1 | 2;
+
 /** JSON with object keys sorted at every depth: one text for one value. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
@@ -42,29 +46,82 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** JSON text of a value; an absent optional value is null, as canonicalJson has it. */
-const json = (v: unknown): string => (v === undefined ? 'null' : JSON.stringify(v));
-const nullableHex = (b: Buffer | null): string => (b === null ? 'null' : `"${b.toString('hex')}"`);
-const nullableBase64 = (b: Buffer | null): string => (b === null ? 'null' : `"${b.toString('base64')}"`);
+// ---- Form 2: the row in PostgreSQL's COPY text format -------------------------------------------------------
 
 /**
- * The canonical form: canonicalJson of [1 (form version), eventId, occurredAt ISO, accountId, unitCode, clientIp,
- * sourceSystem, action, subjectHash hex, subjectKeyId, subjectEnc base64, subjectCount, fields, dossierCode,
- * procedureCode, result, userAgent, extra, flags]. Built directly rather than through canonicalJson because it runs
- * for every stored event (a spec checks both give the same text).
+ * The columns of form 2, in order: every column of query_event the writer sets except batch_id (which says where
+ * the row belongs, and is covered by the batch digest instead). The COPY stream sends these, then batch_id.
+ */
+export const CANONICAL_COLUMNS = [
+  'occurred_at',
+  'event_id',
+  'account_id',
+  'unit_code',
+  'client_ip',
+  'source_system',
+  'action',
+  'subject_hash',
+  'subject_key_id',
+  'subject_enc',
+  'subject_count',
+  'fields',
+  'dossier_code',
+  'procedure_code',
+  'result',
+  'user_agent',
+  'extra',
+  'flags',
+] as const;
+
+const NULL = '\\N';
+const COPY_SPECIAL = /[\\\n\r\t]/;
+
+/** One text value in COPY's text format: backslash, newline, carriage return and tab escaped. */
+function copyText(value: string | null): string {
+  if (value === null) return NULL;
+  if (!COPY_SPECIAL.test(value)) return value;
+  return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+}
+
+/** A bytea in hex input form, its backslash escaped for COPY. */
+function copyBytea(value: Buffer | null): string {
+  return value === null ? NULL : `\\\\x${value.toString('hex')}`;
+}
+
+const ARRAY_SPECIAL = /[\\"]/g;
+
+/** A text[] literal with every element quoted. */
+export function textArrayLiteral(values: string[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) out += `${i ? ',' : ''}"${values[i].replace(ARRAY_SPECIAL, '\\$&')}"`;
+  return `${out}}`;
+}
+
+/**
+ * Canonical form 2: the event's row as COPY text (tab-separated, NULL as \N), columns in CANONICAL_COLUMNS
+ * order, `extra` as canonical JSON. The writer sends exactly this text to COPY (followed by the batch id) and
+ * hashes exactly this text, so one serialisation both stores and proves the event; COPY's text format is
+ * unambiguous (PostgreSQL parses it back into the values), which is what a canonical form needs.
  */
 export function canonicalEvent(e: StoredEventRecord): string {
   return (
-    `[1,${json(e.eventId)},"${e.occurredAt.toISOString()}",${json(e.accountId)},${json(e.unitCode)},` +
-    `${json(e.clientIp)},${json(e.sourceSystem)},${json(e.action)},${nullableHex(e.subjectHash)},` +
-    `${json(e.subjectKeyId)},${nullableBase64(e.subjectEnc)},${json(e.subjectCount)},${json(e.fields)},` +
-    `${json(e.dossierCode)},${json(e.procedureCode)},${json(e.result)},${json(e.userAgent)},` +
-    `${e.extra === null ? 'null' : canonicalJson(e.extra)},${json(e.flags)}]`
+    `${e.occurredAt.toISOString()}\t${copyText(e.eventId)}\t${copyText(e.accountId)}\t${copyText(e.unitCode)}\t` +
+    `${copyText(e.clientIp)}\t${copyText(e.sourceSystem)}\t${copyText(e.action)}\t${copyBytea(e.subjectHash)}\t` +
+    `${copyText(e.subjectKeyId)}\t${copyBytea(e.subjectEnc)}\t${e.subjectCount === null ? NULL : String(e.subjectCount)}\t` +
+    `${copyText(textArrayLiteral(e.fields))}\t${copyText(e.dossierCode)}\t${copyText(e.procedureCode)}\t` +
+    `${copyText(e.result)}\t${copyText(e.userAgent)}\t${e.extra === null ? NULL : copyText(canonicalJson(e.extra))}\t` +
+    `${copyText(textArrayLiteral(e.flags))}`
   );
 }
 
-/** The canonical form built the slow, obviously right way: the reference canonicalEvent is checked against. */
-export function canonicalEventReference(e: StoredEventRecord): string {
+// ---- Form 1 (batches written before form 2): canonical JSON array --------------------------------------------
+
+/**
+ * Canonical form 1: canonicalJson of [1, eventId, occurredAt ISO, accountId, unitCode, clientIp, sourceSystem,
+ * action, subjectHash hex, subjectKeyId, subjectEnc base64, subjectCount, fields, dossierCode, procedureCode,
+ * result, userAgent, extra, flags]. Still verified; no longer written.
+ */
+export function canonicalEventV1(e: StoredEventRecord): string {
   return canonicalJson([
     1,
     e.eventId,
@@ -88,7 +145,10 @@ export function canonicalEventReference(e: StoredEventRecord): string {
   ]);
 }
 
-/** SHA-256 of the canonical form of one stored event. */
-export function eventHash(e: StoredEventRecord): Buffer {
-  return hash('sha256', canonicalEvent(e), 'buffer') as unknown as Buffer;
+/** SHA-256 of an event's canonical text. */
+export const sha256 = (text: string): Buffer => hash('sha256', text, 'buffer') as unknown as Buffer;
+
+/** SHA-256 of the canonical form of one stored event (the current form unless the batch says otherwise). */
+export function eventHash(e: StoredEventRecord, form: CanonicalForm = CANONICAL_FORM): Buffer {
+  return sha256(form === 1 ? canonicalEventV1(e) : canonicalEvent(e));
 }

@@ -5,8 +5,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from 'typeorm';
-import type { StoredEventRecord } from './canonical-event';
-import { QUERY_EVENT_COLUMNS, queryEventCopyLine, textArrayLiteral } from './query-event-copy.util';
+import { canonicalJson, StoredEventRecord, textArrayLiteral } from './canonical-event';
+import { QUERY_EVENT_COLUMNS } from './query-event-copy.util';
 
 /** Rows per chunk written to the COPY stream: large enough to amortise, small enough to keep memory flat. */
 const COPY_CHUNK_ROWS = 500;
@@ -45,32 +45,23 @@ export class QueryEventRepository {
   }
 
   /**
-   * The rows as COPY text, built ahead (the caller does it while the database works on the claim), or null where
-   * rows go in by INSERT.
+   * Writes the rows on the transaction's own connection: with COPY, sending each event's canonical text (which
+   * the caller has hashed) followed by the batch id; on the embedded PGlite, which does not take COPY FROM
+   * STDIN, with one INSERT ... unnest.
    */
-  prepareRows(records: StoredEventRecord[], batchId: string): string[] | null {
-    return this.useCopy ? [...copyChunks(records, batchId)] : null;
-  }
-
-  /** Writes the rows with COPY on the transaction's own connection (several times faster than INSERT). */
-  async insertEvents(
-    manager: EntityManager,
-    records: StoredEventRecord[],
-    batchId: string,
-    prepared: string[] | null = this.prepareRows(records, batchId),
-  ): Promise<void> {
+  async insertEvents(manager: EntityManager, records: StoredEventRecord[], canonical: string[], batchId: string): Promise<void> {
     if (!records.length) return;
-    if (!prepared) return this.insertWithUnnest(manager, records, batchId);
+    if (!this.useCopy) return this.insertWithUnnest(manager, records, batchId);
     const client: PoolClient = await manager.queryRunner!.connect();
     const sink = client.query(copyFrom(`COPY query_event (${QUERY_EVENT_COLUMNS.join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from(prepared), sink);
+    await pipeline(Readable.from(copyChunks(canonical, batchId)), sink);
   }
 
   private async insertWithUnnest(manager: EntityManager, records: StoredEventRecord[], batchId: string): Promise<void> {
     const col = <T>(pick: (r: StoredEventRecord) => T): T[] => records.map(pick);
     await manager.query(
       `INSERT INTO query_event (${QUERY_EVENT_COLUMNS.join(', ')})
-       SELECT o, e, $3, a, u, ip, s, act, sh, sk, se, sc, f::text[], d, p, res, ua, x::jsonb, fl::text[]
+       SELECT o, e, a, u, ip, s, act, sh, sk, se, sc, f::text[], d, p, res, ua, x::jsonb, fl::text[], $3
        FROM unnest($1::timestamptz[], $2::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
          $9::bytea[], $10::text[], $11::bytea[], $12::int[], $13::text[], $14::text[], $15::text[], $16::text[],
          $17::text[], $18::text[], $19::text[])
@@ -93,17 +84,18 @@ export class QueryEventRepository {
         col((r) => r.procedureCode),
         col((r) => r.result),
         col((r) => r.userAgent),
-        col((r) => (r.extra === null ? null : JSON.stringify(r.extra))),
+        col((r) => (r.extra === null ? null : canonicalJson(r.extra))),
         col((r) => textArrayLiteral(r.flags)),
       ],
     );
   }
 }
 
-function* copyChunks(records: StoredEventRecord[], batchId: string): Generator<string> {
-  for (let i = 0; i < records.length; i += COPY_CHUNK_ROWS) {
+function* copyChunks(canonical: string[], batchId: string): Generator<string> {
+  const tail = `\t${batchId}\n`;
+  for (let i = 0; i < canonical.length; i += COPY_CHUNK_ROWS) {
     let chunk = '';
-    for (const r of records.slice(i, i + COPY_CHUNK_ROWS)) chunk += queryEventCopyLine(r, batchId) + '\n';
+    for (let j = i; j < Math.min(i + COPY_CHUNK_ROWS, canonical.length); j++) chunk += canonical[j] + tail;
     yield chunk;
   }
 }

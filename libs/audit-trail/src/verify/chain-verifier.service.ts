@@ -125,7 +125,7 @@ export class ChainVerifier {
 
     const rows = await this.integrity.rowsOfBatch(m, link.id);
     walk.report.eventsChecked += rows.length;
-    const diff = diffBatchContents(manifest, rows.map((r) => ({ eventId: r.eventId, hash: eventHash(r) })));
+    const diff = diffBatchContents(manifest, rows.map((r) => ({ eventId: r.eventId, hash: eventHash(r, link.canonicalForm) })));
     if (!isEmptyDiff(diff)) {
       // Only removals, exactly as many as retention logged for this batch, are retention's doing.
       const onlyRemoved = !diff.changed.length && !diff.added.length;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { QUERY_EVENT_COLUMNS, rowToStoredEvent } from '../query-event-copy.util';
-import type { StoredEventRecord } from '../canonical-event';
+import type { CanonicalForm, StoredEventRecord } from '../canonical-event';
 
 export interface StoredBatchLink {
   id: string;
@@ -11,6 +11,7 @@ export interface StoredBatchLink {
   eventCount: number;
   eventIds: string[];
   eventHashes: Buffer;
+  canonicalForm: CanonicalForm;
   createdAt: Date;
 }
 
@@ -41,7 +42,7 @@ export class IntegrityRepository {
     for (let cursor = afterSeq; ; ) {
       const rows = await m.query(
         `SELECT id::text AS id, chain_seq::text AS chain_seq, prev_digest, digest, event_count, event_ids, event_hashes,
-                created_at
+                canonical_form, created_at
          FROM audit_batch b WHERE b.chain_seq > $1 AND b.chain_seq <= $2 ORDER BY b.chain_seq LIMIT ${PAGE_BATCHES}`,
         [cursor.toString(), toSeq.toString()],
       );
@@ -54,6 +55,7 @@ export class IntegrityRepository {
           eventCount: r.event_count,
           eventIds: r.event_ids,
           eventHashes: r.event_hashes,
+          canonicalForm: r.canonical_form,
           createdAt: r.created_at,
         };
       }
