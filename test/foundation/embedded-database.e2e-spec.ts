@@ -17,7 +17,9 @@ const freePort = (): Promise<number> =>
 
 const ADMIN = { username: 'embedded-admin', password: 'Quiet-river-lantern-2026!' };
 
-async function call(base: string, method: string, path: string, body: unknown, headers: Record<string, string> = {}) {
+/** Loosely typed JSON answers: a test script, not an API client. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function call(base: string, method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<any> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { 'Content-Type': typeof body === 'string' ? 'application/x-ndjson' : 'application/json', ...headers },

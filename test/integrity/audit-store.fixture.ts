@@ -64,7 +64,7 @@ export function aStoredEvent(overrides: Partial<StoredEventRecord> = {}): Stored
     clientIp: `10.52.11.${counter % 250}`,
     sourceSystem: 'igate',
     action: 'lookup',
-    subjectHash: randomBytes(32),
+    subjectHash: randomBytes(32).toString('hex'),
     subjectKeyId: 'k1',
     subjectEnc: null,
     subjectCount: null,

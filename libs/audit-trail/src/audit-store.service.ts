@@ -3,8 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { MetricsService } from '@app/observability';
 import { AuditChainRepository } from './audit-chain.repository';
-import { batchDigest, sortManifest } from './batch-chain';
-import { CANONICAL_FORM, canonicalEvent, sha256, StoredEventRecord } from './canonical-event';
+import { chainDigest, manifestOrder } from './batch-chain';
+import { CANONICAL_FORM, canonicalEvent, sha256Latin1, StoredEventRecord } from './canonical-event';
 import { QueryEventPartitionService } from './query-event-partition.service';
 import { QueryEventRepository } from './query-event.repository';
 import { StoredBatchHandlers, StoredEventSummary } from './stored-batch-handler';
@@ -89,7 +89,7 @@ export class AuditStore {
     // While the database claims the ids, build each event's canonical text (also its COPY row) and hash it.
     await new Promise<void>((resolve) => setImmediate(resolve)); // let the claim go out first
     const canonical = records.map(canonicalEvent);
-    const hashes = canonical.map(sha256);
+    const hashes = canonical.map(sha256Latin1);
     const claimed = await claiming;
     if (!claimed.size) return { batchId: null, storedEventIds: [] };
 
@@ -98,20 +98,22 @@ export class AuditStore {
     const pick = <T>(values: T[]): T[] => (allNew ? values : freshAt.map((i) => values[i]));
     const fresh = pick(records);
     await this.events.insertEvents(manager, fresh, pick(canonical), batchId);
-    const manifest = sortManifest(freshAt.map((i) => ({ eventId: records[i].eventId, hash: hashes[i] })));
+    const order = manifestOrder(fresh.map((r) => r.eventId)).map((i) => freshAt[i]);
+    const eventIds = order.map((i) => records[i].eventId);
+    const eventHashes = Buffer.from(order.map((i) => hashes[i]).join(''), 'latin1');
     await this.handlers.runAll({ batchId, events: fresh.map(summaryOf) }, manager);
 
     // Late: everything above runs concurrently across writers; from here to commit they take turns.
     const head = await this.chain.lockHead(manager);
-    const digest = batchDigest(head.digest, BigInt(batchId), manifest);
+    const digest = chainDigest(head.digest, BigInt(batchId), eventIds, eventHashes);
     const [first, last] = timeRange(fresh);
     await this.chain.appendLink(manager, {
       id: batchId,
       chainSeq: head.chainSeq + 1n,
       prevDigest: head.digest,
       digest,
-      eventIds: manifest.map((e) => e.eventId),
-      eventHashes: Buffer.concat(manifest.map((e) => e.hash)),
+      eventIds,
+      eventHashes,
       canonicalForm: CANONICAL_FORM,
       firstOccurredAt: first,
       lastOccurredAt: last,

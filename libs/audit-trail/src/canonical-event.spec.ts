@@ -9,7 +9,7 @@ const base: StoredEventRecord = {
   clientIp: '10.52.11.24',
   sourceSystem: 'igate',
   action: 'lookup',
-  subjectHash: Buffer.alloc(32, 7),
+  subjectHash: '07'.repeat(32),
   subjectKeyId: 'k1',
   subjectEnc: null,
   subjectCount: null,

@@ -13,7 +13,7 @@ export function rowToStoredEvent(row: Record<string, unknown>): StoredEventRecor
     clientIp: row.client_ip as string,
     sourceSystem: row.source_system as string,
     action: row.action as string,
-    subjectHash: row.subject_hash as Buffer | null,
+    subjectHash: row.subject_hash === null ? null : (row.subject_hash as Buffer).toString('hex'),
     subjectKeyId: row.subject_key_id as string | null,
     subjectEnc: row.subject_enc as Buffer | null,
     subjectCount: row.subject_count as number | null,

@@ -75,7 +75,7 @@ export class QueryEventRepository {
         col((r) => r.clientIp),
         col((r) => r.sourceSystem),
         col((r) => r.action),
-        col((r) => r.subjectHash),
+        col((r) => (r.subjectHash === null ? null : `\\x${r.subjectHash}`)),
         col((r) => r.subjectKeyId),
         col((r) => r.subjectEnc),
         col((r) => r.subjectCount),

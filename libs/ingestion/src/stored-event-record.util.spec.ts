@@ -14,7 +14,7 @@ describe('toStoredRecord', () => {
     const sut = toStoredRecord(event, pseudonymizer, ['undeclared_fields']);
     expect(sut).toMatchObject({
       occurredAt: new Date('2026-11-20T00:43:17.500Z'),
-      subjectHash: pseudonymizer.hash('052190012345'),
+      subjectHash: pseudonymizer.hash('052190012345').toString('hex'),
       subjectKeyId: 'k1',
       subjectEnc: null,
       unitCode: null,

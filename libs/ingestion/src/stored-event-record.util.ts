@@ -17,7 +17,7 @@ export function toStoredRecord(e: QueryLogEventV1, pseudonymizer: SubjectPseudon
     clientIp: e.clientIp,
     sourceSystem: e.sourceSystem,
     action: e.action,
-    subjectHash: subjectId === null ? null : pseudonymizer.hash(subjectId),
+    subjectHash: subjectId === null ? null : pseudonymizer.hashHex(subjectId),
     subjectKeyId: subjectId === null ? null : pseudonymizer.keyId,
     subjectEnc: subjectId === null ? null : pseudonymizer.encrypt(subjectId),
     subjectCount: e.subjectCount ?? null,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createPublicKey } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditChainRepository } from '../audit-chain.repository';
-import { batchDigest, GENESIS_DIGEST } from '../batch-chain';
+import { chainDigest, GENESIS_DIGEST } from '../batch-chain';
 import { eventHash } from '../canonical-event';
 import { BrokenBatchDto, VerifyReportDto } from '../dto/verify-report.dto';
 import { SignedDigestRepository, SignedDigestRow } from '../signing/signed-digest.repository';
@@ -120,7 +120,7 @@ export class ChainVerifier {
     if (!link.prevDigest.equals(walk.prev)) return at('does not link to the previous batch (previous digest differs)');
     const manifest = manifestOf(link.eventIds, link.eventHashes);
     if (!manifest || manifest.length !== link.eventCount) return at('the batch manifest is malformed');
-    const digest = batchDigest(link.prevDigest, BigInt(link.id), manifest);
+    const digest = chainDigest(link.prevDigest, BigInt(link.id), link.eventIds, link.eventHashes);
     if (!digest.equals(link.digest)) return at('the batch digest does not match its manifest (batch record altered)');
 
     const rows = await this.integrity.rowsOfBatch(m, link.id);

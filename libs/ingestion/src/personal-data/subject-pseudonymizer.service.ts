@@ -26,6 +26,11 @@ export class SubjectPseudonymizer {
     return createHmac('sha256', this.hashKey).update(subjectId, 'utf8').digest();
   }
 
+  /** The same HMAC as lowercase hex: what ingest stores (a string costs far less to make than a Buffer). */
+  hashHex(subjectId: string): string {
+    return createHmac('sha256', this.hashKey).update(subjectId, 'utf8').digest('hex');
+  }
+
   get encrypts(): boolean {
     return this.encryptionKey !== null;
   }

@@ -11,13 +11,19 @@ export type Validation =
 /** RFC 3339 date-time with a mandatory offset ("Z" or ±hh:mm). */
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
 
-/** ...and a real calendar time: no 30 February, no leap second (JavaScript dates cannot hold it). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** ...and a real calendar time: no 30 February, no leap second (JavaScript dates cannot hold it). Runs per event. */
 function isRfc3339(value: string): boolean {
   const m = RFC3339.exec(value);
   if (!m) return false;
-  const [y, mo, d, h, mi, s, oh = 0, om = 0] = m.slice(1).map((n) => (n === undefined ? 0 : Number(n)));
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth && h < 24 && mi < 60 && s < 60 && oh < 24 && om < 60;
+  const y = +m[1];
+  const mo = +m[2];
+  const d = +m[3];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > DAYS_IN_MONTH[mo - 1] + (leap ? 1 : 0)) return false;
+  return +m[4] < 24 && +m[5] < 60 && +m[6] < 60 && (m[7] === undefined || (+m[7] < 24 && +m[8] < 60));
 }
 
 const SUPPORTED_VERSIONS = [1];
