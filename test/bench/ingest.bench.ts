@@ -1,5 +1,5 @@
 /**
- * npm run bench:ingest [-- --events 2000000] [--preload 0] [--partitions 6] [--dist] [--cpu-prof] [--keep]
+ * npm run bench:ingest [-- --events 2000000] [--preload 0] [--partitions 6] [--consumers N] [--dist] [--cpu-prof] [--keep]
  *
  * End-to-end ingest: simulated gateway events are loaded into a fresh Kafka topic first, then the real service
  * (separate process, ROLES=ingest) drains it: consumed, validated, pseudonymised, chained, stored with indexes,
@@ -40,6 +40,7 @@ interface Options {
   cpuProf?: boolean;
   keep?: boolean;
   dist?: boolean;
+  consumers?: number;
 }
 
 async function freePort(): Promise<number> {
@@ -172,6 +173,7 @@ async function main(o: Options): Promise<void> {
     );
 
     const env = serviceEnv(db, kafka.brokers, topic, await freePort(), work);
+    if (o.consumers) env.KAFKA_CONSUMERS = String(o.consumers);
     const cpuProfileDir = o.cpuProf ? join(work, 'cpu-profile') : undefined;
     const d = await measureDrain({
       env,
@@ -222,6 +224,7 @@ new Command('bench:ingest')
   .option('--events <n>', 'events loaded into the topic and drained', int, 2_000_000)
   .option('--preload <n>', 'events stored directly before the run (store size)', int, 0)
   .option('--partitions <n>', 'partitions of the topic', int, 6)
+  .option('--consumers <n>', 'KAFKA_CONSUMERS of the service (default: its default)', int)
   .option('--dist', 'run the built service (npm run build first) instead of the sources')
   .option('--cpu-prof', 'write a V8 CPU profile of the service (kept in the work folder)')
   .option('--keep', 'keep the database and work folder')

@@ -6,6 +6,8 @@ import { countStored, createTopic, eventually, lookupEvent, produce, sql, TEST_S
 const TOTAL = 100_000;
 /** Generous: these tests start real processes and drain 100,000 events on a shared 2-core machine. */
 const SLOW_MACHINE_MS = 300_000;
+/** Consumer-group members in each replica process (KAFKA_CONSUMERS; the default is 2). */
+const MEMBERS_PER_REPLICA = 2;
 
 /** Ingest replicas as real OS processes, killed without warning (SIGKILL) mid-stream. */
 describe('Kafka ingest when a replica is killed', () => {
@@ -24,6 +26,7 @@ describe('Kafka ingest when a replica is killed', () => {
       KAFKA_BROKERS: testKafkaBrokers(),
       KAFKA_TOPIC: topic,
       KAFKA_GROUP_ID: `g-${topic}`,
+      KAFKA_CONSUMERS: String(MEMBERS_PER_REPLICA),
       SUBJECT_HASH_KEY: TEST_SUBJECT_KEY,
     });
     running.push(service);
@@ -71,7 +74,7 @@ describe('Kafka ingest when a replica is killed', () => {
     await admin.connect();
     const sharing = async () => {
       const [group] = (await admin.describeGroups([`g-${topic}`])).groups;
-      return group.state === 'Stable' && group.members.length === 2;
+      return group.state === 'Stable' && group.members.length === 2 * MEMBERS_PER_REPLICA;
     };
     await eventually(sharing, 120_000, 'both replicas sharing the partitions');
     await admin.disconnect();

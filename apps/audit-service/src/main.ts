@@ -17,16 +17,22 @@ async function bootstrap(): Promise<void> {
     throw error;
   }
 
-  let embedded: EmbeddedPostgres | undefined;
-  if (!config.database.url) {
-    embedded = await startEmbeddedPostgres(config.database.embedded);
-    logger.log(`DATABASE_URL is not set: using the embedded PostgreSQL (PGlite) in ${config.database.embedded.dataDir}`);
-  }
-  const app = await createApp(config, config.database.url ?? embedded!.url);
-  await app.listen(config.http.port, config.http.host);
-  logger.log(`Listening on http://${config.http.host}:${config.http.port} (roles: ${[...config.roles].join(', ')})`);
-
+  // Signals are handled from the start: the ingest role may already be storing batches while the app is still
+  // starting (a second consumer joining the group), and a SIGTERM then must still finish them and commit.
   let stopping = false;
+  let embedded: EmbeddedPostgres | undefined;
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  const starting = (async () => {
+    if (!config.database.url) {
+      embedded = await startEmbeddedPostgres(config.database.embedded);
+      logger.log(`DATABASE_URL is not set: using the embedded PostgreSQL (PGlite) in ${config.database.embedded.dataDir}`);
+    }
+    app = await createApp(config, config.database.url ?? embedded!.url);
+    if (stopping) return;
+    await app.listen(config.http.port, config.http.host);
+    logger.log(`Listening on http://${config.http.host}:${config.http.port} (roles: ${[...config.roles].join(', ')})`);
+  })();
+
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -36,8 +42,9 @@ async function bootstrap(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     try {
-      app.getHttpServer().closeIdleConnections?.();
-      await app.close();
+      await starting;
+      app?.getHttpServer().closeIdleConnections?.();
+      await app?.close();
       await embedded?.stop();
       logger.log('Stopped cleanly');
       clearTimeout(deadline);
@@ -49,6 +56,12 @@ async function bootstrap(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  try {
+    await starting;
+  } catch (error) {
+    if (stopping) return; // shutdown() reports it
+    throw error;
+  }
 }
 
 void bootstrap();

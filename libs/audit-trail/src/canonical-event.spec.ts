@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalEvent, canonicalEventV1, eventHash, StoredEventRecord } from './canonical-event';
+import { canonicalEvent, canonicalEventV1, eventHash, StoredEventRecord, textArrayLiteral } from './canonical-event';
 
 const base: StoredEventRecord = {
   eventId: 'igate-20261120-000002',
@@ -69,6 +69,21 @@ describe('canonicalEvent (form 2: the row as COPY text)', () => {
     expect(columns[9]).toBe('\\\\x010203');
     expect(canonicalEvent({ ...odd, extra: { a: true, z: [1, { a: 'x\ty', b: null }] } })).toBe(canonicalEvent(odd));
     expect(canonicalEvent({ ...odd, dossierCode: null })).not.toBe(canonicalEvent(odd));
+  });
+});
+
+describe('textArrayLiteral', () => {
+  /** Every element quoted, backslash and quote escaped: the literal by its definition. */
+  const reference = (values: string[]) => `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+
+  it.each([
+    [[]],
+    [['fullName', 'personalId']],
+    [['a"b', 'c\\d', 'e\\"f', '']],
+    [['tab\there', 'new\nline', '\u0001', 'tiếng Việt', '\u2028', '\ud800']],
+    [['\\n', '\\u0041', '"\\']],
+  ])('writes %j as the quoted literal', (values) => {
+    expect(textArrayLiteral(values)).toBe(reference(values));
   });
 });
 

@@ -89,9 +89,17 @@ function copyBytea(value: Buffer | string | null): string {
 }
 
 const ARRAY_SPECIAL = /[\\"]/g;
+/** In JSON text: an escape other than \" and \\ (control characters, \u sequences). */
+const JSON_OTHER_ESCAPE = /\\[^"\\]/;
 
-/** A text[] literal with every element quoted. */
+/**
+ * A text[] literal with every element quoted. For elements without control characters, JSON.stringify writes
+ * exactly that literal between its brackets (quotes and backslashes escaped the same way) and costs a fraction
+ * of building it here; anything else takes the general path.
+ */
 export function textArrayLiteral(values: string[]): string {
+  const json = JSON.stringify(values);
+  if (!JSON_OTHER_ESCAPE.test(json)) return `{${json.slice(1, -1)}}`;
   let out = '{';
   for (let i = 0; i < values.length; i++) out += `${i ? ',' : ''}"${values[i].replace(ARRAY_SPECIAL, '\\$&')}"`;
   return `${out}}`;

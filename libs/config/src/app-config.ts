@@ -25,6 +25,8 @@ export interface AppConfig {
     topic: string;
     groupId: string;
     dlqTopic: string;
+    /** Group members (each with its own fetch loop) per ingest process. */
+    consumers: number;
   };
   /** The citizen's personal ID: keyed hash (always) and encrypted copy (only when a key is set). */
   personalData: {
@@ -163,6 +165,7 @@ function toAppConfig(e: Env): AppConfig {
           topic: e.KAFKA_TOPIC,
           groupId: e.KAFKA_GROUP_ID,
           dlqTopic: e.KAFKA_DLQ_TOPIC,
+          consumers: e.KAFKA_CONSUMERS,
         }
       : undefined,
     personalData: {

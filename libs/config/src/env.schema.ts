@@ -90,6 +90,7 @@ export const envSchema = z.object({
   KAFKA_TOPIC: z.string().min(1),
   KAFKA_GROUP_ID: z.string().min(1),
   KAFKA_DLQ_TOPIC: z.string().min(1),
+  KAFKA_CONSUMERS: z.coerce.number().int().min(1).max(16),
   CORS_ORIGINS: csv,
   HTTP_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'must look like 512kb or 10mb'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600000),

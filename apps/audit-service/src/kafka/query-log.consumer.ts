@@ -17,11 +17,13 @@ export const CONSUMER_FETCH = {
 } as const;
 
 /**
- * Partition batches stored at the same time: while one batch waits on PostgreSQL (COPY, chain link, commit) the
- * next is parsed and validated, so the service's core and the database's core work together. Writers serialise
- * only on the chain head, at the end of each transaction.
+ * Partition batches each group member stores at the same time: while one batch waits on PostgreSQL (COPY, chain
+ * link, commit) the next is parsed and validated. Writers serialise only on the chain head, at the end of each
+ * transaction. Members (KAFKA_CONSUMERS) multiply this: kafkajs fetches, then waits until every batch of that
+ * fetch is stored before fetching again, so with one member the database idles while it fetches and the service
+ * idles while the last batch of a fetch is stored; a second member overlaps those waits.
  */
-export const PARTITIONS_IN_FLIGHT = 3;
+export const PARTITIONS_IN_FLIGHT = 2;
 
 const RETRY_BASE_MS = 500;
 const RETRY_MAX_MS = 30_000;
@@ -34,7 +36,7 @@ const RETRY_MAX_MS = 30_000;
 @Injectable()
 export class QueryLogConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(QueryLogConsumer.name);
-  private consumer?: Consumer;
+  private readonly consumers: Consumer[] = [];
   private readonly lag;
 
   constructor(
@@ -51,21 +53,30 @@ export class QueryLogConsumer implements OnApplicationBootstrap, OnModuleDestroy
   async onApplicationBootstrap(): Promise<void> {
     const settings = this.config.kafka;
     if (!this.kafka || !settings || !this.config.roles.has('ingest')) return;
-    this.consumer = this.kafka.consumer({ groupId: settings.groupId, ...CONSUMER_FETCH, allowAutoTopicCreation: true });
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topic: settings.topic, fromBeginning: true });
-    await this.consumer.run({
-      eachBatchAutoResolve: false,
-      autoCommit: true,
-      partitionsConsumedConcurrently: PARTITIONS_IN_FLIGHT,
-      eachBatch: (payload) => this.handleBatch(payload),
-    });
-    this.logger.log(`Consuming ${settings.topic} in group ${settings.groupId}`);
+    const kafka = this.kafka;
+    const members = Array.from({ length: settings.consumers }, () =>
+      kafka.consumer({ groupId: settings.groupId, ...CONSUMER_FETCH, allowAutoTopicCreation: true }),
+    );
+    this.consumers.push(...members);
+    // Joined together: one rebalance instead of one per member.
+    await Promise.all(
+      members.map(async (consumer) => {
+        await consumer.connect();
+        await consumer.subscribe({ topic: settings.topic, fromBeginning: true });
+        await consumer.run({
+          eachBatchAutoResolve: false,
+          autoCommit: true,
+          partitionsConsumedConcurrently: PARTITIONS_IN_FLIGHT,
+          eachBatch: (payload) => this.handleBatch(payload),
+        });
+      }),
+    );
+    this.logger.log(`Consuming ${settings.topic} in group ${settings.groupId} (${settings.consumers} members)`);
   }
 
   /** Stops fetching, lets the in-flight batch finish and commit, then leaves the group (before the database closes). */
   async onModuleDestroy(): Promise<void> {
-    await this.consumer?.disconnect();
+    await Promise.all(this.consumers.map((c) => c.disconnect()));
   }
 
   private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload) {
