@@ -1,4 +1,11 @@
-import { AccountsService, DirectorySyncService, ExemptionService, IdleLockService, LockWarningRepository } from '@app/accounts';
+import {
+  AccountsService,
+  DirectorySyncService,
+  ExemptionService,
+  IdleLockService,
+  LockWarningRepository,
+  LockWarningService,
+} from '@app/accounts';
 import { FixedClock } from '@app/common';
 import { startSmtpServer, subjectOf, TestSmtpServer } from '../utils/smtp-server';
 import { AccountsHarness, bootAccounts, directoryEntry, storeBatch } from './accounts-harness';
@@ -82,5 +89,72 @@ describe('Lock warnings and exemptions', () => {
     expect((await sut.run()).locked).toEqual([]);
     clock.set('2026-11-20T00:30:00+07:00'); // the exemption has expired by itself
     expect((await sut.run()).locked).toEqual(['cb.leave']);
+  });
+});
+
+describe('Lock warnings whose mail fails', () => {
+  const clock = new FixedClock(new Date('2026-10-27T00:30:00+07:00')); // 14 days before the lock of 10 November
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let h: AccountsHarness;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer({ rejectFirst: 2 });
+    h = await bootAccounts({ clock, env: { SMTP_URL: smtp.url, SMTP_FROM: 'audit@example.gov.vn', ACCOUNT_LOCK_WARNING_DAYS: '14,3' } });
+    await h.get(DirectorySyncService).sync(
+      [
+        directoryEntry('cb.retry', { unitCode: '000.21.13.H52', email: 'cb.retry@example.gov.vn' }),
+        directoryEntry('cb.crash', { unitCode: '000.21.13.H52', email: 'cb.crash@example.gov.vn' }),
+      ],
+      'json',
+      'delta',
+      'producer:tthc',
+    );
+    await storeBatch(h, [
+      { accountId: 'cb.retry', at: '2026-08-10T09:00:00+07:00' },
+      { accountId: 'cb.crash', at: '2026-08-11T09:00:00+07:00' },
+    ]);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+    await smtp?.close();
+  });
+
+  const warningOf = async (accountId: string) => (await h.get(LockWarningRepository).list({ accountId, limit: 1, offset: 0 }))[0];
+
+  it('tries again with backoff until the mail server takes it, then never again', async () => {
+    const retries = h.get(LockWarningService);
+    expect((await h.get(IdleLockService).run()).warnings).toMatchObject({ claimed: 1, failed: 1 });
+    expect(await warningOf('cb.retry')).toMatchObject({ delivery: 'failed', attempts: 1, nextAttemptAt: new Date('2026-10-27T00:35:00+07:00') });
+    expect((await warningOf('cb.retry')).lastError).toMatch(/451/);
+
+    expect(await retries.retryDue()).toMatchObject({ retried: 0 }); // not due yet
+    clock.advance(5 * 60_000);
+    expect(await retries.retryDue()).toMatchObject({ retried: 1, failed: 1 }); // the server refuses once more
+    expect(await warningOf('cb.retry')).toMatchObject({ delivery: 'failed', attempts: 2, nextAttemptAt: new Date('2026-10-27T00:50:00+07:00') });
+
+    clock.advance(15 * 60_000);
+    expect(await retries.retryDue()).toMatchObject({ retried: 1, sent: 1 });
+    expect(await warningOf('cb.retry')).toMatchObject({ delivery: 'sent', attempts: 3 });
+    expect(smtp.rejected()).toBe(2);
+    expect(smtp.messages.filter((m) => m.to.includes('cb.retry@example.gov.vn'))).toHaveLength(1);
+
+    clock.advance(24 * 3600_000);
+    expect(await retries.retryDue()).toMatchObject({ retried: 0 });
+  });
+
+  it('sends a warning a stopped sender had claimed but not mailed, once it is ten minutes old', async () => {
+    // cb.crash falls due on 11 November: its 14-day warning is claimed on 28 October, and the sender stops there.
+    clock.set('2026-10-28T00:30:00+07:00');
+    const repository = h.get(LockWarningRepository);
+    const claimed = await h.dataSource.transaction((m) =>
+      repository.claimDue(m, clock.now(), { idleMonths: 3, timeZone: 'Asia/Ho_Chi_Minh' }, [14, 3]),
+    );
+    expect(claimed.map((w) => w.accountId)).toEqual(['cb.crash']);
+    expect(await h.get(LockWarningService).retryDue()).toMatchObject({ retried: 0 });
+
+    clock.advance(10 * 60_000);
+    expect(await h.get(LockWarningService).retryDue()).toMatchObject({ retried: 1, sent: 1 });
+    expect(smtp.messages.filter((m) => m.to.includes('cb.crash@example.gov.vn'))).toHaveLength(1);
   });
 });

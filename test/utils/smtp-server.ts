@@ -17,9 +17,13 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on loopback that keeps every message it accepts. */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+/**
+ * A real SMTP server on loopback that keeps every message it accepts. rejectFirst: answer the first n messages
+ * with a temporary failure (451), as a mail server that is down for a while does.
+ */
+export async function startSmtpServer(options: { rejectFirst?: number } = {}): Promise<TestSmtpServer & { rejected: () => number }> {
   const messages: CapturedMail[] = [];
+  let rejected = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -28,6 +32,10 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (rejected < (options.rejectFirst ?? 0)) {
+          rejected++;
+          return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+        }
         messages.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
@@ -42,6 +50,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    rejected: () => rejected,
     async waitFor(n, timeoutMs = 10000) {
       const deadline = Date.now() + timeoutMs;
       while (messages.length < n) {

@@ -17,6 +17,7 @@ import { AccountsController } from './http/accounts.controller';
 import { AccountsLifecycleController } from './http/accounts-lifecycle.controller';
 import { AccountCommandDeliveryCron } from './jobs/account-command-delivery.cron';
 import { IdleAccountLockCron } from './jobs/idle-account-lock.cron';
+import { LockWarningRetryCron } from './jobs/lock-warning-retry.cron';
 import { IntegrityController } from './http/integrity.controller';
 import { DigestSigningCron } from './jobs/digest-signing.cron';
 import { ApiKeysController } from './http/api-keys.controller';
@@ -40,7 +41,7 @@ const API_CONTROLLERS = [
   IntegrityController,
 ];
 const INGEST_PROVIDERS = [QueryLogConsumer];
-const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, DigestSigningCron];
+const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron];
 
 @Module({})
 export class AppModule {

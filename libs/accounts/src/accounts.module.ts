@@ -59,6 +59,7 @@ import { AccountStatusCache } from './status/account-status-cache.service';
     ExemptionService,
     IdleLockService,
     LockWarningRepository,
+    LockWarningService,
   ],
 })
 export class AccountsModule implements OnModuleInit {

@@ -14,6 +14,7 @@ export * from './exemptions/exemption.service';
 export * from './lock/account-lock.service';
 export * from './lock/idle-lock.service';
 export * from './lock/lock-warning.repository';
+export { LockWarningService } from './lock/lock-warning.service';
 export * from './status/account-status-cache.service';
 export * from './dto/account-command.dto';
 export * from './dto/account-history-entry.dto';

@@ -11,4 +11,8 @@ export class LockWarningDto {
   @ApiProperty({ enum: ['pending', 'sent', 'logged', 'failed'] }) delivery: string;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ nullable: true, type: String }) lastError: string | null;
+  @ApiProperty({ description: 'Mail attempts so far (a failed mail is tried again: 5 min, 15 min, 1 h, 3 h; 5 at most)' })
+  attempts: number;
+  @ApiProperty({ nullable: true, type: Date, description: 'When a failed mail is tried next; null when it will not be' })
+  nextAttemptAt: Date | null;
 }

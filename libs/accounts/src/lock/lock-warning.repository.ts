@@ -14,11 +14,22 @@ export interface LockWarning {
   delivery: 'pending' | 'sent' | 'logged' | 'failed';
   createdAt: Date;
   lastError: string | null;
+  /** Mail attempts so far; a failed one is tried again at nextAttemptAt, up to WARNING_MAX_ATTEMPTS. */
+  attempts: number;
+  nextAttemptAt: Date | null;
 }
+
+/** Tries per warning; after the last failure it stays failed (listed in the console and the reports). */
+export const WARNING_MAX_ATTEMPTS = 5;
+/** Wait before the next try, by attempts made so far: 5 min, 15 min, 1 h, 3 h. */
+const RETRY_DELAYS_S = [300, 900, 3600, 10800];
+/** A warning claimed but still pending after this long was left by a sender that stopped: it is sent again. */
+const STALE_PENDING_S = 600;
 
 const VIEW = `w.account_id AS "accountId", a.full_name AS "fullName", a.unit_name AS "unitName",
   to_char(w.lock_due_on, 'YYYY-MM-DD') AS "lockDueOn", w.offset_days AS "offsetDays", ${idleSinceSql('a')} AS "idleSince",
-  w.recipients, w.delivery, w.created_at AS "createdAt", w.last_error AS "lastError"`;
+  w.recipients, w.delivery, w.created_at AS "createdAt", w.last_error AS "lastError", w.attempts,
+  w.next_attempt_at AS "nextAttemptAt"`;
 
 /** Warnings before the idle lock; the primary key (account, due date, offset) makes each go out once. */
 @Injectable()
@@ -46,6 +57,38 @@ export class LockWarningRepository {
        RETURNING account_id, to_char(lock_due_on, 'YYYY-MM-DD') AS lock_due_on, offset_days`,
       [now, policy.timeZone, policy.idleMonths, offsets],
     );
+    return this.viewOf(manager, rows);
+  }
+
+  /**
+   * Claims the warnings to try again now: failed ones whose next attempt is due, and pending ones a stopped
+   * sender left behind, while their lock date is still ahead. The claim pushes their next attempt back, so a
+   * concurrent replica skips them.
+   */
+  async claimRetries(now: Date, timeZone: string, limit = 100): Promise<LockWarning[]> {
+    return this.dataSource.transaction(async (m) => {
+      const rows = await updateReturning<{ account_id: string; lock_due_on: string; offset_days: number }>(
+        m,
+        `UPDATE account_lock_warning w SET next_attempt_at = $1::timestamptz + interval '${STALE_PENDING_S} seconds'
+         FROM (
+           SELECT account_id, lock_due_on, offset_days FROM account_lock_warning
+           WHERE recipients <> '{}' AND attempts < ${WARNING_MAX_ATTEMPTS} AND lock_due_on > ${localDateSql('$1', '$2')}
+             AND ((delivery = 'failed' AND next_attempt_at <= $1)
+               OR (delivery = 'pending' AND coalesce(next_attempt_at, created_at + interval '${STALE_PENDING_S} seconds') <= $1))
+           ORDER BY lock_due_on, account_id LIMIT $3 FOR UPDATE SKIP LOCKED
+         ) due
+         WHERE w.account_id = due.account_id AND w.lock_due_on = due.lock_due_on AND w.offset_days = due.offset_days
+         RETURNING w.account_id, to_char(w.lock_due_on, 'YYYY-MM-DD') AS lock_due_on, w.offset_days`,
+        [now, timeZone, limit],
+      );
+      return this.viewOf(m, rows);
+    });
+  }
+
+  private async viewOf(
+    manager: EntityManager,
+    rows: { account_id: string; lock_due_on: string; offset_days: number }[],
+  ): Promise<LockWarning[]> {
     if (!rows.length) return [];
     return manager.query(
       `SELECT ${VIEW} FROM account_lock_warning w JOIN account a ON a.account_id = w.account_id
@@ -55,12 +98,24 @@ export class LockWarningRepository {
     );
   }
 
-  async recordDelivery(w: Pick<LockWarning, 'accountId' | 'lockDueOn' | 'offsetDays'>, delivery: LockWarning['delivery'], error?: string): Promise<void> {
+  /**
+   * Records one mail attempt. A failure with recipients is tried again after a delay that grows with the
+   * attempts (none after the last one, nor without recipients).
+   */
+  async recordDelivery(
+    w: Pick<LockWarning, 'accountId' | 'lockDueOn' | 'offsetDays'>,
+    delivery: LockWarning['delivery'],
+    at: Date,
+    error?: string,
+  ): Promise<void> {
+    const delays = `ARRAY[${RETRY_DELAYS_S.join(',')}]`;
     await updateReturning(
       this.dataSource.manager,
-      `UPDATE account_lock_warning SET delivery = $4, last_error = $5
+      `UPDATE account_lock_warning SET delivery = $4, last_error = $5, attempts = attempts + 1,
+         next_attempt_at = CASE WHEN $4 = 'failed' AND recipients <> '{}' AND attempts + 1 < ${WARNING_MAX_ATTEMPTS}
+           THEN $6::timestamptz + make_interval(secs => (${delays})[least(attempts + 1, ${RETRY_DELAYS_S.length})]) END
        WHERE account_id = $1 AND lock_due_on = $2 AND offset_days = $3 RETURNING account_id`,
-      [w.accountId, w.lockDueOn, w.offsetDays, delivery, error ?? null],
+      [w.accountId, w.lockDueOn, w.offsetDays, delivery, error ?? null, at],
     );
   }
 

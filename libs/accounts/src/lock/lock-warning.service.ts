@@ -1,9 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '@app/common';
 import { AppConfig, InjectConfig } from '@app/config';
 import { MailMessage, MailService } from '@app/notifications';
 import { LockWarning, LockWarningRepository } from './lock-warning.repository';
 
-/** Sends claimed lock warnings to the account holder and the unit's admin, in Vietnamese (with English). */
+/**
+ * Sends claimed lock warnings to the account holder and the unit's admin, in Vietnamese (with English); a mail
+ * that fails is tried again with backoff (retryDue) while the lock date is ahead.
+ */
 @Injectable()
 export class LockWarningService {
   private readonly logger = new Logger(LockWarningService.name);
@@ -11,24 +15,31 @@ export class LockWarningService {
   constructor(
     private readonly warnings: LockWarningRepository,
     private readonly mail: MailService,
+    private readonly clock: Clock,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
+
+  /** Sends again the warnings whose mail failed (or was left pending by a sender that stopped), once due. */
+  async retryDue(): Promise<{ retried: number; sent: number; logged: number; failed: number }> {
+    const claimed = await this.warnings.claimRetries(this.clock.now(), this.config.accounts.timeZone);
+    return { retried: claimed.length, ...(await this.send(claimed)) };
+  }
 
   async send(claimed: LockWarning[]): Promise<{ sent: number; logged: number; failed: number }> {
     const report = { sent: 0, logged: 0, failed: 0 };
     for (const warning of claimed) {
       if (!warning.recipients.length) {
-        await this.warnings.recordDelivery(warning, 'failed', "no email address for the holder or the unit's admin");
+        await this.warnings.recordDelivery(warning, 'failed', this.clock.now(), "no email address for the holder or the unit's admin");
         report.failed++;
         continue;
       }
       try {
         const delivery = await this.mail.send(this.messageFor(warning));
-        await this.warnings.recordDelivery(warning, delivery);
+        await this.warnings.recordDelivery(warning, delivery, this.clock.now());
         report[delivery]++;
       } catch (error) {
         this.logger.warn({ accountId: warning.accountId, err: error }, 'Lock warning could not be mailed');
-        await this.warnings.recordDelivery(warning, 'failed', (error as Error).message.slice(0, 500));
+        await this.warnings.recordDelivery(warning, 'failed', this.clock.now(), (error as Error).message.slice(0, 500));
         report.failed++;
       }
     }

@@ -11,6 +11,7 @@ import { CreateSourceFlagUsage1795505000001 } from './1795505000001-CreateSource
 import { CreateAccountLifecycle1795506000000 } from './1795506000000-CreateAccountLifecycle';
 import { CreateAlert1795506000001 } from './1795506000001-CreateAlert';
 import { AddCanonicalFormToAuditBatch1795507000000 } from './1795507000000-AddCanonicalFormToAuditBatch';
+import { AddLockWarningRetry1795507000001 } from './1795507000001-AddLockWarningRetry';
 
 /** Every migration, in order. Listed (not globbed) so the same list works from source, dist and tests. */
 export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795503100000, CreateAuthTables1795503666503, SequenceAuditChain1795503700000,
@@ -18,4 +19,5 @@ export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795
   CreateMonthPartitionFunction1795504300000,
   TuneAuditStoreForIngest1795504400000,
   MonthPartitionFunctionToleratesRace1795504500000, CreateIngestRejection1795505000000, CreateSourceFlagUsage1795505000001, CreateAccountLifecycle1795506000000, CreateAlert1795506000001,
-  AddCanonicalFormToAuditBatch1795507000000];
+  AddCanonicalFormToAuditBatch1795507000000,
+  AddLockWarningRetry1795507000001];
