@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { textArrayLiteral } from './canonical-event';
 
 export interface ChainHead {
   chainSeq: bigint;
@@ -57,7 +58,7 @@ export class AuditChainRepository {
         b.prevDigest,
         b.digest,
         b.eventIds.length,
-        b.eventIds,
+        textArrayLiteral(b.eventIds),
         b.eventHashes,
         b.firstOccurredAt,
         b.lastOccurredAt,

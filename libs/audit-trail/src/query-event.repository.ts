@@ -32,14 +32,15 @@ export class QueryEventRepository {
       `INSERT INTO query_event_id (event_id, occurred_at, batch_id)
        SELECT e, o, $3 FROM unnest($1::text[], $2::timestamptz[]) AS t(e, o) ORDER BY e COLLATE "C"
        ON CONFLICT DO NOTHING`,
-      [ids, records.map((r) => r.occurredAt.toISOString()), batchId],
+      // Array parameters as ready literals: the driver's own array encoding walks every element in JavaScript.
+      [textArrayLiteral(ids), textArrayLiteral(records.map((r) => r.occurredAt.toISOString())), batchId],
       true,
     );
     if (claimed === ids.length) return new Set(ids);
     if (claimed === 0) return new Set();
     const rows: { event_id: string }[] = await manager.query(
       `SELECT event_id FROM query_event_id WHERE event_id = ANY($1::text[]) AND batch_id = $2`,
-      [ids, batchId],
+      [textArrayLiteral(ids), batchId],
     );
     return new Set(rows.map((r) => r.event_id));
   }
