@@ -27,6 +27,24 @@ describe('HTTP ingest', () => {
     expect(row.n).toBe('20');
   });
 
+  it('rejects values the columns cannot hold by field, and stores the edges they can, in the same request', async () => {
+    const events = [
+      { ...lookupEvent(900), eventId: 'edge-count', action: 'export', subjectId: undefined, subjectCount: 3_000_000_000 },
+      { ...lookupEvent(901), eventId: 'edge-year-0', occurredAt: '0000-06-01T00:00:00Z' },
+      { ...lookupEvent(902), eventId: 'edge-year-10000', occurredAt: '9999-12-31T23:30:00-01:00' },
+      { ...lookupEvent(903), eventId: 'edge-first-year', occurredAt: '0001-01-01T00:00:00Z' },
+      { ...lookupEvent(904), eventId: 'edge-last-year', occurredAt: '9999-12-31T23:59:59.999Z' },
+      { ...lookupEvent(905), eventId: 'edge-max-count', action: 'export', subjectId: undefined, subjectCount: 2_147_483_647 },
+    ];
+    const res = await http().post('/v1/ingest/events').set('X-Api-Key', igateKey).send(events).expect(200);
+    expect(res.body).toMatchObject({ accepted: 3, rejected: 3 });
+    expect(res.body.rejections.map((r: { eventId: string; field: string; reason: string }) => [r.eventId, r.field, r.reason])).toEqual([
+      ['edge-count', 'subjectCount', 'unstorable_value'],
+      ['edge-year-0', 'occurredAt', 'unstorable_value'],
+      ['edge-year-10000', 'occurredAt', 'unstorable_value'],
+    ]);
+  });
+
   it('answers NDJSON with the line, field and reason of each rejected line, storing the valid ones around them', async () => {
     const [a, b] = [lookupEvent(1), lookupEvent(2)];
     const body = [JSON.stringify(a), '{"broken"', '', JSON.stringify({ ...b, eventId: 'x-1', subjectId: '12345' }), JSON.stringify(b)].join('\n');

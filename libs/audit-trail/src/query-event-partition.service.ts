@@ -17,11 +17,14 @@ export function nextMonth(m: EventMonth): EventMonth {
 }
 
 export function monthStart(m: EventMonth): Date {
-  return new Date(Date.UTC(m.year, m.month - 1, 1));
+  // Not Date.UTC: it reads the years 0–99 as 1900–1999.
+  const start = new Date(0);
+  start.setUTCFullYear(m.year, m.month - 1, 1);
+  return start;
 }
 
 export function partitionName(m: EventMonth): string {
-  return `query_event_${m.year}_${String(m.month).padStart(2, '0')}`;
+  return `query_event_${String(m.year).padStart(4, '0')}_${String(m.month).padStart(2, '0')}`;
 }
 
 /**

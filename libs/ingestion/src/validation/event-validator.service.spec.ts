@@ -66,6 +66,27 @@ describe(EventValidator.name, () => {
   });
 });
 
+describe(`${EventValidator.name} on values the database cannot hold`, () => {
+  const sut = new EventValidator();
+  const base = { schemaVersion: 1, eventId: 'e', occurredAt: '2026-11-20T07:43:17Z', accountId: 'a', clientIp: '::1', sourceSystem: 's' };
+
+  it.each([
+    [{ ...base, action: 'export', subjectCount: 3_000_000_000 }, 'subjectCount', /^subjectCount: must be at most 2147483647$/],
+    [{ ...base, action: 'login', occurredAt: '0000-01-01T00:00:00Z' }, 'occurredAt', /^occurredAt: must fall within the years 0001–9999/],
+    [{ ...base, action: 'login', occurredAt: '9999-12-31T23:30:00-01:00' }, 'occurredAt', /^occurredAt: must fall within the years 0001–9999/],
+  ])('rejects %j by field instead of failing the whole batch', (event, field, message) => {
+    const result = sut.validate(event);
+    expect(result).toMatchObject({ ok: false, reason: RejectionReason.UNSTORABLE_VALUE, field });
+    expect(result.ok || result.message).toMatch(message);
+  });
+
+  it('takes the edges the store holds', () => {
+    expect(sut.validate({ ...base, action: 'export', subjectCount: 2_147_483_647 }).ok).toBe(true);
+    expect(sut.validate({ ...base, action: 'login', occurredAt: '0001-01-01T00:00:00Z' }).ok).toBe(true);
+    expect(sut.validate({ ...base, action: 'login', occurredAt: '9999-12-31T23:59:59.999Z' }).ok).toBe(true);
+  });
+});
+
 describe(`${EventValidator.name} on text the database cannot hold`, () => {
   const sut = new EventValidator();
   const event = (accountId: string) =>

@@ -79,7 +79,7 @@ export class EventValidator {
         message: 'a text value holds a NUL character (\\u0000) or an unpaired UTF-16 surrogate, which cannot be stored unaltered',
       };
     }
-    if (this.v1(value)) return { ok: true, event: value };
+    if (this.v1(value)) return storable(value);
     const [field, problem] = describe(this.v1.errors ?? []);
     return this.violation(field, `${field ?? 'record'}: ${problem}`);
   }
@@ -87,6 +87,33 @@ export class EventValidator {
   private violation(field: string | null, message: string): Validation {
     return { ok: false, reason: RejectionReason.SCHEMA_VIOLATION, field, message };
   }
+}
+
+/** PostgreSQL integer, the subject_count column. */
+const MAX_INT4 = 2_147_483_647;
+/** The store writes times as ISO-8601 UTC: years 0001–9999 (beyond, JavaScript writes "+010000-…"). */
+const MIN_TIME_MS = Date.parse('0001-01-01T00:00:00Z');
+const MAX_TIME_MS = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * A contract-valid event whose values the columns cannot hold is rejected here, by field: otherwise the whole
+ * batch's COPY would fail, and be retried for ever (a Kafka partition would stop).
+ */
+function storable(event: QueryLogEventV1): Validation {
+  const unstorable = (field: string, message: string): Validation => ({
+    ok: false,
+    reason: RejectionReason.UNSTORABLE_VALUE,
+    field,
+    message: `${field}: ${message}`,
+  });
+  if (typeof event.subjectCount === 'number' && event.subjectCount > MAX_INT4) {
+    return unstorable('subjectCount', `must be at most ${MAX_INT4}`);
+  }
+  const at = Date.parse(event.occurredAt);
+  if (!(at >= MIN_TIME_MS && at <= MAX_TIME_MS)) {
+    return unstorable('occurredAt', 'must fall within the years 0001–9999 (UTC)');
+  }
+  return { ok: true, event };
 }
 
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -8,6 +8,8 @@ export enum RejectionReason {
   SCHEMA_VIOLATION = 'schema_violation',
   /** A text value PostgreSQL cannot hold (NUL character, unpaired UTF-16 surrogate): it could not be kept unaltered. */
   UNSTORABLE_TEXT = 'unstorable_text',
+  /** A value within the contract but outside what the store's column holds (a count above 2^31 − 1, a time outside the years 1–9999 UTC). */
+  UNSTORABLE_VALUE = 'unstorable_value',
 }
 
 export const REJECTION_REASONS: readonly RejectionReason[] = Object.values(RejectionReason);
