@@ -104,6 +104,8 @@ describe('Lock warnings whose mail fails', () => {
       [
         directoryEntry('cb.retry', { unitCode: '000.21.13.H52', email: 'cb.retry@example.gov.vn' }),
         directoryEntry('cb.crash', { unitCode: '000.21.13.H52', email: 'cb.crash@example.gov.vn' }),
+        directoryEntry('cb.used', { unitCode: '000.21.13.H52', email: 'cb.used@example.gov.vn' }),
+        directoryEntry('cb.exempt', { unitCode: '000.21.13.H52', email: 'cb.exempt@example.gov.vn' }),
       ],
       'json',
       'delta',
@@ -112,6 +114,8 @@ describe('Lock warnings whose mail fails', () => {
     await storeBatch(h, [
       { accountId: 'cb.retry', at: '2026-08-10T09:00:00+07:00' },
       { accountId: 'cb.crash', at: '2026-08-11T09:00:00+07:00' },
+      { accountId: 'cb.used', at: '2026-08-12T09:00:00+07:00' },
+      { accountId: 'cb.exempt', at: '2026-08-12T09:00:00+07:00' },
     ]);
   });
 
@@ -143,18 +147,37 @@ describe('Lock warnings whose mail fails', () => {
     expect(await retries.retryDue()).toMatchObject({ retried: 0 });
   });
 
-  it('sends a warning a stopped sender had claimed but not mailed, once it is ten minutes old', async () => {
+  it('sends a warning whose sender took it and stopped once the lease is over; the stopped sender\'s late outcome does not count', async () => {
     // cb.crash falls due on 11 November: its 14-day warning is claimed on 28 October, and the sender stops there.
     clock.set('2026-10-28T00:30:00+07:00');
     const repository = h.get(LockWarningRepository);
-    const claimed = await h.dataSource.transaction((m) =>
-      repository.claimDue(m, clock.now(), { idleMonths: 3, timeZone: 'Asia/Ho_Chi_Minh' }, [14, 3]),
-    );
-    expect(claimed.map((w) => w.accountId)).toEqual(['cb.crash']);
+    const policy = { idleMonths: 3, timeZone: 'Asia/Ho_Chi_Minh' };
+    const [claimed] = await h.dataSource.transaction((m) => repository.claimDue(m, clock.now(), policy, [14, 3]));
+    expect(claimed.accountId).toBe('cb.crash');
+    // Taken by a sender that stops before mailing: held for the lease, and its late outcome no longer counts.
+    expect(await repository.take(claimed, clock.now(), '00000000-0000-4000-8000-000000000001')).toBe(true);
+    expect(await repository.take(claimed, clock.now(), '00000000-0000-4000-8000-000000000002')).toBe(false);
     expect(await h.get(LockWarningService).retryDue()).toMatchObject({ retried: 0 });
 
-    clock.advance(10 * 60_000);
+    clock.advance(15 * 60_000);
     expect(await h.get(LockWarningService).retryDue()).toMatchObject({ retried: 1, sent: 1 });
+    await repository.recordDelivery(claimed, '00000000-0000-4000-8000-000000000001', 'failed', clock.now(), 'late');
+    expect(await warningOf('cb.crash')).toMatchObject({ delivery: 'sent', attempts: 2, lastError: null });
     expect(smtp.messages.filter((m) => m.to.includes('cb.crash@example.gov.vn'))).toHaveLength(1);
+  });
+
+  it('does not retry a warning that no longer applies: the account was used, or exempted', async () => {
+    smtp.refuseNext(2);
+    clock.set('2026-10-29T00:30:00+07:00'); // 14 days before cb.used's lock on 12 November
+    expect((await h.get(IdleLockService).run()).warnings).toMatchObject({ failed: 2 });
+    await storeBatch(h, [{ accountId: 'cb.used', at: '2026-10-29T01:00:00+07:00' }]); // its lock date moves to 29 January
+    await h.get(ExemptionService).grant(
+      'cb.exempt',
+      { kind: 'leave', reason: 'Nghỉ phép', approver: 'Chánh Văn phòng', validUntil: new Date('2027-01-01T00:00:00+07:00') },
+      'user:admin',
+    );
+    clock.advance(60 * 60_000);
+    expect(await h.get(LockWarningService).retryDue()).toMatchObject({ retried: 0 });
+    expect(smtp.messages.filter((m) => m.to.some((to) => /cb\.(used|exempt)@/.test(to)))).toHaveLength(0);
   });
 });

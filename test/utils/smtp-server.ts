@@ -21,9 +21,12 @@ export interface TestSmtpServer {
  * A real SMTP server on loopback that keeps every message it accepts. rejectFirst: answer the first n messages
  * with a temporary failure (451), as a mail server that is down for a while does.
  */
-export async function startSmtpServer(options: { rejectFirst?: number } = {}): Promise<TestSmtpServer & { rejected: () => number }> {
+export async function startSmtpServer(
+  options: { rejectFirst?: number } = {},
+): Promise<TestSmtpServer & { rejected: () => number; refuseNext: (n: number) => void }> {
   const messages: CapturedMail[] = [];
   let rejected = 0;
+  let refuseUpTo = options.rejectFirst ?? 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -32,7 +35,7 @@ export async function startSmtpServer(options: { rejectFirst?: number } = {}): P
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        if (rejected < (options.rejectFirst ?? 0)) {
+        if (rejected < refuseUpTo) {
           rejected++;
           return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
         }
@@ -51,6 +54,7 @@ export async function startSmtpServer(options: { rejectFirst?: number } = {}): P
     url: `smtp://127.0.0.1:${port}`,
     messages,
     rejected: () => rejected,
+    refuseNext: (n) => (refuseUpTo = rejected + n),
     async waitFor(n, timeoutMs = 10000) {
       const deadline = Date.now() + timeoutMs;
       while (messages.length < n) {

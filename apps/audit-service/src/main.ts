@@ -4,6 +4,9 @@ import { ConfigurationError, loadConfig } from '@app/config';
 import { EmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
 import { createApp } from './bootstrap/create-app';
 
+/** A signal during start-up waits this long for the start to finish before shutting down. */
+const STARTUP_ALLOWANCE_MS = 120_000;
+
 async function bootstrap(): Promise<void> {
   const logger = new Logger('Main');
   let config;
@@ -37,12 +40,18 @@ async function bootstrap(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: no new work is taken; finishing what is in flight`);
-    const deadline = setTimeout(() => {
-      logger.error(`Shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting`);
-      process.exit(1);
-    }, config.shutdownTimeoutMs);
+    const exitAfter = (ms: number, what: string) =>
+      setTimeout(() => {
+        logger.error(`${what} took longer than ${ms} ms; exiting`);
+        process.exit(1);
+      }, ms);
+    // The shutdown timeout counts from the end of the start (migrations, joining the consumer group), which has
+    // its own allowance.
+    const startDeadline = exitAfter(STARTUP_ALLOWANCE_MS, 'Start before shutdown');
+    let deadline: NodeJS.Timeout | undefined;
     try {
-      await starting;
+      await starting.finally(() => clearTimeout(startDeadline));
+      deadline = exitAfter(config.shutdownTimeoutMs, 'Shutdown');
       app?.getHttpServer().closeIdleConnections?.();
       await app?.close();
       await embedded?.stop();

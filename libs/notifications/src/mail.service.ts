@@ -16,7 +16,10 @@ export class MailService implements OnApplicationShutdown {
   private readonly from: string;
 
   constructor(@InjectConfig() config: AppConfig) {
-    this.transport = config.smtp.url ? createTransport(config.smtp.url) : null;
+    // Bounded: a sender holds a lock warning for a lease (15 min) and must be done with it well within that.
+    this.transport = config.smtp.url
+      ? createTransport({ url: config.smtp.url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 })
+      : null;
     this.from = config.smtp.from;
   }
 

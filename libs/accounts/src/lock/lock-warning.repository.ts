@@ -23,8 +23,8 @@ export interface LockWarning {
 export const WARNING_MAX_ATTEMPTS = 5;
 /** Wait before the next try, by attempts made so far: 5 min, 15 min, 1 h, 3 h. */
 const RETRY_DELAYS_S = [300, 900, 3600, 10800];
-/** A warning claimed but still pending after this long was left by a sender that stopped: it is sent again. */
-const STALE_PENDING_S = 600;
+/** How long a sender holds a warning it took (mail timeouts are far shorter); after that another may take it. */
+const LEASE_S = 900;
 
 const VIEW = `w.account_id AS "accountId", a.full_name AS "fullName", a.unit_name AS "unitName",
   to_char(w.lock_due_on, 'YYYY-MM-DD') AS "lockDueOn", w.offset_days AS "offsetDays", ${idleSinceSql('a')} AS "idleSince",
@@ -50,8 +50,8 @@ export class LockWarningRepository {
          SELECT d.*, (SELECT min(o) FROM unnest($4::int[]) AS o WHERE o >= d.lock_due_on - ${today}) AS offset_days
          FROM due d WHERE d.lock_due_on > ${today} AND d.lock_due_on - ${today} <= (SELECT max(o) FROM unnest($4::int[]) AS o)
        )
-       INSERT INTO account_lock_warning (account_id, lock_due_on, offset_days, created_at, recipients)
-       SELECT p.account_id, p.lock_due_on, p.offset_days, $1, array_remove(ARRAY[p.email, c.admin_email], NULL)
+       INSERT INTO account_lock_warning (account_id, lock_due_on, offset_days, created_at, recipients, next_attempt_at)
+       SELECT p.account_id, p.lock_due_on, p.offset_days, $1, array_remove(ARRAY[p.email, c.admin_email], NULL), $1
        FROM picked p LEFT JOIN account_unit_contact c ON c.unit_code = p.unit_code
        ON CONFLICT DO NOTHING
        RETURNING account_id, to_char(lock_due_on, 'YYYY-MM-DD') AS lock_due_on, offset_days`,
@@ -61,28 +61,36 @@ export class LockWarningRepository {
   }
 
   /**
-   * Claims the warnings to try again now: failed ones whose next attempt is due, and pending ones a stopped
-   * sender left behind, while their lock date is still ahead. The claim pushes their next attempt back, so a
-   * concurrent replica skips them.
+   * The warnings to try again now: failed ones whose next attempt is due, and pending ones whose sender's lease
+   * ran out, while they still apply — the account is still active, not exempt, and its lock still falls on that
+   * date. The sender takes each one (take) right before mailing it.
    */
-  async claimRetries(now: Date, timeZone: string, limit = 100): Promise<LockWarning[]> {
-    return this.dataSource.transaction(async (m) => {
-      const rows = await updateReturning<{ account_id: string; lock_due_on: string; offset_days: number }>(
-        m,
-        `UPDATE account_lock_warning w SET next_attempt_at = $1::timestamptz + interval '${STALE_PENDING_S} seconds'
-         FROM (
-           SELECT account_id, lock_due_on, offset_days FROM account_lock_warning
-           WHERE recipients <> '{}' AND attempts < ${WARNING_MAX_ATTEMPTS} AND lock_due_on > ${localDateSql('$1', '$2')}
-             AND ((delivery = 'failed' AND next_attempt_at <= $1)
-               OR (delivery = 'pending' AND coalesce(next_attempt_at, created_at + interval '${STALE_PENDING_S} seconds') <= $1))
-           ORDER BY lock_due_on, account_id LIMIT $3 FOR UPDATE SKIP LOCKED
-         ) due
-         WHERE w.account_id = due.account_id AND w.lock_due_on = due.lock_due_on AND w.offset_days = due.offset_days
-         RETURNING w.account_id, to_char(w.lock_due_on, 'YYYY-MM-DD') AS lock_due_on, w.offset_days`,
-        [now, timeZone, limit],
-      );
-      return this.viewOf(m, rows);
-    });
+  async dueForRetry(now: Date, policy: IdlePolicy, limit = 100): Promise<LockWarning[]> {
+    return this.dataSource.query(
+      `SELECT ${VIEW} FROM account_lock_warning w JOIN account a ON a.account_id = w.account_id
+       WHERE w.delivery IN ('pending', 'failed') AND w.next_attempt_at <= $1 AND w.attempts < ${WARNING_MAX_ATTEMPTS}
+         AND w.recipients <> '{}' AND w.lock_due_on > ${localDateSql('$1', '$2')}
+         AND a.state = 'active' AND NOT ${EXEMPT_SQL('a', '$1')} AND ${lockDueOnSql('a', '$2', '$3')} = w.lock_due_on
+       ORDER BY w.next_attempt_at, w.account_id LIMIT $4`,
+      [now, policy.timeZone, policy.idleMonths, limit],
+    );
+  }
+
+  /**
+   * Takes a warning for one mail attempt under the sender's token: counts the attempt and holds the warning for
+   * the lease. False when it is not to be sent now (sent meanwhile, or another sender holds it).
+   */
+  async take(w: Pick<LockWarning, 'accountId' | 'lockDueOn' | 'offsetDays'>, now: Date, token: string): Promise<boolean> {
+    const taken = await updateReturning(
+      this.dataSource.manager,
+      `UPDATE account_lock_warning SET attempts = attempts + 1, claim_token = $5,
+         next_attempt_at = $4::timestamptz + interval '${LEASE_S} seconds'
+       WHERE account_id = $1 AND lock_due_on = $2 AND offset_days = $3 AND delivery IN ('pending', 'failed')
+         AND attempts < ${WARNING_MAX_ATTEMPTS} AND next_attempt_at <= $4
+       RETURNING account_id`,
+      [w.accountId, w.lockDueOn, w.offsetDays, now, token],
+    );
+    return taken.length > 0;
   }
 
   private async viewOf(
@@ -99,11 +107,12 @@ export class LockWarningRepository {
   }
 
   /**
-   * Records one mail attempt. A failure with recipients is tried again after a delay that grows with the
-   * attempts (none after the last one, nor without recipients).
+   * Records the outcome of the attempt taken under token (nothing if another sender has taken the warning since).
+   * A failure with recipients is tried again after a delay that grows with the attempts, up to the last one.
    */
   async recordDelivery(
     w: Pick<LockWarning, 'accountId' | 'lockDueOn' | 'offsetDays'>,
+    token: string,
     delivery: LockWarning['delivery'],
     at: Date,
     error?: string,
@@ -111,11 +120,11 @@ export class LockWarningRepository {
     const delays = `ARRAY[${RETRY_DELAYS_S.join(',')}]`;
     await updateReturning(
       this.dataSource.manager,
-      `UPDATE account_lock_warning SET delivery = $4, last_error = $5, attempts = attempts + 1,
-         next_attempt_at = CASE WHEN $4 = 'failed' AND recipients <> '{}' AND attempts + 1 < ${WARNING_MAX_ATTEMPTS}
-           THEN $6::timestamptz + make_interval(secs => (${delays})[least(attempts + 1, ${RETRY_DELAYS_S.length})]) END
-       WHERE account_id = $1 AND lock_due_on = $2 AND offset_days = $3 RETURNING account_id`,
-      [w.accountId, w.lockDueOn, w.offsetDays, delivery, error ?? null, at],
+      `UPDATE account_lock_warning SET delivery = $4, last_error = $5, claim_token = NULL,
+         next_attempt_at = CASE WHEN $4 = 'failed' AND recipients <> '{}' AND attempts < ${WARNING_MAX_ATTEMPTS}
+           THEN $6::timestamptz + make_interval(secs => (${delays})[least(attempts, ${RETRY_DELAYS_S.length})]) END
+       WHERE account_id = $1 AND lock_due_on = $2 AND offset_days = $3 AND claim_token = $7 RETURNING account_id`,
+      [w.accountId, w.lockDueOn, w.offsetDays, delivery, error ?? null, at, token],
     );
   }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@app/common';
 import { AppConfig, InjectConfig } from '@app/config';
@@ -21,25 +22,33 @@ export class LockWarningService {
 
   /** Sends again the warnings whose mail failed (or was left pending by a sender that stopped), once due. */
   async retryDue(): Promise<{ retried: number; sent: number; logged: number; failed: number }> {
-    const claimed = await this.warnings.claimRetries(this.clock.now(), this.config.accounts.timeZone);
-    return { retried: claimed.length, ...(await this.send(claimed)) };
+    const { idleMonths, timeZone } = this.config.accounts;
+    const due = await this.warnings.dueForRetry(this.clock.now(), { idleMonths, timeZone });
+    const report = await this.send(due);
+    return { retried: report.sent + report.logged + report.failed, ...report };
   }
 
-  async send(claimed: LockWarning[]): Promise<{ sent: number; logged: number; failed: number }> {
+  /**
+   * Mails each warning, taking it first (so a warning another sender holds, or sent meanwhile, is skipped) and
+   * recording the outcome under the same token.
+   */
+  async send(warnings: LockWarning[]): Promise<{ sent: number; logged: number; failed: number }> {
     const report = { sent: 0, logged: 0, failed: 0 };
-    for (const warning of claimed) {
+    const token = randomUUID();
+    for (const warning of warnings) {
+      if (!(await this.warnings.take(warning, this.clock.now(), token))) continue;
       if (!warning.recipients.length) {
-        await this.warnings.recordDelivery(warning, 'failed', this.clock.now(), "no email address for the holder or the unit's admin");
+        await this.warnings.recordDelivery(warning, token, 'failed', this.clock.now(), "no email address for the holder or the unit's admin");
         report.failed++;
         continue;
       }
       try {
         const delivery = await this.mail.send(this.messageFor(warning));
-        await this.warnings.recordDelivery(warning, delivery, this.clock.now());
+        await this.warnings.recordDelivery(warning, token, delivery, this.clock.now());
         report[delivery]++;
       } catch (error) {
         this.logger.warn({ accountId: warning.accountId, err: error }, 'Lock warning could not be mailed');
-        await this.warnings.recordDelivery(warning, 'failed', this.clock.now(), (error as Error).message.slice(0, 500));
+        await this.warnings.recordDelivery(warning, token, 'failed', this.clock.now(), (error as Error).message.slice(0, 500));
         report.failed++;
       }
     }

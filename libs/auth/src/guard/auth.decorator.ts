@@ -17,13 +17,18 @@ export interface AuthenticatedRequest {
   sessionId?: string;
 }
 
-/** The route needs every listed permission (deny by default: a route declaring nothing is refused). */
+/**
+ * The route needs every listed permission (deny by default: a route declaring nothing is refused). Sets the
+ * "any" flag too, so that a handler's declaration wholly overrides its class's.
+ */
 export const RequirePermission = (...permissions: Permission[]) =>
-  applyDecorators(SetMetadata(PERMISSIONS_KEY, permissions), ApiBearerAuth());
+  applyDecorators(SetMetadata(PERMISSIONS_KEY, permissions), SetMetadata(ANY_PERMISSION_KEY, false), ApiBearerAuth());
 
 /** The route needs one of the listed permissions (e.g. a producer key's, or a user's read permission). */
-export const RequireAnyPermission = (...permissions: Permission[]) =>
-  applyDecorators(SetMetadata(PERMISSIONS_KEY, permissions), SetMetadata(ANY_PERMISSION_KEY, true), ApiBearerAuth());
+export const RequireAnyPermission = (...permissions: Permission[]) => {
+  if (!permissions.length) throw new Error('RequireAnyPermission needs at least one permission');
+  return applyDecorators(SetMetadata(PERMISSIONS_KEY, permissions), SetMetadata(ANY_PERMISSION_KEY, true), ApiBearerAuth());
+};
 
 /** The route needs no sign-in; the reason is kept for the route review (docs/permissions.md). */
 export const Public = (reason: string) => SetMetadata(PUBLIC_KEY, reason);

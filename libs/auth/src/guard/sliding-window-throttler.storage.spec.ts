@@ -18,8 +18,9 @@ describe(SlidingWindowThrottlerStorage.name, () => {
     for (let i = 1; i <= 10; i++) expect(await hit()).toMatchObject({ isBlocked: false, totalHits: i });
     const rejected = await hit();
     expect(rejected).toMatchObject({ isBlocked: true, totalHits: 11 });
-    // 10 hits in this window: in the next one they weigh (1 − elapsed/60 s) and fall under 10 just after it starts, in 60 s and a millisecond.
-    expect(rejected.timeToBlockExpire).toBe(61);
+    // 10 hits in this window: in the next one they weigh 10 · (1 − t/60 s), rounded up, and leave room for one
+    // more once that is 9: 6 s into the next window, 66 s from now.
+    expect(rejected.timeToBlockExpire).toBe(66);
   });
 
   it('counts each key and each named limit apart', async () => {
@@ -31,12 +32,12 @@ describe(SlidingWindowThrottlerStorage.name, () => {
   it('slides: the previous window weighs by how much of it is still inside the last minute', async () => {
     clock.advance(30_000); // 09:00:30, the window that started at 09:00
     for (let i = 0; i < 10; i++) await hit();
-    clock.advance(45_000); // 09:01:15: 75 % of the previous window still overlaps → 7 hits estimated
-    for (let i = 0; i < 3; i++) expect(await hit()).toMatchObject({ isBlocked: false });
+    clock.advance(45_000); // 09:01:15: 75 % of the previous window still overlaps → 7.5, counted as 8 hits
+    for (let i = 0; i < 2; i++) expect(await hit()).toMatchObject({ isBlocked: false });
     const rejected = await hit();
     expect(rejected).toMatchObject({ isBlocked: true, totalHits: 11 });
-    // 10 · (1 − t/60) + 3 < 10 once t > 18 s into the window: just after 09:01:18, in 3 s and a millisecond.
-    expect(rejected.timeToBlockExpire).toBe(4);
+    // ⌈10 · (1 − t/60)⌉ + 2 < 10 once t ≥ 18 s into the window: at 09:01:18, 3 s from now.
+    expect(rejected.timeToBlockExpire).toBe(3);
     clock.advance(3_001);
     expect(await hit()).toMatchObject({ isBlocked: false });
   });

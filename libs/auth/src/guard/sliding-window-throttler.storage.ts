@@ -4,6 +4,7 @@ import { Clock } from '@app/common';
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 interface Counter {
+  ttl: number;
   /** Start of the current fixed window (ms since the epoch, a multiple of ttl). */
   windowStart: number;
   /** Hits counted in the current window, and in the one just before it. */
@@ -21,6 +22,8 @@ interface Counter {
  * that list on every request: the gateway asking for account statuses at ~1,000 requests/s under one key made it
  * a list of 60,000 entries copied per request, and the garbage set the p99 latency (docs/benchmarks.md).
  */
+const SWEEP_EVERY_MS = 60_000;
+
 export class SlidingWindowThrottlerStorage implements ThrottlerStorage {
   private readonly counters = new Map<string, Counter>();
   private lastSweep = 0;
@@ -37,18 +40,19 @@ export class SlidingWindowThrottlerStorage implements ThrottlerStorage {
     name: string,
   ): Promise<ThrottlerStorageRecord> {
     const now = this.clock.now().getTime();
-    this.sweep(now, ttl);
+    this.sweep(now);
     const windowStart = now - (now % ttl);
     const id = `${name}\u0000${key}`;
     let counter = this.counters.get(id);
-    if (!counter) this.counters.set(id, (counter = { windowStart, current: 0, previous: 0 }));
+    if (!counter) this.counters.set(id, (counter = { ttl, windowStart, current: 0, previous: 0 }));
     if (counter.windowStart !== windowStart) {
       counter.previous = windowStart - counter.windowStart === ttl ? counter.current : 0;
       counter.current = 0;
       counter.windowStart = windowStart;
     }
     const overlap = 1 - (now - windowStart) / ttl;
-    const hits = Math.floor(counter.previous * overlap) + counter.current;
+    // Rounded up: the estimate errs on the strict side (it assumes the previous window's hits were spread evenly).
+    const hits = Math.ceil(counter.previous * overlap) + counter.current;
     const timeToExpire = Math.ceil((windowStart + ttl - now) / 1000);
     if (hits >= limit) {
       return {
@@ -62,12 +66,11 @@ export class SlidingWindowThrottlerStorage implements ThrottlerStorage {
     return { totalHits: hits + 1, timeToExpire, isBlocked: false, timeToBlockExpire: 0 };
   }
 
-  /** Forgets counters idle for two windows (at most once per window). */
-  private sweep(now: number, ttl: number): void {
-    if (now - this.lastSweep < ttl) return;
+  /** Forgets counters idle for two of their windows (looks at most once a minute). */
+  private sweep(now: number): void {
+    if (now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;
-    for (const [id, counter] of this.counters)
-      if (counter.windowStart + 2 * ttl <= now) this.counters.delete(id);
+    for (const [id, c] of this.counters) if (c.windowStart + 2 * c.ttl <= now) this.counters.delete(id);
   }
 
   get size(): number {
@@ -75,16 +78,12 @@ export class SlidingWindowThrottlerStorage implements ThrottlerStorage {
   }
 }
 
-/** When the estimate, with no new hits, falls below the limit: in this window if the previous one alone is over. */
+/** When, with no new hits, ceil(previous · overlap) + current falls below the limit: in this window or the next. */
 function secondsUntilAllowed(c: Counter, now: number, ttl: number, limit: number): number {
-  let at: number;
-  if (c.current < limit && c.previous > 0) {
-    // previous · (1 − (t − start)/ttl) + current < limit
-    at = c.windowStart + ttl * (1 - (limit - c.current) / c.previous);
-  } else {
-    // Next window: current becomes previous.
-    at = c.windowStart + ttl + ttl * (1 - limit / Math.max(c.current, 1));
-  }
-  // At `at` itself the estimate equals the limit: the first millisecond after it is allowed.
-  return Math.max(1, Math.ceil((at + 1 - now) / 1000));
+  // Allowed once previous · (1 − (t − start)/ttl) ≤ limit − current − 1.
+  const at =
+    c.current < limit && c.previous > 0
+      ? c.windowStart + ttl * (1 - (limit - c.current - 1) / c.previous)
+      : c.windowStart + ttl + ttl * (1 - (limit - 1) / Math.max(c.current, 1)); // next window: current becomes previous
+  return Math.max(1, Math.ceil((at - now) / 1000));
 }
