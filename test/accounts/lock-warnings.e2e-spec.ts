@@ -10,6 +10,13 @@ import { FixedClock } from '@app/common';
 import { startSmtpServer, subjectOf, TestSmtpServer } from '../utils/smtp-server';
 import { AccountsHarness, bootAccounts, directoryEntry, storeBatch } from './accounts-harness';
 
+/** Accounts of one unit in the directory (mail <accountId>@example.gov.vn), each last active at the time given. */
+async function addAccountsLastActive(h: AccountsHarness, unitCode: string, lastActive: Record<string, string>): Promise<void> {
+  const ids = Object.keys(lastActive);
+  await h.get(DirectorySyncService).sync(ids.map((id) => directoryEntry(id, { unitCode })), 'json', 'delta', 'producer:tthc');
+  await storeBatch(h, ids.map((accountId) => ({ accountId, at: lastActive[accountId] })));
+}
+
 describe('Lock warnings and exemptions', () => {
   const clock = new FixedClock(new Date('2026-08-10T09:00:00+07:00'));
   let smtp: TestSmtpServer;
@@ -21,20 +28,11 @@ describe('Lock warnings and exemptions', () => {
     h = await bootAccounts({ clock, env: { SMTP_URL: smtp.url, SMTP_FROM: 'Kiểm toán <audit@example.gov.vn>', ACCOUNT_LOCK_WARNING_DAYS: '14,3' } });
     sut = h.get(IdleLockService);
     await h.get(AccountsService).setUnitContact('000.21.12.H52', 'admin.xa12@example.gov.vn', 'user:admin');
-    await h.get(DirectorySyncService).sync(
-      [
-        directoryEntry('cb.warn', { unitCode: '000.21.12.H52', email: 'cb.warn@example.gov.vn' }),
-        directoryEntry('cb.leave', { unitCode: '000.21.12.H52', email: 'cb.leave@example.gov.vn' }),
-      ],
-      'json',
-      'delta',
-      'producer:tthc',
-    );
     // Both idle since 10 August: the lock falls due on 10 November (local dates).
-    await storeBatch(h, [
-      { accountId: 'cb.warn', at: '2026-08-10T09:00:00+07:00' },
-      { accountId: 'cb.leave', at: '2026-08-10T09:00:00+07:00' },
-    ]);
+    await addAccountsLastActive(h, '000.21.12.H52', {
+      'cb.warn': '2026-08-10T09:00:00+07:00',
+      'cb.leave': '2026-08-10T09:00:00+07:00',
+    });
   });
 
   afterAll(async () => {
@@ -100,23 +98,12 @@ describe('Lock warnings whose mail fails', () => {
   beforeAll(async () => {
     smtp = await startSmtpServer({ rejectFirst: 2 });
     h = await bootAccounts({ clock, env: { SMTP_URL: smtp.url, SMTP_FROM: 'audit@example.gov.vn', ACCOUNT_LOCK_WARNING_DAYS: '14,3' } });
-    await h.get(DirectorySyncService).sync(
-      [
-        directoryEntry('cb.retry', { unitCode: '000.21.13.H52', email: 'cb.retry@example.gov.vn' }),
-        directoryEntry('cb.crash', { unitCode: '000.21.13.H52', email: 'cb.crash@example.gov.vn' }),
-        directoryEntry('cb.used', { unitCode: '000.21.13.H52', email: 'cb.used@example.gov.vn' }),
-        directoryEntry('cb.exempt', { unitCode: '000.21.13.H52', email: 'cb.exempt@example.gov.vn' }),
-      ],
-      'json',
-      'delta',
-      'producer:tthc',
-    );
-    await storeBatch(h, [
-      { accountId: 'cb.retry', at: '2026-08-10T09:00:00+07:00' },
-      { accountId: 'cb.crash', at: '2026-08-11T09:00:00+07:00' },
-      { accountId: 'cb.used', at: '2026-08-12T09:00:00+07:00' },
-      { accountId: 'cb.exempt', at: '2026-08-12T09:00:00+07:00' },
-    ]);
+    await addAccountsLastActive(h, '000.21.13.H52', {
+      'cb.retry': '2026-08-10T09:00:00+07:00',
+      'cb.crash': '2026-08-11T09:00:00+07:00',
+      'cb.used': '2026-08-12T09:00:00+07:00',
+      'cb.exempt': '2026-08-12T09:00:00+07:00',
+    });
   });
 
   afterAll(async () => {

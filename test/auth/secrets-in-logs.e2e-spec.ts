@@ -1,18 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { spawnService, waitForHttp } from '../utils/service-process';
+import { freePort, spawnService, waitForHttp } from '../utils/service-process';
 import { createMigratedDatabase } from '../utils/test-database';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 const json = async <T>(response: Promise<Response>): Promise<T> => (await (await response).json()) as T;
 

@@ -9,8 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
-import { waitForHttp } from '../utils/service-process';
+import { adminAndProducerKey, callJson } from '../utils/http-client';
+import { freePort, waitForHttp } from '../utils/service-process';
 import { benchDatabase, machineDescription } from './bench-environment.util';
 import { startService } from './service-run.util';
 
@@ -66,56 +66,16 @@ async function main(): Promise<void> {
 
 /** Admin session → source system → producer key → directory of ACCOUNTS accounts. */
 async function setUp(base: string): Promise<string> {
-  // The first admin must change the bootstrap password before anything else; then sign in again.
-  const first = await call(base, 'POST', '/v1/auth/login', ADMIN);
-  const newPassword = `${ADMIN.password}-changed`;
-  await call(base, 'POST', '/v1/auth/change-password', { currentPassword: ADMIN.password, newPassword }, { Authorization: `Bearer ${first.accessToken}` });
-  const tokens = await call(base, 'POST', '/v1/auth/login', { username: ADMIN.username, password: newPassword });
-  const bearer = { Authorization: `Bearer ${tokens.accessToken}` };
-  await call(
-    base,
-    'POST',
-    '/v1/source-systems',
-    { code: 'tthc-gateway', name: 'TTHC gateway', operatorOrg: 'VNPT', allowedFields: [] },
-    bearer,
-  );
-  const { key } = await call(
-    base,
-    'POST',
-    '/v1/api-keys',
-    { sourceSystemCode: 'tthc-gateway', name: 'bench' },
-    bearer,
-  );
+  const { key } = await adminAndProducerKey(base, ADMIN, { code: 'tthc-gateway', name: 'TTHC gateway', operatorOrg: 'VNPT', allowedFields: [] });
   const entries = Array.from({ length: ACCOUNTS }, (_, i) => ({
     accountId: `cb.bench.${i}`,
     unitCode: `000.${String(i % 200).padStart(2, '0')}.00.H52`,
     status: i % 20 === 0 ? 'transferred' : 'active',
     lastLoginAt: new Date().toISOString(),
   }));
-  const sync = await call(base, 'POST', '/v1/accounts/sync?mode=full', entries, { 'X-Api-Key': key });
+  const sync = await callJson(base, 'POST', '/v1/accounts/sync?mode=full', entries, { 'X-Api-Key': key });
   console.log(`directory: ${sync.created} accounts, ${sync.locked.length} locked`);
   return key;
-}
-
-/** Loosely typed JSON answers: this is a script, not an API client. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-
-async function call(
-  base: string,
-  method: string,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<Json> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  const json = res.status === 204 ? null : await res.json();
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${JSON.stringify(json)}`);
-  return json;
 }
 
 interface LoadResult {
@@ -182,17 +142,6 @@ function report(what: string, { latenciesMs, seconds, errors }: LoadResult, serv
   console.log(
     `latency ms: p50 ${q(0.5)}  p90 ${q(0.9)}  p99 ${q(0.99)}  p99.9 ${q(0.999)}  max ${sorted[sorted.length - 1].toFixed(2)}`,
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 main().catch((error: unknown) => {

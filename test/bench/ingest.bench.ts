@@ -11,7 +11,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -27,6 +26,7 @@ import {
 import { copyBaseline } from './copy-baseline.util';
 import { Drain, measureDrain } from './drain-measurement.util';
 import { preloadStore } from './preload.util';
+import { freePort } from '../utils/service-process';
 
 const START = new Date('2026-11-16T00:00:00+07:00');
 const HASH_KEY = 'bench-subject-hash-key-0123456789abcdef';
@@ -41,14 +41,6 @@ interface Options {
   keep?: boolean;
   dist?: boolean;
   consumers?: number;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 async function sql<T>(url: string, text: string): Promise<T> {

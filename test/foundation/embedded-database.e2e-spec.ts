@@ -1,34 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { CONTRACTS_SOURCE_DIR } from '@app/contracts';
-import { spawnService, waitForHttp } from '../utils/service-process';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
+import { adminAndProducerKey, callJson } from '../utils/http-client';
+import { freePort, spawnService, waitForHttp } from '../utils/service-process';
 
 const ADMIN = { username: 'embedded-admin', password: 'Quiet-river-lantern-2026!' };
-
-/** Loosely typed JSON answers: a test script, not an API client. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function call(base: string, method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<any> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'Content-Type': typeof body === 'string' ? 'application/x-ndjson' : 'application/json', ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const json = res.status === 204 ? null : await res.json();
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 describe('npm start on the embedded database (PGlite)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tthc-embedded-'));
@@ -42,17 +20,12 @@ describe('npm start on the embedded database (PGlite)', () => {
     await waitForHttp(`http://127.0.0.1:${httpPort}/health/ready`, first);
     // Ingest stores rows with INSERT ... unnest here (PGlite takes no COPY FROM STDIN), chained like COPY's rows.
     const base = `http://127.0.0.1:${httpPort}`;
-    const bootstrap = await call(base, 'POST', '/v1/auth/login', ADMIN);
-    const password = `${ADMIN.password}-changed`;
-    await call(base, 'POST', '/v1/auth/change-password', { currentPassword: ADMIN.password, newPassword: password }, { Authorization: `Bearer ${bootstrap.accessToken}` });
-    const admin = { Authorization: `Bearer ${(await call(base, 'POST', '/v1/auth/login', { username: ADMIN.username, password })).accessToken}` };
-    await call(base, 'POST', '/v1/source-systems', { code: 'igate', name: 'iGate', operatorOrg: 'VNPT', allowedFields: [] }, admin);
-    const { key } = await call(base, 'POST', '/v1/api-keys', { sourceSystemCode: 'igate', name: 'embedded' }, admin);
+    const { admin, key } = await adminAndProducerKey(base, ADMIN, { code: 'igate', name: 'iGate', operatorOrg: 'VNPT', allowedFields: [] });
     const events = readFileSync(join(CONTRACTS_SOURCE_DIR, 'examples', 'valid-events.ndjson'), 'utf8');
-    const ingested = await call(base, 'POST', '/v1/ingest/events', events, { 'X-Api-Key': key });
+    const ingested = await callJson(base, 'POST', '/v1/ingest/events', events, { 'X-Api-Key': key });
     const lines = events.split('\n').filter(Boolean).length;
     expect(ingested).toMatchObject({ accepted: lines, duplicates: 0, rejected: 0 });
-    expect(await call(base, 'GET', '/v1/integrity/verify', undefined, admin)).toMatchObject({ ok: true, eventsChecked: lines });
+    expect(await callJson(base, 'GET', '/v1/integrity/verify', undefined, admin)).toMatchObject({ ok: true, eventsChecked: lines });
     const client = new Client({ connectionString: `postgres://postgres@127.0.0.1:${dbPort}/postgres` });
     await client.connect();
     await client.query(`INSERT INTO source_system (code, name, operator_org) VALUES ('dvc', 'DVC', 'VNPT')`);

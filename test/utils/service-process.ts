@@ -39,3 +39,6 @@ export async function waitForHttp(url: string, service: ServiceProcess, timeoutM
   }
   throw new Error(`${url} did not become ready.\n${service.output().slice(-3000)}`);
 }
+
+/** A TCP port on loopback that was free a moment ago (for a service the test starts). */
+export { freeLoopbackPort as freePort } from '@app/database';

@@ -62,7 +62,8 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function freeLoopbackPort(): Promise<number> {
+/** A TCP port on loopback that was free a moment ago. */
+export function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -82,7 +82,7 @@ export class IngestService {
       seen.add(event.eventId);
       const check = this.registry.check(event.sourceSystem, event.fields ?? [], context.producerSystem);
       if (check.flags.length) out.flagged.set(event.eventId, { undeclaredFields: check.undeclaredFields });
-      out.records.push(toStoredRecord(event, this.pseudonymizer, check.flags));
+      out.records.push(toStoredRecord(event, this.pseudonymizer, check.flags, v.occurredAt));
     }
     return out;
   }

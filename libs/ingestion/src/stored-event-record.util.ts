@@ -7,11 +7,16 @@ import { SubjectPseudonymizer } from './personal-data/subject-pseudonymizer.serv
  * A validated v1 event as the store keeps it: the personal ID replaced by its keyed hash (and encrypted copy),
  * defaults applied, properties beyond the schema kept in extra (long digit runs masked there too).
  */
-export function toStoredRecord(e: QueryLogEventV1, pseudonymizer: SubjectPseudonymizer, flags: string[]): StoredEventRecord {
+export function toStoredRecord(
+  e: QueryLogEventV1,
+  pseudonymizer: SubjectPseudonymizer,
+  flags: string[],
+  occurredAt = new Date(e.occurredAt),
+): StoredEventRecord {
   const subjectId = e.subjectId ?? null;
   return {
     eventId: e.eventId,
-    occurredAt: new Date(e.occurredAt),
+    occurredAt,
     accountId: e.accountId,
     unitCode: e.unitCode ?? null,
     clientIp: e.clientIp,

@@ -5,7 +5,8 @@ import { QUERY_LOG_EVENT_V1_SCHEMA, QueryLogEventV1 } from '@app/contracts';
 import { RejectionReason } from './rejection-reason.constant';
 
 export type Validation =
-  | { ok: true; event: QueryLogEventV1 }
+  /** occurredAt: the event's time, parsed once here (the store needs it as a Date). */
+  | { ok: true; event: QueryLogEventV1; occurredAt: Date }
   | { ok: false; reason: RejectionReason; field: string | null; message: string };
 
 /** RFC 3339 date-time with a mandatory offset ("Z" or ±hh:mm). */
@@ -109,11 +110,12 @@ function storable(event: QueryLogEventV1): Validation {
   if (typeof event.subjectCount === 'number' && event.subjectCount > MAX_INT4) {
     return unstorable('subjectCount', `must be at most ${MAX_INT4}`);
   }
-  const at = Date.parse(event.occurredAt);
+  const occurredAt = new Date(event.occurredAt);
+  const at = occurredAt.getTime();
   if (!(at >= MIN_TIME_MS && at <= MAX_TIME_MS)) {
     return unstorable('occurredAt', 'must fall within the years 0001–9999 (UTC)');
   }
-  return { ok: true, event };
+  return { ok: true, event, occurredAt };
 }
 
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
