@@ -19,4 +19,5 @@ RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:3000/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "dist/apps/audit-service/src/main.js"]
+# The same command as `npm start` (test/foundation/start-command.e2e-spec.ts keeps them equal).
+CMD ["node", "--max-semi-space-size=32", "dist/apps/audit-service/src/main.js"]

@@ -41,16 +41,18 @@ export interface BenchDatabase {
 }
 
 /**
- * A throwaway database, migrated, on the server of DATABASE_URL (default: the local server the tests use).
- * The benchmark never writes into an existing database.
+ * A throwaway database, migrated, on the server of DATABASE_URL (default: the local server the tests use); or
+ * `existing`, one an earlier run kept (--keep), e.g. to measure again on the same large store. The benchmark never
+ * writes into any other database.
  */
-export async function benchDatabase(): Promise<BenchDatabase> {
+export async function benchDatabase(existing?: string): Promise<BenchDatabase> {
   const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `tthc_bench_${randomBytes(4).toString('hex')}`;
+  const name = existing ?? `tthc_bench_${randomBytes(4).toString('hex')}`;
+  if (!/^tthc_bench_[0-9a-f]{8}$/.test(name)) throw new Error(`not a benchmark database: ${name}`);
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   const serverVersion = (await admin.query('SHOW server_version')).rows[0].server_version as string;
-  await admin.query(`CREATE DATABASE "${name}"`);
+  if (!existing) await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

@@ -22,15 +22,25 @@ async function storeColumns(client: Client): Promise<string[]> {
 /**
  * The physical limit: the very rows the service stored (read back with COPY TO, outside the timing), COPYed in one
  * statement into a plain table with the same columns and no index, no partitioning, no trigger.
- * Preloaded rows (batch_id 0) are left out, so the baseline covers the same rows as the end-to-end run.
+ * Only this run's rows (batches after `afterBatch`; preloaded rows are batch 0), so the baseline covers the same rows as
+ * the end-to-end run; `since` (the measured stream's start) keeps the read to the partitions it went into, whatever
+ * the size of the store.
  */
-export async function copyBaseline(url: string, file: string): Promise<CopyBaseline> {
+export async function copyBaseline(
+  url: string,
+  file: string,
+  run: { afterBatch: string; since: Date },
+): Promise<CopyBaseline> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
     const columns = (await storeColumns(client)).join(', ');
     await pipeline(
-      client.query(copyTo(`COPY (SELECT ${columns} FROM query_event WHERE batch_id > 0) TO STDOUT`)),
+      client.query(
+        copyTo(
+          `COPY (SELECT ${columns} FROM query_event WHERE batch_id > ${run.afterBatch} AND occurred_at >= '${run.since.toISOString()}') TO STDOUT`,
+        ),
+      ),
       createWriteStream(file),
     );
     await client.query(`CREATE TABLE bench_copy_plain (LIKE query_event INCLUDING DEFAULTS)`);

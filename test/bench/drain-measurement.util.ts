@@ -68,7 +68,9 @@ export async function measureDrain(o: DrainOptions): Promise<Drain> {
   try {
     await waitForHealth(Number(o.env.PORT), service);
     const startSeconds = (performance.now() - spawnedAt) / 1000;
-    o.log(`service up in ${startSeconds.toFixed(1)} s; draining ${fmt(total)} messages`);
+    o.log(
+      `service up in ${startSeconds.toFixed(1)} s (node ${service.child.spawnargs.slice(1).join(' ')}); draining ${fmt(total)} messages`,
+    );
     let first: Mark | undefined;
     let lastLog = performance.now();
     for (;;) {

@@ -1,5 +1,6 @@
 /**
  * npm run bench:ingest [-- --events 2000000] [--preload 0] [--partitions 6] [--consumers N] [--dist] [--cpu-prof] [--keep]
+ *   [--database tthc_bench_xxxxxxxx --seed other]
  *
  * End-to-end ingest: simulated gateway events are loaded into a fresh Kafka topic first, then the real service
  * (separate process, ROLES=ingest) drains it: consumed, validated, pseudonymised, chained, stored with indexes,
@@ -7,7 +8,8 @@
  * run the raw COPY rate of the same rows into a plain table (the physical limit). --preload N first fills the
  * store with N events, to see how ingest holds up on a large store. Uses KAFKA_BROKERS / DATABASE_URL when set,
  * else the test environment's Kafka and the local PostgreSQL (a throwaway database, dropped at the end unless
- * --keep). --dist runs the built service (run `npm run build` first), as production does.
+ * --keep). --dist runs the built service (run `npm run build` first), as production does. --database measures again
+ * on a database a run kept (with a new --seed, so that its events are new to the store).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -41,6 +43,8 @@ interface Options {
   keep?: boolean;
   dist?: boolean;
   consumers?: number;
+  database?: string;
+  seed: string;
 }
 
 async function sql<T>(url: string, text: string): Promise<T> {
@@ -71,12 +75,11 @@ async function registerSourceSystems(db: BenchDatabase): Promise<void> {
   await c.connect();
   try {
     for (const s of simulatedSourceSystems())
-      await c.query(`INSERT INTO source_system (code, name, operator_org, allowed_fields) VALUES ($1, $2, $3, $4)`, [
-        s.code,
-        s.name,
-        s.operatorOrg,
-        s.allowedFields,
-      ]);
+      await c.query(
+        `INSERT INTO source_system (code, name, operator_org, allowed_fields) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (code) DO NOTHING`,
+        [s.code, s.name, s.operatorOrg, s.allowedFields],
+      );
   } finally {
     await c.end();
   }
@@ -137,7 +140,8 @@ async function main(o: Options): Promise<void> {
   if (o.dist && !existsSync(join(__dirname, '../../dist/apps/audit-service/src/main.js')))
     throw new Error('--dist: run `npm run build` first');
   const kafka = await benchKafka(log);
-  const db = await benchDatabase();
+  if (o.database && o.preload) throw new Error('--preload makes a new store; it does not go with --database');
+  const db = await benchDatabase(o.database);
   const work = mkdtempSync(join(tmpdir(), 'tthc-bench-'));
   try {
     log(
@@ -146,6 +150,11 @@ async function main(o: Options): Promise<void> {
     log(`Kafka ${kafka.version} at ${kafka.brokers.join(',')}`);
     if (o.preload > 0) await preload(db, o.preload);
     await registerSourceSystems(db);
+    // This run's events are the batches after the last one already in the store (a kept database has some).
+    const { last } = await sql<{ last: string }>(
+      db.url,
+      `SELECT coalesce(max(id), 0)::text AS last FROM audit_batch`,
+    );
 
     const topic = `bench.query-logs.${randomBytes(3).toString('hex')}`;
     log(`loading ${fmt(o.events)} simulated events into ${topic} (${o.partitions} partitions)...`);
@@ -155,7 +164,7 @@ async function main(o: Options): Promise<void> {
       topic,
       partitions: o.partitions,
       count: o.events,
-      seed: 'bench',
+      seed: o.seed,
       start: START,
       batchSize: 5000,
       progress: null,
@@ -177,7 +186,8 @@ async function main(o: Options): Promise<void> {
     });
     const stored = await sql<{ n: string; rejected: string }>(
       db.url,
-      `SELECT (SELECT count(*) FROM query_event WHERE batch_id > 0) AS n, (SELECT count(*) FROM ingest_rejection) AS rejected`,
+      `SELECT (SELECT count(*) FROM query_event WHERE batch_id > ${last} AND occurred_at >= '${START.toISOString()}') AS n,
+         (SELECT count(*) FROM ingest_rejection) AS rejected`,
     );
     const e2e = reportDrain(d, stored, o);
     if (cpuProfileDir)
@@ -187,7 +197,7 @@ async function main(o: Options): Promise<void> {
           .join(', ')} (summary: node -r @swc-node/register test/bench/cpu-profile-summary.ts <file>)`,
       );
 
-    const copy = await copyBaseline(db.url, join(work, 'rows.copy'));
+    const copy = await copyBaseline(db.url, join(work, 'rows.copy'), { afterBatch: last, since: START });
     log(
       `physical limit: COPY of the same ${fmt(copy.rows)} rows into a plain table (no index): ${copy.seconds.toFixed(1)} s = ${fmt(copy.rowsPerSecond)} rows/s (${(copy.bytes / 2 ** 20).toFixed(0)} MiB)`,
     );
@@ -199,7 +209,7 @@ async function main(o: Options): Promise<void> {
       `target: >= 30,000 events/s ${e2e >= 30_000 ? 'MET' : 'MISSED'}; RSS < 512 MiB ${d.peakRssMiB < 512 ? 'MET' : 'MISSED'}`,
     );
   } finally {
-    if (o.keep) log(`kept database ${db.name} and ${work}`);
+    if (o.keep || o.database) log(`kept database ${db.name} and ${work}`);
     else await db.drop();
     if (!o.keep && !o.cpuProf) rmSync(work, { recursive: true, force: true });
     await kafka.stop();
@@ -220,6 +230,12 @@ new Command('bench:ingest')
   .option('--dist', 'run the built service (npm run build first) instead of the sources')
   .option('--cpu-prof', 'write a V8 CPU profile of the service (kept in the work folder)')
   .option('--keep', 'keep the database and work folder')
+  .option('--database <name>', 'measure on a database an earlier run kept (its store as it is: no preload)')
+  .option(
+    '--seed <seed>',
+    'simulator seed of the measured events (a new one for each run on a kept database)',
+    'bench',
+  )
   .action((o: Options) => main(o))
   .parseAsync()
   .catch((error: unknown) => {

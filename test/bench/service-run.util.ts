@@ -14,6 +14,14 @@ export interface ServiceUnderTest {
   stop(): Promise<number | null>;
 }
 
+/** What `npm start` gives node (its flags, then the entry point), resolved against the repository. */
+export function productionNodeArgs(): string[] {
+  const start: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
+  const [node, ...args] = start.split(/\s+/);
+  if (node !== 'node') throw new Error(`npm start is expected to run node directly, not: ${start}`);
+  return args.map((a) => (a.startsWith('-') ? a : join(ROOT, a)));
+}
+
 /**
  * The real service as its own OS process, ingest role only: from source (as the e2e tests run it), or with
  * dist, the built JavaScript (npm run build) as production runs it.
@@ -29,7 +37,7 @@ export function startService(
     ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
   ];
   const entry = options.dist
-    ? [join(ROOT, 'dist/apps/audit-service/src/main.js')]
+    ? productionNodeArgs()
     : ['-r', '@swc-node/register', join(ROOT, 'apps/audit-service/src/main.ts')];
   const child = spawn(process.execPath, [...flags, ...entry], {
     cwd: ROOT,
