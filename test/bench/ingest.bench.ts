@@ -9,7 +9,8 @@
  * store with N events, to see how ingest holds up on a large store. Uses KAFKA_BROKERS / DATABASE_URL when set,
  * else the test environment's Kafka and the local PostgreSQL (a throwaway database, dropped at the end unless
  * --keep). --dist runs the built service (run `npm run build` first), as production does. --database measures again
- * on a database a run kept (with a new --seed, so that its events are new to the store).
+ * on a database a run kept (with a new --seed, so that its events are new to the store); with --preload it first
+ * grows that store by N events, in the months before its earliest one.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -57,8 +58,32 @@ async function sql<T>(url: string, text: string): Promise<T> {
   }
 }
 
+interface StoreContents {
+  events: number;
+  preloaded: number;
+  earliestPreloaded: Date | null;
+}
+
+async function storeContents(db: BenchDatabase): Promise<StoreContents> {
+  const r = await sql<{ events: string; preloaded: string; earliest: Date | null }>(
+    db.url,
+    `SELECT count(*)::text AS events, count(*) FILTER (WHERE batch_id = 0)::text AS preloaded,
+       min(occurred_at) FILTER (WHERE batch_id = 0) AS earliest
+     FROM query_event_id`,
+  );
+  return { events: Number(r.events), preloaded: Number(r.preloaded), earliestPreloaded: r.earliest };
+}
+
+/** Fills the store with `count` events before START, or on a kept store, before its earliest preloaded event. */
 async function preload(db: BenchDatabase, count: number): Promise<void> {
-  const p = await preloadStore(db.url, count, { before: START, log });
+  const kept = await storeContents(db);
+  if (kept.earliestPreloaded)
+    log(`the store holds ${fmt(kept.preloaded)} preloaded events; adding ${fmt(count)} before them`);
+  const p = await preloadStore(db.url, count, {
+    before: kept.earliestPreloaded ?? START,
+    firstNumber: kept.preloaded,
+    log,
+  });
   const span = `${p.from.toISOString().slice(0, 10)} .. ${p.to.toISOString().slice(0, 10)}`;
   log(
     `preloaded ${fmt(p.rows)} events (${span}) in ${p.seconds.toFixed(0)} s: ${fmt(p.rows / p.seconds)} rows/s`,
@@ -140,7 +165,6 @@ async function main(o: Options): Promise<void> {
   if (o.dist && !existsSync(join(__dirname, '../../dist/apps/audit-service/src/main.js')))
     throw new Error('--dist: run `npm run build` first');
   const kafka = await benchKafka(log);
-  if (o.database && o.preload) throw new Error('--preload makes a new store; it does not go with --database');
   const db = await benchDatabase(o.database);
   const work = mkdtempSync(join(tmpdir(), 'tthc-bench-'));
   try {
@@ -149,6 +173,8 @@ async function main(o: Options): Promise<void> {
     );
     log(`Kafka ${kafka.version} at ${kafka.brokers.join(',')}`);
     if (o.preload > 0) await preload(db, o.preload);
+    const before = await storeContents(db);
+    log(`events in the store before the run: ${fmt(before.events)}`);
     await registerSourceSystems(db);
     // This run's events are the batches after the last one already in the store (a kept database has some).
     const { last } = await sql<{ last: string }>(
@@ -202,7 +228,7 @@ async function main(o: Options): Promise<void> {
       `physical limit: COPY of the same ${fmt(copy.rows)} rows into a plain table (no index): ${copy.seconds.toFixed(1)} s = ${fmt(copy.rowsPerSecond)} rows/s (${(copy.bytes / 2 ** 20).toFixed(0)} MiB)`,
     );
     console.log(
-      `\nRESULT events=${o.events} preload=${o.preload} load_rate=${Math.round(load.eventsPerSecond)} e2e_rate=${Math.round(e2e)} ` +
+      `\nRESULT events=${o.events} stored_before=${before.events} load_rate=${Math.round(load.eventsPerSecond)} e2e_rate=${Math.round(e2e)} ` +
         `peak_rss_mib=${d.peakRssMiB.toFixed(0)} copy_rate=${Math.round(copy.rowsPerSecond)} ratio=${(e2e / copy.rowsPerSecond).toFixed(3)}`,
     );
     console.log(
@@ -230,7 +256,10 @@ new Command('bench:ingest')
   .option('--dist', 'run the built service (npm run build first) instead of the sources')
   .option('--cpu-prof', 'write a V8 CPU profile of the service (kept in the work folder)')
   .option('--keep', 'keep the database and work folder')
-  .option('--database <name>', 'measure on a database an earlier run kept (its store as it is: no preload)')
+  .option(
+    '--database <name>',
+    'measure on a database an earlier run kept (with --preload, grown by N events first)',
+  )
   .option(
     '--seed <seed>',
     'simulator seed of the measured events (a new one for each run on a kept database)',

@@ -35,7 +35,7 @@ async function ensureMonthlyPartitions(client: Client, from: Date, to: Date): Pr
 const INSERT_EVENTS = `
   INSERT INTO query_event (occurred_at, event_id, batch_id, account_id, unit_code, client_ip, source_system, action,
     subject_hash, subject_key_id, fields, dossier_code, procedure_code, result, user_agent, flags)
-  SELECT $3::timestamptz + (i::float8 / $4) * $5::interval, 'preload-' || lpad(i::text, 10, '0'), 0,
+  SELECT $3::timestamptz + ((i - $6)::float8 / $4) * $5::interval, 'preload-' || lpad(i::text, 10, '0'), 0,
     a.account_id, a.unit_code, a.client_ip, a.source_system,
     CASE WHEN i % 12 = 0 THEN 'login' WHEN i % 12 = 1 THEN 'logout' WHEN i % 5 = 0 THEN 'verify' ELSE 'lookup' END,
     CASE WHEN i % 12 > 1 THEN sha256(int8send((i * 2654435761) % ${CITIZENS})) END,
@@ -45,11 +45,11 @@ const INSERT_EVENTS = `
     CASE WHEN i % 12 > 1 THEN '1.001612' END,
     CASE WHEN i % 50 = 7 THEN 'not_found' ELSE 'success' END, a.user_agent, '{}'
   FROM generate_series($1::bigint, $2::bigint) AS i
-  JOIN bench_account a ON a.n = (i * 7919) % $6`;
+  JOIN bench_account a ON a.n = (i * 7919) % $7`;
 
 const INSERT_IDS = `
   INSERT INTO query_event_id (event_id, occurred_at, batch_id)
-  SELECT 'preload-' || lpad(i::text, 10, '0'), $3::timestamptz + (i::float8 / $4) * $5::interval, 0
+  SELECT 'preload-' || lpad(i::text, 10, '0'), $3::timestamptz + ((i - $6)::float8 / $4) * $5::interval, 0
   FROM generate_series($1::bigint, $2::bigint) AS i`;
 
 async function accountsTable(client: Client): Promise<number> {
@@ -114,12 +114,15 @@ async function storeIndexes(client: Client): Promise<IndexDefinition[]> {
  * larger than memory would take many hours here); the same indexes, read from the catalog. A built btree is
  * denser than one grown by inserts (about 90 % full against ~70 % for random keys), which favours the measured
  * run slightly. The rows sit outside the hash chain (batch 0): a scale fixture for the benchmark only.
+ * firstNumber: to grow a kept store, the new rows are numbered from there (ids stay unique) and end at `before`
+ * (the earliest preloaded time), so they fill the months before it.
  */
 export async function preloadStore(
   url: string,
   count: number,
-  options: { before: Date; log: (m: string) => void },
+  options: { before: Date; log: (m: string) => void; firstNumber?: number },
 ): Promise<PreloadResult> {
+  const offset = options.firstNumber ?? 0;
   const days = Math.max(1, Math.ceil(count / 270_000));
   const from = new Date(options.before.getTime() - days * DAY_MS);
   const span = `${days * 86_400} seconds`;
@@ -131,11 +134,11 @@ export async function preloadStore(
     const accounts = await accountsTable(events);
     const indexes = await storeIndexes(events);
     for (const index of indexes) await events.query(index.drop);
-    for (let first = 0; first < count; first += CHUNK) {
-      const last = Math.min(count, first + CHUNK) - 1;
-      const args = [first, last, from.toISOString(), count, span];
+    for (let first = offset; first < offset + count; first += CHUNK) {
+      const last = Math.min(offset + count, first + CHUNK) - 1;
+      const args = [first, last, from.toISOString(), count, span, offset];
       await Promise.all([events.query(INSERT_EVENTS, [...args, accounts]), ids.query(INSERT_IDS, args)]);
-      const done = last + 1;
+      const done = last + 1 - offset;
       if (done % 5_000_000 === 0 || done === count) {
         options.log(
           `preload: ${done.toLocaleString('en')} rows, ${Math.round(done / ((performance.now() - started) / 1000))} rows/s`,

@@ -14,7 +14,7 @@ export interface ServiceUnderTest {
   stop(): Promise<number | null>;
 }
 
-/** What `npm start` gives node (its flags, then the entry point), resolved against the repository. */
+/** What `npm start` gives node (its flags, then the entry point, last), resolved against the repository. */
 export function productionNodeArgs(): string[] {
   const start: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
   const [node, ...args] = start.split(/\s+/);
@@ -31,13 +31,16 @@ export function startService(
   env: Record<string, string>,
   options: { dist?: boolean; cpuProfileDir?: string } = {},
 ): ServiceUnderTest {
+  const production = options.dist ? productionNodeArgs() : [];
   const flags = [
+    ...production.slice(0, -1),
     ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
-    // Extra V8/Node flags for experiments, e.g. BENCH_NODE_FLAGS="--trace-gc --max-semi-space-size=32".
+    // Extra V8/Node flags for experiments, after npm start's so that they win, e.g.
+    // BENCH_NODE_FLAGS="--trace-gc --max-semi-space-size=16".
     ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
   ];
   const entry = options.dist
-    ? productionNodeArgs()
+    ? production.slice(-1)
     : ['-r', '@swc-node/register', join(ROOT, 'apps/audit-service/src/main.ts')];
   const child = spawn(process.execPath, [...flags, ...entry], {
     cwd: ROOT,
