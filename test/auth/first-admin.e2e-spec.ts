@@ -1,4 +1,8 @@
 import { Command } from 'commander';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import request from 'supertest';
 import { loadConfig } from '@app/config';
 import { createApp } from '../../apps/audit-service/src/bootstrap/create-app';
@@ -111,6 +115,18 @@ describe('The first admin', () => {
       expect(res.body.mustChangePassword).toBe(true);
     } finally {
       await sut.close();
+    }
+  });
+
+  it('is not created on a database server without BOOTSTRAP_ADMIN_*: no user, no password file', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tthc-server-first-admin-'));
+    const sut = await bootTestApp({ DATA_DIR: dataDir });
+    try {
+      expect(await sut.app.get(DataSource).query(`SELECT username FROM app_user`)).toEqual([]);
+      expect(existsSync(join(dataDir, 'secrets', 'first-admin-password'))).toBe(false);
+    } finally {
+      await sut.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

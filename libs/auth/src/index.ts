@@ -20,6 +20,7 @@ export { permissionsOf } from './guard/auth.guard';
 export { SessionService } from './sessions/session.service';
 export type { SessionTokens } from './sessions/session.service';
 export { UserService } from './users/user.service';
+export { FIRST_ADMIN_PASSWORD_FILE, FIRST_ADMIN_USERNAME } from './users/first-admin.constant';
 export type { Actor, CreateUserInput } from './users/user.service';
 export type { User, UserStatus, UserChanges } from './users/user.type';
 export { PasswordService } from './users/password.service';
