@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { AppConfig, ConfigurationError, loadConfig } from '@app/config';
+import { describeConfigurationError, EXIT_CONFIGURATION } from './bootstrap/configuration-error.util';
 import { registerImportCommand } from './cli/import.command';
 import { registerMigrationCommands } from './cli/migration.commands';
 import { registerAccountCommands } from './cli/account.commands';
@@ -20,10 +21,12 @@ registerRetentionCommand(program, config);
 registerUserCommands(program, config);
 registerImportCommand(program, config);
 
+// Configuration is read by the first command that needs it, so every command's failure ends here: printed as the
+// operator's message only (the stack is of this code, not of anything they can fix).
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigurationError) {
-    console.error(error.message);
-    process.exit(78);
+    process.stderr.write(describeConfigurationError(error, 'The command did not run.'));
+    process.exit(EXIT_CONFIGURATION);
   }
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

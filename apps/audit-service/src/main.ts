@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigurationError, loadConfig } from '@app/config';
 import { EmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
+import { describeConfigurationError, EXIT_CONFIGURATION } from './bootstrap/configuration-error.util';
 import { createApp } from './bootstrap/create-app';
 
 /** A signal during start-up waits this long for the start to finish before shutting down. */
@@ -14,8 +15,8 @@ async function bootstrap(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigurationError) {
-      process.stderr.write(`${error.message}\nThe service did not start. See README "Configuration".\n`);
-      process.exit(78); // EX_CONFIG
+      process.stderr.write(describeConfigurationError(error, 'The service did not start.'));
+      process.exit(EXIT_CONFIGURATION);
     }
     throw error;
   }

@@ -3,6 +3,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { EmbeddedDatabaseInUseException } from './embedded-database-in-use.exception';
 
 export interface EmbeddedPostgres {
   /** A postgres:// URL for the pg driver, on loopback. */
@@ -44,9 +45,7 @@ function acquireLock(dataDir: string): () => void {
   } catch {
     const holder = Number(readFileSync(lockFile, 'utf8'));
     if (holder && holder !== process.pid && isAlive(holder)) {
-      throw new Error(
-        `The embedded database in ${dataDir} is in use by process ${holder}. Stop it first, or set DATABASE_URL to use a PostgreSQL server.`,
-      );
+      throw new EmbeddedDatabaseInUseException(dataDir, holder);
     }
     writeFileSync(lockFile, String(process.pid));
   }

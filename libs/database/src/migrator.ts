@@ -19,3 +19,15 @@ export async function runMigrations(dataSource: DataSource, options: { lock: boo
     await runner.release();
   }
 }
+
+/**
+ * Names of this version's migrations not yet applied, in order: all of them when the schema was never created.
+ * Reads only, unlike TypeORM's showMigrations, which creates the migrations table.
+ */
+export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+  const [{ created }] = await dataSource.query(`SELECT to_regclass('schema_migration') IS NOT NULL AS created`);
+  const applied = new Set<string>(
+    created ? (await dataSource.query('SELECT name FROM schema_migration')).map((r: { name: string }) => r.name) : [],
+  );
+  return dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !applied.has(name));
+}

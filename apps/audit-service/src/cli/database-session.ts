@@ -1,16 +1,69 @@
-import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
+import { ConsoleLogger, DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AuditTrailModule } from '@app/audit-trail';
+import { FIRST_ADMIN_PASSWORD_FILE, FIRST_ADMIN_USERNAME } from '@app/auth';
 import { AppConfig, ConfigModule } from '@app/config';
-import { DatabaseModule, dataSourceOptions, startEmbeddedPostgres } from '@app/database';
+import {
+  DatabaseModule,
+  dataSourceOptions,
+  EmbeddedDatabaseInUseException,
+  EmbeddedPostgres,
+  pendingMigrations,
+  runMigrations,
+  startEmbeddedPostgres,
+} from '@app/database';
 import { ObservabilityModule } from '@app/observability';
 import { AppModule } from '../app.module';
+
+/** The embedded database is one process's at a time: say who holds it and what the operator can do instead. */
+function inUseMessage(config: AppConfig, error: EmbeddedDatabaseInUseException): string {
+  const passwordFile = join(config.auth.secretsDir, FIRST_ADMIN_PASSWORD_FILE);
+  const lines = [
+    `The embedded database in ${error.dataDir} is in use by process ${error.pid}, most likely the service (npm start): only one process at a time may open it.`,
+    'Stop the service (Ctrl-C in its terminal) and run this command again, or give the service and the command line one PostgreSQL server (DATABASE_URL).',
+  ];
+  if (existsSync(passwordFile)) {
+    lines.push(
+      `To sign in now: the service created the first admin "${FIRST_ADMIN_USERNAME}"; its one-time password, until changed, is in ${passwordFile} (README "First steps").`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function openEmbedded(config: AppConfig): Promise<EmbeddedPostgres> {
+  try {
+    return await startEmbeddedPostgres(config.database.embedded);
+  } catch (error) {
+    if (error instanceof EmbeddedDatabaseInUseException) throw new Error(inUseMessage(config, error));
+    throw error;
+  }
+}
+
+/**
+ * Where the service would migrate at start (the embedded database, or DATABASE_MIGRATE_ON_START=true), the command
+ * does too; elsewhere it refuses to run on a schema older than its code, instead of failing on a missing table.
+ */
+async function ensureCurrentSchema(config: AppConfig, dataSource: DataSource): Promise<void> {
+  if (config.database.migrateOnStart) {
+    await runMigrations(dataSource, { lock: Boolean(config.database.url) });
+    return;
+  }
+  const pending = await pendingMigrations(dataSource);
+  if (!pending.length) return;
+  throw new Error(
+    pending.length === dataSource.migrations.length
+      ? 'The database has no schema yet: run `npm run migration:run` first (with the same DATABASE_URL).'
+      : `The database schema is ${pending.length} migration(s) behind this version (${pending.join(', ')}): run \`npm run migration:run\` first.`,
+  );
+}
 
 /** Runs work against the configured database server, or the embedded one started (and stopped) for it. */
 async function withDatabaseUrl<T>(config: AppConfig, work: (url: string) => Promise<T>): Promise<T> {
   if (config.database.url) return work(config.database.url);
-  const embedded = await startEmbeddedPostgres(config.database.embedded);
+  const embedded = await openEmbedded(config);
   try {
     return await work(embedded.url);
   } finally {
@@ -18,28 +71,64 @@ async function withDatabaseUrl<T>(config: AppConfig, work: (url: string) => Prom
   }
 }
 
-/** A bare TypeORM connection, for commands that need no service module (migrations, first admin). */
+async function withDataSource<T>(
+  config: AppConfig,
+  url: string,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
+  const dataSource = await new DataSource(dataSourceOptions(config, url)).initialize();
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** A bare TypeORM connection on the schema as it is, even absent: for the migration commands. */
 export function withDatabase<T>(config: AppConfig, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
-  return withDatabaseUrl(config, async (url) => {
-    const dataSource = await new DataSource(dataSourceOptions(config, url)).initialize();
-    try {
-      return await work(dataSource);
-    } finally {
-      await dataSource.destroy();
-    }
+  return withDatabaseUrl(config, (url) => withDataSource(config, url, work));
+}
+
+/** A bare TypeORM connection on this version's schema, for commands that need no service module (users). */
+export function withMigratedDatabase<T>(
+  config: AppConfig,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
+  return withDatabase(config, async (dataSource) => {
+    await ensureCurrentSchema(config, dataSource);
+    return work(dataSource);
   });
+}
+
+/**
+ * Warnings and errors of the modules, as the service would log them, except Nest's report of a module that failed
+ * to start: the command's handler prints that error once, as one message without a stack trace.
+ */
+class CommandLogger extends ConsoleLogger {
+  constructor() {
+    super({ logLevels: ['error', 'warn'] });
+  }
+
+  override error(message: unknown, ...rest: unknown[]): void {
+    if (rest.at(-1) === 'ExceptionHandler') return;
+    super.error(message, ...rest);
+  }
 }
 
 type RootModule = (config: AppConfig, url: string) => DynamicModule;
 
-async function withContext<T>(
+function withContext<T>(
   config: AppConfig,
   root: RootModule,
   work: (app: INestApplicationContext) => Promise<T>,
 ): Promise<T> {
   return withDatabaseUrl(config, async (url) => {
+    // PGlite serves one session: the check's connection is closed before the modules open theirs.
+    await withDataSource(config, url, (dataSource) => ensureCurrentSchema(config, dataSource));
+    // abortOnError false: a module that fails to start reaches the command's handler instead of Nest's exit(1).
     const app = await NestFactory.createApplicationContext(root({ ...config, roles: new Set() }, url), {
-      logger: ['error', 'warn'],
+      logger: new CommandLogger(),
+      abortOnError: false,
     });
     try {
       return await work(app);

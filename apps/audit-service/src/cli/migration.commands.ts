@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { AppConfig } from '@app/config';
-import { runMigrations } from '@app/database';
+import { pendingMigrations, runMigrations } from '@app/database';
 import { withDatabase } from './database-session';
 
 export function registerMigrationCommands(program: Command, config: () => AppConfig): void {
@@ -27,12 +27,8 @@ export function registerMigrationCommands(program: Command, config: () => AppCon
     .description('list migrations and whether each is applied')
     .action(() =>
       withDatabase(config(), async (ds) => {
-        const applied = new Set(
-          (await ds.query('SELECT name FROM schema_migration').catch(() => [])).map(
-            (r: { name: string }) => r.name,
-          ),
-        );
-        for (const m of ds.migrations) console.log(`${applied.has(m.name!) ? '[x]' : '[ ]'} ${m.name}`);
+        const pending = new Set(await pendingMigrations(ds));
+        for (const { name } of ds.migrations) console.log(`${pending.has(name!) ? '[ ]' : '[x]'} ${name}`);
       }),
     );
 }

@@ -2,8 +2,7 @@ import { Command } from 'commander';
 import { Role, userServiceFor } from '@app/auth';
 import { DomainException } from '@app/common';
 import { AppConfig } from '@app/config';
-import { runMigrations } from '@app/database';
-import { withDatabase } from './database-session';
+import { withMigratedDatabase } from './database-session';
 
 const CLI_ACTOR = { kind: 'system', name: 'cli' } as const;
 
@@ -24,9 +23,7 @@ export function registerUserCommands(program: Command, config: () => AppConfig):
     .requiredOption('--email <email>', 'email address')
     .option('--display-name <name>', 'name shown in the console (default: the username)')
     .action((options: { username: string; email: string; displayName?: string }) =>
-      withDatabase(config(), async (ds) => {
-        if (config().database.migrateOnStart)
-          await runMigrations(ds, { lock: Boolean(config().database.url) });
+      withMigratedDatabase(config(), async (ds) => {
         const { user, oneTimePassword } = await userServiceFor(ds, config())
           .create(
             {
@@ -48,7 +45,7 @@ export function registerUserCommands(program: Command, config: () => AppConfig):
     .description("give a user a new one-time password (printed once) and end the user's sessions")
     .requiredOption('--username <username>', 'the user')
     .action((options: { username: string }) =>
-      withDatabase(config(), async (ds) => {
+      withMigratedDatabase(config(), async (ds) => {
         const users = userServiceFor(ds, config());
         const user = await users.getByUsername(options.username).catch(describe);
         const password = await users.resetPassword(user.id, CLI_ACTOR);

@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `npm run cli -- <args>` from source (no build) as its own OS process, as an operator would, with only the
+ * given environment (nothing of the test runner's leaks in). Resolves with the exit code, whatever it is.
+ */
+export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['-r', '@swc-node/register', join(ROOT, 'apps/audit-service/src/cli.ts'), ...args],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+          TZ: 'UTC',
+          ...env,
+        },
+        timeout: 120_000,
+      },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
