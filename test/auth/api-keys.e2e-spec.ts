@@ -153,16 +153,26 @@ describe('Producer API keys', () => {
 
   it('records creation, rotation and revocation in the security log, without the key', async () => {
     const issued = (await create({ sourceSystemCode: 'igate', name: 'logged' }).expect(201)).body;
-    await http().post(`/v1/api-keys/${issued.id}/rotate`).set('Authorization', operator).expect(201);
+    const rotated = (
+      await http().post(`/v1/api-keys/${issued.id}/rotate`).set('Authorization', operator).expect(201)
+    ).body;
     await http().post(`/v1/api-keys/${issued.id}/revoke`).set('Authorization', operator).expect(200);
     const rows = await sut.app
       .get(DataSource)
-      .query(`SELECT type, actor_kind, details FROM security_event WHERE target = $1 ORDER BY id`, [
-        issued.id,
+      .query(`SELECT type, target, details FROM security_event WHERE target = ANY($1) ORDER BY id`, [
+        [issued.id, rotated.id],
       ]);
-    expect(rows.map((r: { type: string }) => r.type)).toEqual(['api-key.created', 'api-key.revoked']);
+    expect(rows).toEqual([
+      expect.objectContaining({ type: 'api-key.created', target: issued.id }),
+      expect.objectContaining({
+        type: 'api-key.rotated',
+        target: rotated.id,
+        details: expect.objectContaining({ replaces: issued.id }),
+      }),
+      expect.objectContaining({ type: 'api-key.revoked', target: issued.id }),
+    ]);
     const all = JSON.stringify(await sut.app.get(DataSource).query(`SELECT * FROM security_event`));
     expect(all).not.toContain(issued.key);
-    expect(all).toContain('api-key.rotated');
+    expect(all).not.toContain(rotated.key);
   });
 });

@@ -52,7 +52,7 @@ describe('Kafka ingest', () => {
     expect(metrics).toMatch(/^tthc_audit_ingest_batch_seconds_count\{source="kafka"\} [1-9]/m);
   }, 180_000);
 
-  it('keeps retrying a batch while the store fails, commits nothing meanwhile, and stores it once the store is back', async () => {
+  it('retries a batch while the store refuses it, commits nothing meanwhile, and stores it once the store is back', async () => {
     const events = Array.from({ length: 50 }, (_, i) => lookupEvent(i));
     const stored = async () =>
       Number((await sql<{ n: string }>(sut.db.url, 'SELECT count(*) AS n FROM query_event WHERE event_id = ANY($1)', [events.map((e) => e.eventId)]))[0].n);
@@ -62,14 +62,26 @@ describe('Kafka ingest', () => {
       (await admin.fetchOffsets({ groupId: `g-${topic}`, topics: [topic] }))[0].partitions.map((p) => Number(p.offset)).reduce((a, b) => a + Math.max(0, b), 0);
     const endBefore = (await admin.fetchTopicOffsets(topic)).reduce((a, p) => a + Number(p.high), 0);
     await eventually(async () => (await committed()) === endBefore, 15000, 'earlier messages committed');
-    await sql(sut.db.url, 'ALTER TABLE query_event_id RENAME TO query_event_id_away');
+    // Every store claims its event ids first: the trigger refuses that claim and counts it in a sequence, which
+    // (unlike a table) keeps its count when the refused transaction rolls back.
+    await sql(sut.db.url, 'CREATE SEQUENCE test_store_attempts');
+    await sql(
+      sut.db.url,
+      `CREATE FUNCTION test_refuse_store() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN PERFORM nextval('test_store_attempts'); RAISE EXCEPTION 'the store is down (test)'; END $$`,
+    );
+    await sql(sut.db.url, 'CREATE TRIGGER test_refuse_store BEFORE INSERT ON query_event_id FOR EACH STATEMENT EXECUTE FUNCTION test_refuse_store()');
+    const attempts = async () => {
+      const [row] = await sql<{ last_value: string; is_called: boolean }>(sut.db.url, 'SELECT last_value, is_called FROM test_store_attempts');
+      return row.is_called ? Number(row.last_value) : 0;
+    };
     try {
       await produce(kafka, topic, events);
-      await new Promise((r) => setTimeout(r, 3000));
+      await eventually(async () => (await attempts()) >= 3, 30000, 'three refused attempts to store the batch');
       expect(await stored()).toBe(0);
       expect(await committed()).toBe(endBefore);
     } finally {
-      await sql(sut.db.url, 'ALTER TABLE query_event_id_away RENAME TO query_event_id');
+      await sql(sut.db.url, 'DROP TRIGGER test_refuse_store ON query_event_id');
     }
     await eventually(async () => (await stored()) === 50, 30000, 'the retried batch');
     await eventually(async () => (await committed()) === endBefore + 50, 15000, 'offsets committed after storing');

@@ -62,7 +62,7 @@ describe('gateway simulator', () => {
     expect(rows.map(csvRowToEvent)).toEqual(expected(1500, 'csv').map(withoutEmpty));
   });
 
-  it('keeps roughly to the rate asked for', async () => {
+  it('never sends faster than the rate asked for', async () => {
     const summary = await simulate({
       to: 'file',
       out: join(dir, 'paced.ndjson'),
@@ -71,10 +71,10 @@ describe('gateway simulator', () => {
       start: START,
       progress: null,
     });
-    // 1,200 events at 2,000/s: about 0.6 s (the first batch leaves at once).
-    expect(summary.seconds).toBeGreaterThan(0.5);
-    expect(summary.seconds).toBeLessThan(1.5);
-    expect(summary.eventsPerSecond).toBeLessThan(2400);
+    // 1,200 events at 2,000/s: the last of them not before 0.6 s (unpaced, a file takes them in milliseconds).
+    // No upper bound: how much longer it takes says how busy the machine is, not whether the pacing works.
+    expect(summary.events).toBe(1200);
+    expect(summary.seconds).toBeGreaterThanOrEqual(0.59);
   });
 
   it('round-trips events through the real broker: one message per event, keyed by account, on a new 6-partition topic', async () => {
