@@ -202,7 +202,12 @@ async function startKafkaBroker({ log = console.log } = {}) {
     }
   }
   log(`[test-env] Kafka ${KAFKA_VERSION} (KRaft) started on 127.0.0.1:${port} in ${((Date.now() - t0) / 1000).toFixed(1)}s (logs: ${dir})`);
-  return { brokers: `127.0.0.1:${port}`, stop, logFile };
+  return { brokers: `127.0.0.1:${port}`, stop, logFile, dataDir: path.join(dir, 'data'), pid: child.pid, libs };
 }
 
-module.exports = { startKafkaBroker };
+/** The Kafka jars (downloaded on first use): their Java clients and tools are clients this service did not write. */
+function kafkaLibs({ log = console.log } = {}) {
+  return ensureJars(log);
+}
+
+module.exports = { startKafkaBroker, kafkaLibs };

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { AppConfig, ConfigurationError, loadConfig } from '@app/config';
 import { describeConfigurationError, EXIT_CONFIGURATION } from './bootstrap/configuration-error.util';
 import { registerImportCommand } from './cli/import.command';
+import { registerIngestCommands } from './cli/ingest.commands';
 import { registerMigrationCommands } from './cli/migration.commands';
 import { registerAccountCommands } from './cli/account.commands';
 import { registerRetentionCommand } from './cli/retention.command';
@@ -20,6 +21,7 @@ registerVerifyCommand(program, config);
 registerRetentionCommand(program, config);
 registerUserCommands(program, config);
 registerImportCommand(program, config);
+registerIngestCommands(program, config);
 
 // Configuration is read by the first command that needs it, so every command's failure ends here: printed as the
 // operator's message only (the stack is of this code, not of anything they can fix).

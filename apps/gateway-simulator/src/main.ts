@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { KAFKA_COMPRESSIONS, type KafkaCompression } from '@app/config';
 import { ANOMALY_SCENARIOS } from './anomaly.util';
 import { EventGenerator } from './event-generator.service';
 import { accountDirectory, writeAccountDirectory } from './outputs/account-directory.util';
@@ -25,6 +26,7 @@ interface CliOptions {
   brokers: string;
   topic: string;
   partitions: number;
+  compression: KafkaCompression;
   url?: string;
   apiKey?: string;
   out?: string;
@@ -50,6 +52,7 @@ const program = new Command('simulate')
   .option('--brokers <list>', 'Kafka brokers host:port,…', process.env.KAFKA_BROKERS ?? 'localhost:9092')
   .option('--topic <name>', 'Kafka topic', process.env.KAFKA_TOPIC ?? 'tthc.query-logs')
   .option('--partitions <n>', 'partitions when the topic is created', positiveInt, 6)
+  .addOption(new Option('--compression <codec>', 'codec of the Kafka record batches').choices(KAFKA_COMPRESSIONS).default('none'))
   .option('--url <url>', 'service base URL for --to http, e.g. http://localhost:3000')
   .option('--api-key <key>', 'producer API key of a registered source system (X-Api-Key)')
   .option('--out <file>', 'file for --to file: .ndjson, or .csv')
@@ -89,6 +92,7 @@ const program = new Command('simulate')
         .filter(Boolean),
       topic: o.topic,
       partitions: o.partitions,
+      compression: o.compression,
       url: o.url,
       apiKey: o.apiKey,
       out: o.out,

@@ -1,3 +1,4 @@
+import type { KafkaCompression } from '@app/config';
 import type { QueryLogEventV1 } from '@app/contracts';
 import { EventGenerator, GeneratorOptions } from './event-generator.service';
 import type { EventOutput } from './outputs/event-output.type';
@@ -17,6 +18,7 @@ export interface SimulateOptions extends GeneratorOptions {
   brokers?: string[];
   topic?: string;
   partitions?: number;
+  compression?: KafkaCompression;
   url?: string;
   apiKey?: string;
   out?: string;
@@ -40,6 +42,7 @@ export function createOutput(options: SimulateOptions): EventOutput {
         brokers: options.brokers,
         topic: options.topic ?? 'tthc.query-logs',
         partitions: options.partitions,
+        compression: options.compression,
       });
     case 'http':
       if (!options.url) throw new Error('--to http needs --url http://host:port');

@@ -10,8 +10,7 @@ import { AuthGuard } from './guard/auth.guard';
 import { RateLimitGuard } from './guard/rate-limit.guard';
 import { SlidingWindowThrottlerStorage } from './guard/sliding-window-throttler.storage';
 import { OidcService } from './oidc/oidc.service';
-import { SecurityEventRepository } from './security-log/security-event.repository';
-import { SecurityLogService } from './security-log/security-log.service';
+import { SecurityLogModule } from './security-log/security-log.module';
 import { AccessTokenService } from './sessions/access-token.service';
 import { resolveJwtSecret } from './sessions/jwt-secret.util';
 import { RefreshTokenRepository } from './sessions/refresh-token.repository';
@@ -29,6 +28,7 @@ const MINUTE_MS = 60_000;
  */
 @Module({
   imports: [
+    SecurityLogModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -53,18 +53,16 @@ const MINUTE_MS = 60_000;
     UserRepository,
     RefreshTokenRepository,
     ApiKeyRepository,
-    SecurityEventRepository,
     PasswordService,
     AccessTokenService,
     SessionService,
     UserService,
     ApiKeyService,
-    SecurityLogService,
     OidcService,
     FirstAdminService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [SessionService, UserService, ApiKeyService, SecurityLogService, OidcService, PasswordService],
+  exports: [SessionService, UserService, ApiKeyService, SecurityLogModule, OidcService, PasswordService],
 })
 export class AuthModule {}

@@ -22,6 +22,8 @@ export enum Permission {
   API_KEYS_MANAGE = 'api-keys:manage',
   INGEST_READ = 'ingest:read',
   INGEST_WRITE = 'ingest:write',
+  /** Operate the ingest pipeline itself: e.g. order an undecodable Kafka batch skipped. Never a producer key. */
+  INGEST_MANAGE = 'ingest:manage',
 }
 
 export enum Role {
@@ -46,6 +48,7 @@ const OPERATOR: Permission[] = [
   Permission.API_KEYS_MANAGE,
   Permission.INGEST_READ,
   Permission.INGEST_WRITE,
+  Permission.INGEST_MANAGE,
   Permission.ACCOUNTS_SYNC,
 ];
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { aes256Key, Env, envSchema, ServiceRole } from './env.schema';
+import { aes256Key, Env, envSchema, KafkaCompression, ServiceRole } from './env.schema';
 
 /** The validated configuration, read once at boot. Nothing else reads process.env. */
 export interface AppConfig {
@@ -27,6 +27,10 @@ export interface AppConfig {
     dlqTopic: string;
     /** Group members (each with its own fetch loop) per ingest process. */
     consumers: number;
+    /** Codec of the messages the service produces. */
+    compression: KafkaCompression;
+    /** Seconds without contact with the broker after which an ingest replica is not ready. */
+    stallTimeout: number;
   };
   /** The citizen's personal ID: keyed hash (always) and encrypted copy (only when a key is set). */
   personalData: {
@@ -74,6 +78,10 @@ export interface AccountsConfig {
   timeZone: string;
   /** Days before the lock at which the holder and the unit admin are warned, largest first. */
   warningDays: number[];
+  /** From when the gateway's logs are complete, as an operator declares it; unset: the earliest stored event. */
+  observationStart?: Date;
+  /** A run that would lock or remove more than max(min, share × active accounts) waits for a confirmation. */
+  massChange: { share: number; min: number };
   statusRefresh: number;
   commands: {
     topic: string;
@@ -166,6 +174,8 @@ function toAppConfig(e: Env): AppConfig {
           groupId: e.KAFKA_GROUP_ID,
           dlqTopic: e.KAFKA_DLQ_TOPIC,
           consumers: e.KAFKA_CONSUMERS,
+          compression: e.KAFKA_COMPRESSION,
+          stallTimeout: e.KAFKA_STALL_TIMEOUT,
         }
       : undefined,
     personalData: {
@@ -227,6 +237,8 @@ function toAccountsConfig(e: Env): AccountsConfig {
     idleLockCron: e.ACCOUNT_IDLE_LOCK_CRON,
     timeZone: e.ACCOUNT_TIME_ZONE,
     warningDays: [...new Set(e.ACCOUNT_LOCK_WARNING_DAYS)].sort((a, b) => b - a),
+    observationStart: e.ACCOUNT_OBSERVATION_START,
+    massChange: { share: e.ACCOUNT_MASS_CHANGE_SHARE, min: e.ACCOUNT_MASS_CHANGE_MIN },
     statusRefresh: e.ACCOUNT_STATUS_REFRESH,
     commands: {
       topic: e.ACCOUNT_COMMAND_TOPIC,

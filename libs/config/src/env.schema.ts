@@ -5,6 +5,10 @@ import { z } from 'zod';
 export const SERVICE_ROLES = ['api', 'ingest', 'jobs'] as const;
 export type ServiceRole = (typeof SERVICE_ROLES)[number];
 
+/** Compression of what the service produces (dead letters, account commands); every codec is decoded when consuming. */
+export const KAFKA_COMPRESSIONS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
+export type KafkaCompression = (typeof KAFKA_COMPRESSIONS)[number];
+
 const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
   .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
@@ -32,6 +36,9 @@ const duration = z
   .string()
   .regex(/^\d+(s|m|h|d)$/, 'must look like 90s, 15m, 24h or 14d')
   .transform((v) => Number(v.slice(0, -1)) * { s: 1, m: 60, h: 3600, d: 86400 }[v.slice(-1) as 's' | 'm' | 'h' | 'd']);
+
+/** An RFC 3339 date-time with an explicit offset: a local time without one would be read in the host's zone. */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
 
 /** A 32-byte AES-256 key given as 64 hex digits or base64, or undefined when it is neither. */
 export function aes256Key(value: string): Buffer | undefined {
@@ -91,6 +98,8 @@ export const envSchema = z.object({
   KAFKA_GROUP_ID: z.string().min(1),
   KAFKA_DLQ_TOPIC: z.string().min(1),
   KAFKA_CONSUMERS: z.coerce.number().int().min(1).max(16),
+  KAFKA_COMPRESSION: z.enum(KAFKA_COMPRESSIONS, { message: `must be one of ${KAFKA_COMPRESSIONS.join(', ')}` }),
+  KAFKA_STALL_TIMEOUT: duration,
   CORS_ORIGINS: csv,
   HTTP_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'must look like 512kb or 10mb'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600000),
@@ -115,6 +124,13 @@ export const envSchema = z.object({
   ACCOUNT_LOCK_WARNING_DAYS: csv
     .refine((days) => days.every((d) => /^\d{1,3}$/.test(d) && Number(d) >= 1), { message: 'must be whole days, e.g. 14,3' })
     .transform((days) => days.map(Number)),
+  ACCOUNT_OBSERVATION_START: optionalString
+    .refine((v) => v === undefined || (RFC3339.test(v) && Number.isFinite(Date.parse(v))), {
+      message: 'must be a date-time with an offset, e.g. 2026-08-01T00:00:00+07:00',
+    })
+    .transform((v) => (v === undefined ? undefined : new Date(v))),
+  ACCOUNT_MASS_CHANGE_SHARE: z.coerce.number().gt(0, 'must be more than 0').max(1, 'must be at most 1 (a share, e.g. 0.10)'),
+  ACCOUNT_MASS_CHANGE_MIN: z.coerce.number().int().min(0),
   ACCOUNT_STATUS_REFRESH: duration,
   ACCOUNT_COMMAND_TOPIC: z.string().min(1),
   ACCOUNT_COMMAND_WEBHOOK_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/.+/.test(v), {

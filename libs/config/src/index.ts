@@ -1,4 +1,4 @@
 export * from './app-config';
 export * from './config.module';
-export { SERVICE_ROLES, envSchema } from './env.schema';
-export type { ServiceRole } from './env.schema';
+export { KAFKA_COMPRESSIONS, SERVICE_ROLES, envSchema } from './env.schema';
+export type { KafkaCompression, ServiceRole } from './env.schema';

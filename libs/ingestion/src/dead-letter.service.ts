@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { KAFKA } from '@app/kafka';
+import { compressionTypeOf, KAFKA } from '@app/kafka';
 import { RejectionRow } from './rejections/rejection.repository';
 
 /**
@@ -24,6 +24,7 @@ export class DeadLetterPublisher implements OnApplicationShutdown {
       const producer = await this.connect(this.kafka);
       await producer.send({
         topic: this.config.kafka.dlqTopic,
+        compression: compressionTypeOf(this.config.kafka.compression),
         messages: rows.map((r) => ({
           key: r.eventId,
           value: r.raw,

@@ -16,3 +16,8 @@ export * from './dto/ingest-events-result.dto';
 export * from './dto/list-rejections-query.dto';
 export * from './dto/rejection-page.dto';
 export * from './http-body.util';
+export * from './stuck-batches/ingest-health.service';
+export * from './stuck-batches/stuck-batch.repository';
+export * from './stuck-batches/stuck-batch.service';
+export * from './dto/stuck-batch.dto';
+export * from './dto/skip-stuck-batch.dto';

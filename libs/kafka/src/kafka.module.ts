@@ -1,11 +1,13 @@
 import { Global, Logger, Module } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { registerCompressionCodecs } from './compression-codecs';
 
 /** The Kafka client, or null when KAFKA_BROKERS is unset (HTTP and file ingest only). */
 export const KAFKA = Symbol('KAFKA');
 
 export function createKafka(kafka: NonNullable<AppConfig['kafka']>): Kafka {
+  registerCompressionCodecs();
   const logger = new Logger('Kafka');
   return new Kafka({
     clientId: kafka.clientId,

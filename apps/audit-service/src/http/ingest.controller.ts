@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { AllowProducerKey, CurrentPrincipal, Permission, Principal, RateLimit, RequirePermission } from '@app/auth';
+import { AllowProducerKey, CurrentPrincipal, Permission, Principal, RateLimit, RequirePermission, securityActorOf } from '@app/auth';
 import { InjectConfig, AppConfig } from '@app/config';
 import {
   IngestEventsResultDto,
@@ -10,6 +10,9 @@ import {
   RejectionPageDto,
   RejectionsService,
   recordsFromHttpBody,
+  SkipStuckBatchDto,
+  StuckBatchDto,
+  StuckBatchService,
 } from '@app/ingestion';
 
 @ApiTags('ingest')
@@ -18,6 +21,7 @@ export class IngestController {
   constructor(
     private readonly ingest: IngestService,
     private readonly rejections: RejectionsService,
+    private readonly stuckBatches: StuckBatchService,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -69,5 +73,34 @@ export class IngestController {
   listRejections(@Query() query: ListRejectionsQueryDto): Promise<RejectionPageDto> {
     const { limit = 50, before, ...filter } = query;
     return this.rejections.list(filter, limit, before);
+  }
+
+  @Get('stuck-batches')
+  @RequirePermission(Permission.INGEST_READ)
+  @ApiOperation({
+    summary: 'Kafka record batches that could not be decoded, newest first: each stopped its partition until skipped',
+  })
+  @ApiOkResponse({ type: [StuckBatchDto] })
+  listStuckBatches(): Promise<StuckBatchDto[]> {
+    return this.stuckBatches.list(100);
+  }
+
+  @Post('stuck-batches/:id/skip')
+  @HttpCode(200)
+  @RequirePermission(Permission.INGEST_MANAGE)
+  @ApiOperation({
+    summary: 'Order an undecodable batch skipped (reason required; recorded in the security log)',
+    description:
+      'The replica that owns the partition moves past the batch within seconds and the partition resumes. Its events are ' +
+      'not stored: have the producer send them again. Ordering twice keeps the first order.',
+  })
+  @ApiOkResponse({ type: StuckBatchDto })
+  skipStuckBatch(
+    @Param('id') id: string,
+    @Body() dto: SkipStuckBatchDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+  ): Promise<StuckBatchDto> {
+    return this.stuckBatches.orderSkip(id, securityActorOf(principal), dto.reason, request.ip);
   }
 }

@@ -1,4 +1,6 @@
+import type { KafkaCompression } from '@app/config';
 import type { QueryLogEventV1 } from '@app/contracts';
+import { compressionTypeOf, registerCompressionCodecs } from '@app/kafka';
 import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import type { EventOutput } from './event-output.type';
 
@@ -10,11 +12,13 @@ export interface KafkaOutputOptions {
   clientId?: string;
   /** Batches being sent at once: overlaps the broker's round trip with building the next batch. Default 3. */
   inFlight?: number;
+  /** Codec of the produced record batches, as producers set compression.type. Default none. */
+  compression?: KafkaCompression;
 }
 
 /**
  * Produces each event as one message, key = accountId (one account's events stay in one partition, in order),
- * acks from all in-sync replicas, no compression: what the contract asks of the gateway.
+ * acks from all in-sync replicas, compressed with the chosen codec (none by default), as gateways send them.
  */
 export class KafkaEventOutput implements EventOutput {
   private readonly kafka: Kafka;
@@ -24,6 +28,7 @@ export class KafkaEventOutput implements EventOutput {
   private sent = 0;
 
   constructor(private readonly options: KafkaOutputOptions) {
+    registerCompressionCodecs();
     this.kafka = new Kafka({
       clientId: options.clientId ?? 'gateway-simulator',
       brokers: options.brokers,
@@ -56,7 +61,8 @@ export class KafkaEventOutput implements EventOutput {
   async write(batch: QueryLogEventV1[]): Promise<void> {
     if (this.failure) throw this.failure;
     const messages = batch.map((e) => ({ key: e.accountId, value: JSON.stringify(e) }));
-    const send = this.producer!.send({ topic: this.options.topic, acks: -1, messages }).then(
+    const compression = compressionTypeOf(this.options.compression ?? 'none');
+    const send = this.producer!.send({ topic: this.options.topic, acks: -1, compression, messages }).then(
       () => {
         this.sent += messages.length;
       },

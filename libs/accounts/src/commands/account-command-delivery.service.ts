@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import type { Kafka, Producer } from 'kafkajs';
+import type { CompressionTypes, Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import { AppConfig, InjectConfig } from '@app/config';
-import { KAFKA } from '@app/kafka';
+import { compressionTypeOf, KAFKA } from '@app/kafka';
 import { WebhookSender } from '@app/notifications';
 import { MetricsService } from '@app/observability';
 import { AccountRepository } from '../account.repository';
@@ -30,6 +30,7 @@ const CLAIM_BATCH = 100;
 export class AccountCommandDelivery implements OnApplicationShutdown {
   private readonly logger = new Logger(AccountCommandDelivery.name);
   private readonly settings: AppConfig['accounts']['commands'];
+  private readonly compression: CompressionTypes;
   private queue: Promise<unknown> = Promise.resolve();
   private producer?: Promise<Producer>;
   private kickQueued = false;
@@ -47,6 +48,7 @@ export class AccountCommandDelivery implements OnApplicationShutdown {
     metrics: MetricsService,
   ) {
     this.settings = config.accounts.commands;
+    this.compression = compressionTypeOf(config.kafka?.compression ?? 'none');
     this.outcomes = metrics.counter('tthc_audit_account_command_attempts_total', 'Delivery attempts of account commands', ['outcome']);
     changes.subscribe(() => this.kick());
   }
@@ -141,6 +143,7 @@ export class AccountCommandDelivery implements OnApplicationShutdown {
     await producer.send({
       topic: this.settings.topic,
       acks: -1,
+      compression: this.compression,
       messages: [{ key: command.accountId, value: body, headers: { 'idempotency-key': command.idempotencyKey } }],
     });
   }

@@ -17,6 +17,7 @@ export enum SecurityEventType {
   API_KEY_CREATED = 'api-key.created',
   API_KEY_ROTATED = 'api-key.rotated',
   API_KEY_REVOKED = 'api-key.revoked',
+  INGEST_BATCH_SKIP_ORDERED = 'ingest.batch-skip-ordered',
 }
 
 export type SecurityActor =

@@ -13,6 +13,7 @@ import { CreateAlert1795506000001 } from './1795506000001-CreateAlert';
 import { AddCanonicalFormToAuditBatch1795507000000 } from './1795507000000-AddCanonicalFormToAuditBatch';
 import { AddLockWarningRetry1795507000001 } from './1795507000001-AddLockWarningRetry';
 import { AddIdleEvidenceColumns1795508000000 } from './1795508000000-AddIdleEvidenceColumns';
+import { CreateIngestStuckBatch1795508100000 } from './1795508100000-CreateIngestStuckBatch';
 
 /** Every migration, in order. Listed (not globbed) so the same list works from source, dist and tests. */
 export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795503100000, CreateAuthTables1795503666503, SequenceAuditChain1795503700000,
@@ -22,4 +23,5 @@ export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795
   MonthPartitionFunctionToleratesRace1795504500000, CreateIngestRejection1795505000000, CreateSourceFlagUsage1795505000001, CreateAccountLifecycle1795506000000, CreateAlert1795506000001,
   AddCanonicalFormToAuditBatch1795507000000,
   AddLockWarningRetry1795507000001,
-  AddIdleEvidenceColumns1795508000000];
+  AddIdleEvidenceColumns1795508000000,
+  CreateIngestStuckBatch1795508100000];
