@@ -14,7 +14,8 @@ describe('Account jobs', () => {
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
     t = await bootTestApp(
-      { ROLES: 'api,jobs', ACCOUNT_IDLE_LOCK_CRON: '0 15 1 * * *', ACCOUNT_COMMAND_WEBHOOK_URL: receiver.url },
+      // Logs known since 1 January 2026: an account created then and never used is idle.
+      { ROLES: 'api,jobs', ACCOUNT_IDLE_LOCK_CRON: '0 15 1 * * *', ACCOUNT_COMMAND_WEBHOOK_URL: receiver.url, ACCOUNT_OBSERVATION_START: '2026-01-01T00:00:00+07:00' },
       { clock },
     );
   });

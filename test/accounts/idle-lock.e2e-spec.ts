@@ -33,6 +33,8 @@ describe(IdleLockService.name, () => {
         ACCOUNT_COMMAND_WEBHOOK_URL: receiver.url,
         ACCOUNT_COMMAND_WEBHOOK_SECRET: SECRET,
         ACCOUNT_COMMAND_RETRY_BASE: '30s',
+        // Logs known since 1 January: before the events fed here (to the accounts feature alone, not the store).
+        ACCOUNT_OBSERVATION_START: '2026-01-01T00:00:00+07:00',
       },
     });
     sut = h.get(IdleLockService);
@@ -79,13 +81,15 @@ describe(IdleLockService.name, () => {
   });
 
   it('locks an account created more than 3 months ago and never used', async () => {
-    clock.set('2026-11-24T00:30:00+07:00');
+    // Listed the day after its creation (a sync after the first one): its count starts at the listing, 21 August.
+    clock.set('2026-08-21T09:00:00+07:00');
     await h.get(DirectorySyncService).sync(
       [directoryEntry('cb.never.used', { createdAt: '2026-08-20T09:00:00+07:00' }), directoryEntry('cb.new', { createdAt: '2026-10-01T09:00:00+07:00' })],
       'json',
       'delta',
       'producer:tthc',
     );
+    clock.set('2026-11-24T00:30:00+07:00');
     const run = await sut.run();
     expect(run.locked).toContain('cb.never.used');
     expect(run.locked).not.toContain('cb.new');

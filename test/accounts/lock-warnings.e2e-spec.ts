@@ -17,6 +17,9 @@ async function addAccountsLastActive(h: AccountsHarness, unitCode: string, lastA
   await storeBatch(h, ids.map((accountId) => ({ accountId, at: lastActive[accountId] })));
 }
 
+/** The logs are known from 1 August (the idle count starts no earlier); events are fed to the accounts feature alone. */
+const OBSERVED_FROM = { ACCOUNT_OBSERVATION_START: '2026-08-01T00:00:00+07:00' };
+
 describe('Lock warnings and exemptions', () => {
   const clock = new FixedClock(new Date('2026-08-10T09:00:00+07:00'));
   let smtp: TestSmtpServer;
@@ -25,7 +28,10 @@ describe('Lock warnings and exemptions', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    h = await bootAccounts({ clock, env: { SMTP_URL: smtp.url, SMTP_FROM: 'Kiểm toán <audit@example.gov.vn>', ACCOUNT_LOCK_WARNING_DAYS: '14,3' } });
+    h = await bootAccounts({
+      clock,
+      env: { SMTP_URL: smtp.url, SMTP_FROM: 'Kiểm toán <audit@example.gov.vn>', ACCOUNT_LOCK_WARNING_DAYS: '14,3', ...OBSERVED_FROM },
+    });
     sut = h.get(IdleLockService);
     await h.get(AccountsService).setUnitContact('000.21.12.H52', 'admin.xa12@example.gov.vn', 'user:admin');
     // Both idle since 10 August: the lock falls due on 10 November (local dates).
@@ -71,7 +77,7 @@ describe('Lock warnings and exemptions', () => {
     await sut.run();
     await smtp.waitFor(2);
     expect(mailsFor('cb.warn')).toHaveLength(2);
-    const listed = await h.get(LockWarningRepository).list({ accountId: 'cb.warn', limit: 10, offset: 0 });
+    const listed = await h.get(LockWarningService).list({ accountId: 'cb.warn', limit: 10, offset: 0 });
     expect(listed.map((w) => [w.offsetDays, w.lockDueOn, w.delivery])).toEqual([
       [3, '2026-11-10', 'sent'],
       [14, '2026-11-10', 'sent'],
@@ -97,7 +103,7 @@ describe('Lock warnings whose mail fails', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer({ rejectFirst: 2 });
-    h = await bootAccounts({ clock, env: { SMTP_URL: smtp.url, SMTP_FROM: 'audit@example.gov.vn', ACCOUNT_LOCK_WARNING_DAYS: '14,3' } });
+    h = await bootAccounts({ clock, env: { SMTP_URL: smtp.url, SMTP_FROM: 'audit@example.gov.vn', ACCOUNT_LOCK_WARNING_DAYS: '14,3', ...OBSERVED_FROM } });
     await addAccountsLastActive(h, '000.21.13.H52', {
       'cb.retry': '2026-08-10T09:00:00+07:00',
       'cb.crash': '2026-08-11T09:00:00+07:00',
@@ -111,7 +117,7 @@ describe('Lock warnings whose mail fails', () => {
     await smtp?.close();
   });
 
-  const warningOf = async (accountId: string) => (await h.get(LockWarningRepository).list({ accountId, limit: 1, offset: 0 }))[0];
+  const warningOf = async (accountId: string) => (await h.get(LockWarningService).list({ accountId, limit: 1, offset: 0 }))[0];
 
   it('tries again with backoff until the mail server takes it, then never again', async () => {
     const retries = h.get(LockWarningService);
@@ -138,7 +144,7 @@ describe('Lock warnings whose mail fails', () => {
     // cb.crash falls due on 11 November: its 14-day warning is claimed on 28 October, and the sender stops there.
     clock.set('2026-10-28T00:30:00+07:00');
     const repository = h.get(LockWarningRepository);
-    const policy = { idleMonths: 3, timeZone: 'Asia/Ho_Chi_Minh' };
+    const policy = { idleMonths: 3, timeZone: 'Asia/Ho_Chi_Minh', observationStart: h.config.accounts.observationStart! };
     const [claimed] = await h.dataSource.transaction((m) => repository.claimDue(m, clock.now(), policy, [14, 3]));
     expect(claimed.accountId).toBe('cb.crash');
     // Taken by a sender that stops before mailing: held for the lease, and its late outcome no longer counts.

@@ -2,16 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountState } from './account.type';
 import { DirectoryEntry } from './directory/directory-entry.type';
-import { IdlePolicy, idleSinceSql, lockDueOnSql } from './idle-policy.util';
+import { IdleBasis, idleBasisSql, IdlePolicy, idleSinceSql, localDateSql, lockDueOnSql } from './idle-policy.util';
 
-export interface LockedAccountRow {
+/** What an idle lock would count from, for the dry run, the mass-change check and the lock's evidence. */
+export interface IdleEvidenceRow {
   accountId: string;
-  commandId: string;
-  idleSince: Date;
+  idleSince: Date | null;
+  idleBasis: IdleBasis;
+  observationStart: Date | null;
   lastActivityAt: Date | null;
   directoryLastLoginAt: Date | null;
+  lockDueOn: string | null;
+}
+
+export interface LockedAccountRow extends IdleEvidenceRow {
+  commandId: string;
   directoryStatus: string | null;
-  lockDueOn: string;
+}
+
+/** An account a directory sync may lock or mark removed, with its state before the sync. */
+export interface AccountStateRow {
+  accountId: string;
+  state: AccountState;
 }
 
 export interface AccountStatusRow {
@@ -22,10 +34,18 @@ export interface AccountStatusRow {
   lockDeliveredAt: Date | null;
 }
 
-const LOCK_RETURNING = (policy: string): string => `
-  RETURNING a.account_id AS "accountId", a.lock_command_id::text AS "commandId", ${idleSinceSql('a')} AS "idleSince",
-    a.last_activity_at AS "lastActivityAt", a.directory_last_login_at AS "directoryLastLoginAt",
-    a.directory_status AS "directoryStatus", to_char(${policy}, 'YYYY-MM-DD') AS "lockDueOn"`;
+/** The idle evidence columns over params obs, tz, months (placeholders such as '$4'). */
+const IDLE_EVIDENCE = (obs: string, tz: string, months: string): string => `a.account_id AS "accountId",
+  ${idleSinceSql('a', obs)} AS "idleSince", ${idleBasisSql('a', obs)} AS "idleBasis", ${obs}::timestamptz AS "observationStart",
+  a.last_activity_at AS "lastActivityAt", a.directory_last_login_at AS "directoryLastLoginAt",
+  to_char(${lockDueOnSql('a', obs, tz, months)}, 'YYYY-MM-DD') AS "lockDueOn"`;
+
+const LOCK_RETURNING = (obs: string, tz: string, months: string): string => `
+  RETURNING ${IDLE_EVIDENCE(obs, tz, months)}, a.lock_command_id::text AS "commandId", a.directory_status AS "directoryStatus"`;
+
+/** Active, not exempt, and its idle lock due on or before today's local date. */
+const IDLE_DUE = (now: string, obs: string, tz: string, months: string): string =>
+  `a.state = 'active' AND ${lockDueOnSql('a', obs, tz, months)} <= ${localDateSql(now, tz)} AND NOT ${EXEMPT_SQL('a', now)}`;
 
 /** An active exemption (service account, registered leave) at $now; expired ones stop applying by themselves. */
 export const EXEMPT_SQL = (alias: string, nowParam: string): string => `EXISTS (
@@ -38,24 +58,31 @@ export class AccountRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The directory fields of the accounts already known, keyed by id: the "before" of a sync's history. */
-  async findDirectorySnapshots(manager: EntityManager, ids: string[]): Promise<Map<string, DirectoryEntry & { inDirectory: boolean }>> {
+  async findDirectorySnapshots(manager: EntityManager, ids: string[]): Promise<Map<string, StoredDirectoryEntry>> {
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT account_id, full_name, unit_code, unit_name, role, account_type, directory_status, email,
-              directory_created_at, directory_last_login_at, directory_extra, in_directory
+              directory_created_at, directory_last_login_at, directory_extra, in_directory, state
        FROM account WHERE account_id = ANY($1::text[])`,
       [ids],
     );
-    return new Map(rows.map((r) => [r.account_id as string, { ...snapshotOf(r), inDirectory: r.in_directory as boolean }]));
+    return new Map(
+      rows.map((r) => [r.account_id as string, { ...snapshotOf(r), inDirectory: r.in_directory as boolean, state: r.state as AccountState }]),
+    );
   }
 
-  /** Writes directory entries (new or changed) in one statement. */
+  /**
+   * Writes directory entries (new or changed) in one statement. An account new to a directory that already had
+   * accounts did not exist before this sync: its listed_at counts like a creation date. The initial load sets none.
+   */
   async upsertDirectoryEntries(manager: EntityManager, entries: DirectoryEntry[], now: Date): Promise<void> {
     if (!entries.length) return;
     await manager.query(
       `INSERT INTO account (account_id, full_name, unit_code, unit_name, role, account_type, directory_status, email,
-                            directory_created_at, directory_last_login_at, directory_extra, in_directory, first_seen_at, updated_at)
+                            directory_created_at, directory_last_login_at, directory_extra, in_directory, first_seen_at,
+                            listed_at, updated_at)
        SELECT d."accountId", d."fullName", d."unitCode", d."unitName", d.role, d."accountType", d.status, d.email,
-              d."createdAt", d."lastLoginAt", d.extra, true, $2, $2
+              d."createdAt", d."lastLoginAt", d.extra, true, $2,
+              CASE WHEN EXISTS (SELECT 1 FROM account WHERE in_directory OR removed_at IS NOT NULL) THEN $2::timestamptz END, $2
        FROM jsonb_to_recordset($1::jsonb) AS d("accountId" text, "fullName" text, "unitCode" text, "unitName" text, role text,
             "accountType" text, status text, email text, "createdAt" timestamptz, "lastLoginAt" timestamptz, extra jsonb)
        ON CONFLICT (account_id) DO UPDATE SET
@@ -68,15 +95,38 @@ export class AccountRepository {
     );
   }
 
-  /** Full sync: accounts in the directory before but absent from this export. Marks them removed. */
-  async markRemovedExcept(manager: EntityManager, keepIds: string[], now: Date): Promise<string[]> {
+  /** Full sync: accounts in the directory before but absent from this export, with their state. */
+  async findAbsentFromDirectory(manager: EntityManager, keepIds: string[]): Promise<AccountStateRow[]> {
+    return manager.query(
+      `SELECT account_id AS "accountId", state FROM account
+       WHERE in_directory AND NOT (account_id = ANY($1::text[])) ORDER BY account_id`,
+      [keepIds],
+    );
+  }
+
+  async markRemoved(manager: EntityManager, ids: string[], now: Date): Promise<string[]> {
+    if (!ids.length) return [];
     const rows: { account_id: string }[] = await updateReturning(
       manager,
       `UPDATE account SET in_directory = false, removed_at = $2, updated_at = $2
-       WHERE in_directory AND NOT (account_id = ANY($1::text[])) RETURNING account_id`,
-      [keepIds, now],
+       WHERE in_directory AND account_id = ANY($1::text[]) RETURNING account_id`,
+      [ids, now],
     );
     return rows.map((r) => r.account_id).sort();
+  }
+
+  /** The base of the mass-change share: accounts the service lets sign in. */
+  async countActive(manager: EntityManager): Promise<number> {
+    const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM account WHERE state = 'active'`);
+    return n;
+  }
+
+  /** The accounts whose idle lock is due today, with what their count starts from: the plan of an idle-lock run. */
+  async findIdleDue(manager: EntityManager, now: Date, policy: IdlePolicy): Promise<IdleEvidenceRow[]> {
+    return manager.query(
+      `SELECT ${IDLE_EVIDENCE('$2', '$3', '$4')} FROM account a WHERE ${IDLE_DUE('$1', '$2', '$3', '$4')} ORDER BY a.account_id`,
+      [now, policy.observationStart, policy.timeZone, policy.idleMonths],
+    );
   }
 
   /**
@@ -89,21 +139,23 @@ export class AccountRepository {
       manager,
       `UPDATE account a SET state = 'locked', state_changed_at = $3, lock_reason = $2, lock_delivered_at = NULL,
               lock_command_id = nextval('account_command_id_seq'), updated_at = $3
-       WHERE a.account_id = ANY($1::text[]) AND a.state = 'active' ${LOCK_RETURNING(lockDueOnSql('a', '$4', '$5'))}`,
-      [ids, reason, now, policy.timeZone, policy.idleMonths],
+       WHERE a.account_id = ANY($1::text[]) AND a.state = 'active' ${LOCK_RETURNING('$4', '$5', '$6')}`,
+      [ids, reason, now, policy.observationStart, policy.timeZone, policy.idleMonths],
     );
   }
 
-  /** Locks every active, non-exempt account whose idle lock is due on or before today (local date). */
-  async lockIdle(manager: EntityManager, reason: string, now: Date, policy: IdlePolicy): Promise<LockedAccountRow[]> {
-    const due = lockDueOnSql('a', '$2', '$3');
+  /**
+   * Locks those of the planned ids whose idle lock is still due (one may have been used since the plan): never
+   * more than the plan the mass-change check passed.
+   */
+  async lockIdle(manager: EntityManager, ids: string[], reason: string, now: Date, policy: IdlePolicy): Promise<LockedAccountRow[]> {
+    if (!ids.length) return [];
     return updateReturning(
       manager,
-      `UPDATE account a SET state = 'locked', state_changed_at = $1, lock_reason = $4, lock_delivered_at = NULL,
+      `UPDATE account a SET state = 'locked', state_changed_at = $1, lock_reason = $6, lock_delivered_at = NULL,
               lock_command_id = nextval('account_command_id_seq'), updated_at = $1
-       WHERE a.state = 'active' AND ${due} <= ($1::timestamptz AT TIME ZONE $2)::date AND NOT ${EXEMPT_SQL('a', '$1')}
-       ${LOCK_RETURNING(due)}`,
-      [now, policy.timeZone, policy.idleMonths, reason],
+       WHERE a.account_id = ANY($5::text[]) AND ${IDLE_DUE('$1', '$2', '$3', '$4')} ${LOCK_RETURNING('$2', '$3', '$4')}`,
+      [now, policy.observationStart, policy.timeZone, policy.idleMonths, ids, reason],
     );
   }
 
@@ -181,6 +233,9 @@ export async function updateReturning<T>(manager: EntityManager, sql: string, pa
 function iso(value: unknown): string | null {
   return value ? (value as Date).toISOString() : null;
 }
+
+/** A directory entry as stored, with the account's state (what a sync compares and may lock). */
+export type StoredDirectoryEntry = DirectoryEntry & { inDirectory: boolean; state: AccountState };
 
 function snapshotOf(r: Record<string, unknown>): DirectoryEntry {
   return {

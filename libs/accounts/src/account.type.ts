@@ -1,3 +1,5 @@
+import type { IdleBasis } from './idle-policy.util';
+
 /** Whether the TTHC system should let the account sign in, as this service decided it. */
 export type AccountState = 'active' | 'locked';
 
@@ -33,14 +35,19 @@ export interface AccountView {
   inDirectory: boolean;
   removedAt: Date | null;
   firstSeenAt: Date;
+  /** When a later directory sync first listed the account (null for the initial load): counts as its creation. */
+  listedAt: Date | null;
   lastActivityAt: Date | null;
   directoryLastLoginAt: Date | null;
   directoryCreatedAt: Date | null;
   graceFrom: Date | null;
-  /** The latest of activity, directory sign-in, creation and grace start: what the idle lock counts from. */
-  idleSince: Date;
-  /** Local date (YYYY-MM-DD, in the configured time zone) on which the idle lock falls due. */
-  lockDueOn: string;
+  /** What the idle lock counts from (see idleSinceSql); null without any evidence. */
+  idleSince: Date | null;
+  idleBasis: IdleBasis;
+  /** From when the service has the gateway's logs; null while it has none. */
+  observationStart: Date | null;
+  /** Local date (YYYY-MM-DD, in the configured time zone) on which the idle lock falls due; null: never. */
+  lockDueOn: string | null;
   state: AccountState;
   stateChangedAt: Date | null;
   lockReason: string | null;

@@ -18,12 +18,16 @@ import { AccountLockService } from './lock/account-lock.service';
 import { IdleLockService } from './lock/idle-lock.service';
 import { LockWarningRepository } from './lock/lock-warning.repository';
 import { LockWarningService } from './lock/lock-warning.service';
+import { MassChangeGuard } from './mass-change/mass-change-guard.service';
+import { ObservationWindowRepository } from './observation/observation-window.repository';
+import { ObservationWindow } from './observation/observation-window.service';
 import { AccountChanges } from './status/account-changes.service';
 import { AccountStatusCache } from './status/account-status-cache.service';
 
 /**
  * Account lifecycle: directory sync, last activity (a stored-batch handler), idle lock with warnings and
- * exemptions, lock/unlock commands to the TTHC system, and the gateway's status answer.
+ * exemptions (counted from evidence only, guarded against mass changes), lock/unlock commands to the TTHC
+ * system, and the gateway's status answer.
  * Needs the app's DataSource, config, KAFKA and MetricsService.
  */
 @Module({
@@ -36,6 +40,9 @@ import { AccountStatusCache } from './status/account-status-cache.service';
     AccountCommandRepository,
     ExemptionRepository,
     LockWarningRepository,
+    ObservationWindowRepository,
+    ObservationWindow,
+    MassChangeGuard,
     AccountChanges,
     AccountStatusCache,
     AccountLockService,
@@ -60,6 +67,7 @@ import { AccountStatusCache } from './status/account-status-cache.service';
     IdleLockService,
     LockWarningRepository,
     LockWarningService,
+    ObservationWindow,
   ],
 })
 export class AccountsModule implements OnModuleInit {

@@ -1,34 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
-import { AppConfig, InjectConfig } from '@app/config';
 import { AccountHistoryRepository } from './account-history.repository';
 import { AccountListFilter, AccountViewRepository } from './account-view.repository';
 import { accountNotFound } from './account.exception';
 import { AccountHistoryEntry, AccountView, Actor } from './account.type';
-import { IdlePolicy } from './idle-policy.util';
+import { ObservationWindow } from './observation/observation-window.service';
 
 /** Reading accounts and their history; unit contacts for the lock warnings. */
 @Injectable()
 export class AccountsService {
-  private readonly policy: IdlePolicy;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly views: AccountViewRepository,
     private readonly history: AccountHistoryRepository,
+    private readonly window: ObservationWindow,
     private readonly clock: Clock,
-    @InjectConfig() config: AppConfig,
-  ) {
-    this.policy = { idleMonths: config.accounts.idleMonths, timeZone: config.accounts.timeZone };
-  }
+  ) {}
 
-  list(filter: AccountListFilter): Promise<{ items: AccountView[]; total: number }> {
-    return this.views.list(filter, this.policy, this.clock.now());
+  async list(filter: AccountListFilter): Promise<{ items: AccountView[]; total: number }> {
+    return this.views.list(filter, await this.window.idlePolicy(), this.clock.now());
   }
 
   async get(accountId: string): Promise<AccountView> {
-    const view = await this.views.findOne(accountId, this.policy);
+    const view = await this.views.findOne(accountId, await this.window.idlePolicy());
     if (!view) throw accountNotFound(accountId);
     return view;
   }

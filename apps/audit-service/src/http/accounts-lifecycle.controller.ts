@@ -31,7 +31,7 @@ export class AccountsLifecycleController {
 
   @Get()
   @RequirePermission(Permission.ACCOUNTS_READ)
-  @ApiOperation({ summary: 'One account' })
+  @ApiOperation({ summary: 'One account, with the start of its idle count (idleSince), which fact that is (idleBasis) and its lock date' })
   @ApiOkResponse({ type: AccountDto })
   get(@Param('accountId') accountId: string): Promise<AccountDto> {
     return this.accounts.get(accountId);

@@ -15,7 +15,8 @@ import {
   ListAccountsQueryDto,
   ListLockWarningsQueryDto,
   LockWarningDto,
-  LockWarningRepository,
+  LockWarningService,
+  RunIdleLockQueryDto,
   SetUnitContactDto,
   SyncAccountsQueryDto,
   UnitContactDto,
@@ -31,7 +32,7 @@ export class AccountsController {
     private readonly directory: DirectorySyncService,
     private readonly idleLock: IdleLockService,
     private readonly commands: AccountCommandRepository,
-    private readonly warnings: LockWarningRepository,
+    private readonly warnings: LockWarningService,
   ) {}
 
   @Post('sync')
@@ -41,7 +42,9 @@ export class AccountsController {
   @ApiOperation({
     summary: 'Sync the TTHC account directory (account-directory.v1) as a JSON array, NDJSON or CSV',
     description:
-      'Bad records are rejected with line and reason; the others apply. Accounts whose status becomes transferred or retired, and in full mode accounts absent from the export, are locked within this request.',
+      'Bad records are rejected with line and reason; the others apply. Accounts whose status becomes transferred or retired, and in full mode accounts absent from the export, are locked within this request. ' +
+      'dryRun=true lists what the sync would do and changes nothing. A full sync that would lock or remove more than the mass-change threshold changes nothing, raises a critical alert and answers outcome "blocked" with a confirmationToken; ' +
+      'sent again with confirm=<token>, it applies if its plan is still the same.',
   })
   @ApiConsumes('application/json', 'application/x-ndjson', 'text/csv')
   @ApiBody({ schema: { type: 'array', items: { $ref: 'urn:tthc-audit:account-directory-entry:v1' } } })
@@ -52,7 +55,10 @@ export class AccountsController {
     @Query() query: SyncAccountsQueryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<DirectorySyncResultDto> {
-    return this.directory.sync(body, directoryFormatOf(contentType), query.mode ?? 'delta', actorOf(principal));
+    return this.directory.sync(body, directoryFormatOf(contentType), query.mode ?? 'delta', actorOf(principal), {
+      dryRun: query.dryRun,
+      confirm: query.confirm,
+    });
   }
 
   @Get()
@@ -82,10 +88,15 @@ export class AccountsController {
   @Post('idle-lock/run')
   @HttpCode(200)
   @RequirePermission(Permission.ACCOUNTS_LOCK)
-  @ApiOperation({ summary: 'Run the idle-lock job now (locks due accounts, sends due warnings); skipped if another replica is running it' })
+  @ApiOperation({
+    summary: 'Run the idle-lock job now (locks due accounts, sends due warnings); skipped if another replica is running it',
+    description:
+      'dryRun=true lists the accounts the run would lock, with what their idle count starts from, and changes nothing. A run that would lock more than the mass-change threshold changes nothing, ' +
+      'raises a critical alert and answers outcome "blocked" with a confirmationToken; run again with confirm=<token> to apply that plan if it is still the same.',
+  })
   @ApiOkResponse({ type: IdleLockRunDto })
-  runIdleLock(@CurrentPrincipal() principal: Principal): Promise<IdleLockRunDto> {
-    return this.idleLock.run(actorOf(principal));
+  runIdleLock(@Query() query: RunIdleLockQueryDto, @CurrentPrincipal() principal: Principal): Promise<IdleLockRunDto> {
+    return this.idleLock.run(actorOf(principal), { dryRun: query.dryRun, confirm: query.confirm });
   }
 
   @Put('units/:unitCode/contact')

@@ -2,28 +2,70 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainException, ErrorCode, ErrorDetail } from '@app/common';
 import { AccountHistoryRepository, NewHistoryEntry } from '../account-history.repository';
-import { AccountRepository } from '../account.repository';
+import { AccountRepository, StoredDirectoryEntry } from '../account.repository';
 import { Actor, LockReason } from '../account.type';
 import { AccountLockService } from '../lock/account-lock.service';
+import {
+  MassChangeAssessment,
+  MassChangeGuard,
+  MassChangePlan,
+} from '../mass-change/mass-change-guard.service';
 import { AccountChanges } from '../status/account-changes.service';
-import { DIRECTORY_FIELDS, DirectoryEntry } from './directory-entry.type';
-import { DirectoryFormat, parseDirectory } from './directory-parser.util';
+import { directoryDiff } from './directory-diff.util';
+import { DirectoryEntry } from './directory-entry.type';
+import { DirectoryFormat } from './directory-parser.util';
 import { DirectoryValidator } from './directory-validator.service';
 
 export type DirectorySyncMode = 'full' | 'delta';
 
+export interface SyncLock {
+  accountId: string;
+  reason: LockReason;
+}
+
 export interface DirectorySyncResult {
   mode: DirectorySyncMode;
+  /** applied: the sync was written; dry_run and blocked: nothing was changed. */
+  outcome: 'applied' | 'dry_run' | 'blocked';
   received: number;
+  /** What the export changes in the stored directory (on a dry run or a blocked sync: would change). */
   created: number;
   updated: number;
   unchanged: number;
-  /** Full mode: accounts of earlier exports absent from this one. */
+  /** Full mode: accounts of earlier exports absent from this one, marked removed. */
   removed: string[];
   /** Accounts locked by this sync (status transferred or retired, or removed). */
-  locked: { accountId: string; reason: LockReason }[];
+  locked: SyncLock[];
+  /** Dry run and blocked sync: what the sync would mark removed and lock. */
+  wouldRemove: string[];
+  wouldLock: SyncLock[];
+  /** Full mode: set when the plan is larger than the mass-change threshold. */
+  massChange: MassChangeAssessment | null;
   rejected: ErrorDetail[];
 }
+
+export interface DirectorySyncRequest {
+  /** List what the sync would do; change nothing. */
+  dryRun?: boolean;
+  /** The confirmation token of a full sync the mass-change check blocked. */
+  confirm?: string;
+}
+
+/** What a sync will write, worked out before anything is: the dry run's answer and the mass-change check's plan. */
+interface SyncPlan {
+  before: Map<string, StoredDirectoryEntry>;
+  changed: DirectoryEntry[];
+  history: NewHistoryEntry[];
+  created: number;
+  unchanged: number;
+  leavers: DirectoryEntry[];
+  removed: string[];
+  wouldLock: SyncLock[];
+  /** Active accounts once the sync's new accounts are added: the base of the mass-change share. */
+  activeAccounts: number;
+}
+
+type Planned = Omit<DirectorySyncResult, 'mode' | 'received' | 'rejected'>;
 
 /** Any stable 64-bit number: syncs of the directory take turns. */
 const DIRECTORY_SYNC_LOCK = 7_281_004_501;
@@ -32,7 +74,8 @@ const LOCKING_STATUSES = new Set(['transferred', 'retired']);
 /**
  * Applies an export of the TTHC system's account directory. Bad records are rejected with their line and the
  * reason; the rest applies in one transaction, each change recorded in the account's history. Accounts whose
- * status became transferred or retired (and, in full mode, accounts no longer exported) are locked at once.
+ * status became transferred or retired (and, in full mode, accounts no longer exported) are locked at once —
+ * unless a full sync would lock or remove more than the mass-change threshold, which then changes nothing.
  */
 @Injectable()
 export class DirectorySyncService {
@@ -42,6 +85,7 @@ export class DirectorySyncService {
     private readonly accounts: AccountRepository,
     private readonly history: AccountHistoryRepository,
     private readonly locks: AccountLockService,
+    private readonly guard: MassChangeGuard,
     private readonly changes: AccountChanges,
     private readonly clock: Clock,
   ) {}
@@ -51,8 +95,9 @@ export class DirectorySyncService {
     format: DirectoryFormat,
     mode: DirectorySyncMode,
     actor: Actor,
+    request: DirectorySyncRequest = {},
   ): Promise<DirectorySyncResult> {
-    const { entries, rejected, rejectedIds, received } = this.read(body, format);
+    const { entries, rejected, rejectedIds, received } = this.validator.readExport(body, format);
     if (mode === 'full' && !entries.length) {
       throw new DomainException(
         ErrorCode.VALIDATION_FAILED,
@@ -61,58 +106,60 @@ export class DirectorySyncService {
       );
     }
     const now = this.clock.now();
+    const keep = [...entries.map((e) => e.accountId), ...rejectedIds];
     const result = await this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [DIRECTORY_SYNC_LOCK]);
-      return this.apply(m, {
-        entries,
-        mode,
-        actor,
-        now,
-        keep: [...entries.map((e) => e.accountId), ...rejectedIds],
-      });
+      const plan = await this.plan(m, { entries, mode, actor, keep });
+      return this.decideAndApply(m, plan, { mode, actor, now, ...request });
     });
-    await this.changes.publish([...entries.map((e) => e.accountId), ...result.removed]);
+    if (result.outcome === 'applied') {
+      await this.changes.publish([...entries.map((e) => e.accountId), ...result.removed]);
+    }
     return { mode, received, ...result, rejected };
   }
 
-  private read(body: unknown, format: DirectoryFormat) {
-    const parsed = parseDirectory(body, format);
-    const rejected: ErrorDetail[] = parsed.errors.map((e) => ({ line: e.line, message: e.message }));
-    const rejectedIds: string[] = [];
-    const firstLine = new Map<string, number>();
-    const entries: DirectoryEntry[] = [];
-    for (const record of parsed.records) {
-      const validation = this.validator.validate(record.value);
-      if (!validation.ok) {
-        rejected.push({
-          line: record.line,
-          field: validation.field ?? undefined,
-          message: validation.message,
-        });
-        const id = (record.value as { accountId?: unknown } | null)?.accountId;
-        if (typeof id === 'string') rejectedIds.push(id);
-        continue;
-      }
-      const seen = firstLine.get(validation.entry.accountId);
-      if (seen !== undefined) {
-        rejected.push({
-          line: record.line,
-          field: 'accountId',
-          message: `accountId: repeats the account of line ${seen}`,
-        });
-        continue;
-      }
-      firstLine.set(validation.entry.accountId, record.line);
-      entries.push(validation.entry);
+  private async decideAndApply(
+    m: EntityManager,
+    plan: SyncPlan,
+    sync: DirectorySyncRequest & { mode: DirectorySyncMode; actor: Actor; now: Date },
+  ): Promise<Planned> {
+    const counts = {
+      created: plan.created,
+      updated: plan.changed.length - plan.created,
+      unchanged: plan.unchanged,
+    };
+    const notApplied = {
+      ...counts,
+      removed: [],
+      locked: [],
+      wouldRemove: plan.removed,
+      wouldLock: plan.wouldLock,
+    };
+    const massPlan: MassChangePlan = {
+      operation: 'directory_full_sync',
+      affectedIds: [...plan.removed, ...plan.wouldLock.map((l) => l.accountId)],
+      activeAccounts: plan.activeAccounts,
+    };
+    if (sync.dryRun) {
+      return {
+        outcome: 'dry_run',
+        ...notApplied,
+        massChange: sync.mode === 'full' ? this.guard.assess(massPlan) : null,
+      };
     }
-    rejected.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    return { entries, rejected, rejectedIds, received: parsed.records.length + parsed.errors.length };
+    const massChange =
+      sync.mode === 'full'
+        ? await this.guard.check(m, massPlan, { confirm: sync.confirm, actor: sync.actor })
+        : null;
+    if (massChange && !massChange.confirmed) return { outcome: 'blocked', ...notApplied, massChange };
+    const { removed, locked } = await this.apply(m, plan, sync);
+    return { outcome: 'applied', ...counts, removed, locked, wouldRemove: [], wouldLock: [], massChange };
   }
 
-  private async apply(
+  private async plan(
     m: EntityManager,
-    sync: { entries: DirectoryEntry[]; mode: DirectorySyncMode; actor: Actor; now: Date; keep: string[] },
-  ): Promise<Omit<DirectorySyncResult, 'mode' | 'received' | 'rejected'>> {
+    sync: { entries: DirectoryEntry[]; mode: DirectorySyncMode; actor: Actor; keep: string[] },
+  ): Promise<SyncPlan> {
     const before = await this.accounts.findDirectorySnapshots(
       m,
       sync.entries.map((e) => e.accountId),
@@ -134,8 +181,42 @@ export class DirectorySyncService {
         ...diff,
       });
     }
-    await this.accounts.upsertDirectoryEntries(m, changed, sync.now);
-    const removed = sync.mode === 'full' ? await this.accounts.markRemovedExcept(m, sync.keep, sync.now) : [];
+    const absent = sync.mode === 'full' ? await this.accounts.findAbsentFromDirectory(m, sync.keep) : [];
+    // "Becomes": a status that was already transferred/retired does not lock again an account an admin unlocked.
+    const leavers = sync.entries.filter(
+      (e) => LOCKING_STATUSES.has(e.status) && !LOCKING_STATUSES.has(before.get(e.accountId)?.status ?? ''),
+    );
+    const lockable = (id: string) => (before.get(id)?.state ?? 'active') === 'active';
+    const wouldLock: SyncLock[] = [
+      ...leavers
+        .filter((e) => lockable(e.accountId))
+        .map((e) => ({ accountId: e.accountId, reason: LockReason.DIRECTORY_STATUS })),
+      ...absent
+        .filter((a) => a.state === 'active')
+        .map((a) => ({ accountId: a.accountId, reason: LockReason.REMOVED_FROM_DIRECTORY })),
+    ];
+    const added = sync.entries.filter((e) => !before.has(e.accountId)).length;
+    return {
+      before,
+      changed,
+      history,
+      created,
+      unchanged: sync.entries.length - changed.length,
+      leavers,
+      removed: absent.map((a) => a.accountId),
+      wouldLock,
+      activeAccounts: (await this.accounts.countActive(m)) + added,
+    };
+  }
+
+  private async apply(
+    m: EntityManager,
+    plan: SyncPlan,
+    sync: { actor: Actor; now: Date },
+  ): Promise<{ removed: string[]; locked: SyncLock[] }> {
+    await this.accounts.upsertDirectoryEntries(m, plan.changed, sync.now);
+    const removed = await this.accounts.markRemoved(m, plan.removed, sync.now);
+    const history = [...plan.history];
     for (const accountId of removed) {
       history.push({
         accountId,
@@ -146,26 +227,19 @@ export class DirectorySyncService {
       });
     }
     await this.history.append(m, history, sync.now);
-    const locked = await this.lockLeavers(m, sync, before, removed);
     return {
-      created,
-      updated: changed.length - created,
-      unchanged: sync.entries.length - changed.length,
       removed,
-      locked,
+      locked: await this.lockLeavers(m, { ...sync, leavers: plan.leavers }, plan.before, removed),
     };
   }
 
   private async lockLeavers(
     m: EntityManager,
-    sync: { entries: DirectoryEntry[]; actor: Actor; now: Date },
+    sync: { leavers: DirectoryEntry[]; actor: Actor; now: Date },
     before: Map<string, DirectoryEntry>,
     removed: string[],
-  ): Promise<DirectorySyncResult['locked']> {
-    // "Becomes": a status that was already transferred/retired does not lock again an account an admin unlocked.
-    const leavers = sync.entries.filter(
-      (e) => LOCKING_STATUSES.has(e.status) && !LOCKING_STATUSES.has(before.get(e.accountId)?.status ?? ''),
-    );
+  ): Promise<SyncLock[]> {
+    const leavers = sync.leavers;
     const byStatus = await this.locks.lockInTransaction(
       m,
       leavers.map((e) => e.accountId),
@@ -195,27 +269,4 @@ export class DirectorySyncService {
       ...byRemoval.map((l) => ({ accountId: l.accountId, reason: LockReason.REMOVED_FROM_DIRECTORY })),
     ];
   }
-}
-
-/** The fields that differ, as before/after objects; null when nothing changed. */
-export function directoryDiff(
-  old: DirectoryEntry | undefined,
-  next: DirectoryEntry,
-): { before: Record<string, unknown> | null; after: Record<string, unknown> } | null {
-  if (!old) return { before: null, after: { ...next } };
-  const before: Record<string, unknown> = {};
-  const after: Record<string, unknown> = {};
-  for (const field of DIRECTORY_FIELDS) {
-    if (stableJson(old[field]) === stableJson(next[field])) continue;
-    before[field] = old[field];
-    after[field] = next[field];
-  }
-  return Object.keys(after).length ? { before, after } : null;
-}
-
-function stableJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
 }

@@ -1,5 +1,4 @@
 import { DirectoryValidator } from './directory-validator.service';
-import { directoryDiff } from './directory-sync.service';
 
 describe(DirectoryValidator.name, () => {
   const sut = new DirectoryValidator();
@@ -18,17 +17,5 @@ describe(DirectoryValidator.name, () => {
     [{ accountId: 'a', unitCode: 'U1', status: 'active', lastLoginAt: '2026-11-20 07:00' }, 'lastLoginAt', 'lastLoginAt: must match format "date-time"'],
   ])('rejects %j naming the field', (value, field, message) => {
     expect(sut.validate(value)).toEqual({ ok: false, field, message });
-  });
-});
-
-describe('directoryDiff', () => {
-  const entry = (over: object) => ({ accountId: 'a', fullName: null, unitCode: 'U1', unitName: null, role: null, accountType: 'person' as const, status: 'active' as const, email: null, createdAt: null, lastLoginAt: null, extra: { b: 1, a: 2 }, ...over });
-
-  it('returns only the fields that changed, and nothing when the entry is the same', () => {
-    expect(directoryDiff(entry({}), entry({ extra: { a: 2, b: 1 } }))).toBeNull();
-    expect(directoryDiff(entry({}), entry({ status: 'transferred', unitCode: 'U2' }))).toEqual({
-      before: { status: 'active', unitCode: 'U1' },
-      after: { status: 'transferred', unitCode: 'U2' },
-    });
   });
 });

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import { ErrorDetail } from '@app/common';
 import { ACCOUNT_DIRECTORY_V1_SCHEMA } from '@app/contracts';
+import { DirectoryFormat, parseDirectory } from './directory-parser.util';
 import { DIRECTORY_FIELDS, DirectoryEntry } from './directory-entry.type';
 
-export type DirectoryValidation = { ok: true; entry: DirectoryEntry } | { ok: false; field: string | null; message: string };
+export type DirectoryValidation =
+  { ok: true; entry: DirectoryEntry } | { ok: false; field: string | null; message: string };
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
 const KNOWN = new Set<string>(['accountId', ...DIRECTORY_FIELDS]);
@@ -15,7 +18,10 @@ export class DirectoryValidator {
 
   constructor() {
     const ajv = new Ajv2020({ allErrors: false, strict: true, strictTypes: false });
-    ajv.addFormat('date-time', { type: 'string', validate: (v: string) => RFC3339.test(v) && Number.isFinite(Date.parse(v)) });
+    ajv.addFormat('date-time', {
+      type: 'string',
+      validate: (v: string) => RFC3339.test(v) && Number.isFinite(Date.parse(v)),
+    });
     this.v1 = ajv.compile(ACCOUNT_DIRECTORY_V1_SCHEMA);
   }
 
@@ -25,6 +31,45 @@ export class DirectoryValidator {
     }
     if (!this.v1(value)) return describe(this.v1.errors ?? []);
     return { ok: true, entry: toEntry(value as Record<string, unknown>) };
+  }
+
+  /**
+   * Parses and validates a whole export: the valid entries (an account repeated keeps its first line), and each
+   * rejected record with its line, field and reason. rejectedIds: accounts named by rejected records, which a
+   * full sync must not take for absent.
+   */
+  readExport(body: unknown, format: DirectoryFormat) {
+    const parsed = parseDirectory(body, format);
+    const rejected: ErrorDetail[] = parsed.errors.map((e) => ({ line: e.line, message: e.message }));
+    const rejectedIds: string[] = [];
+    const firstLine = new Map<string, number>();
+    const entries: DirectoryEntry[] = [];
+    for (const record of parsed.records) {
+      const validation = this.validate(record.value);
+      if (!validation.ok) {
+        rejected.push({
+          line: record.line,
+          field: validation.field ?? undefined,
+          message: validation.message,
+        });
+        const id = (record.value as { accountId?: unknown } | null)?.accountId;
+        if (typeof id === 'string') rejectedIds.push(id);
+        continue;
+      }
+      const seen = firstLine.get(validation.entry.accountId);
+      if (seen !== undefined) {
+        rejected.push({
+          line: record.line,
+          field: 'accountId',
+          message: `accountId: repeats the account of line ${seen}`,
+        });
+        continue;
+      }
+      firstLine.set(validation.entry.accountId, record.line);
+      entries.push(validation.entry);
+    }
+    rejected.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    return { entries, rejected, rejectedIds, received: parsed.records.length + parsed.errors.length };
   }
 }
 
@@ -37,7 +82,9 @@ function describe(errors: ErrorObject[]): DirectoryValidation {
   }
   const field = error.instancePath.replace(/^\//, '').replace(/\//g, '.') || null;
   const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
-  const problem = allowed ? `must be one of ${allowed.filter((v) => v !== null).join(', ')}` : (error.message ?? 'is not valid');
+  const problem = allowed
+    ? `must be one of ${allowed.filter((v) => v !== null).join(', ')}`
+    : (error.message ?? 'is not valid');
   return { ok: false, field, message: `${field ?? 'record'}: ${problem}` };
 }
 

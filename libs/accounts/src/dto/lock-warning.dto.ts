@@ -6,7 +6,7 @@ export class LockWarningDto {
   @ApiProperty({ nullable: true, type: String }) unitName: string | null;
   @ApiProperty({ example: '2026-11-24' }) lockDueOn: string;
   @ApiProperty({ example: 14 }) offsetDays: number;
-  @ApiProperty() idleSince: Date;
+  @ApiProperty({ nullable: true, type: Date, description: 'What the idle count starts from now' }) idleSince: Date | null;
   @ApiProperty({ type: [String] }) recipients: string[];
   @ApiProperty({ enum: ['pending', 'sent', 'logged', 'failed'] }) delivery: string;
   @ApiProperty() createdAt: Date;

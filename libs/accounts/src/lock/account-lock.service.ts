@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig, InjectConfig } from '@app/config';
 import { MetricsService } from '@app/observability';
 import { AccountHistoryRepository, NewHistoryEntry } from '../account-history.repository';
 import { AccountRepository, LockedAccountRow } from '../account.repository';
 import { accountNotFound, accountNotLocked } from '../account.exception';
 import { Actor, LockReason } from '../account.type';
 import { AccountCommandRepository } from '../commands/account-command.repository';
-import { AccountChanges } from '../status/account-changes.service';
 import { IdlePolicy } from '../idle-policy.util';
+import { ObservationWindow } from '../observation/observation-window.service';
+import { AccountChanges } from '../status/account-changes.service';
 
 export interface LockOutcome {
   accountId: string;
@@ -21,7 +21,6 @@ export interface LockOutcome {
  */
 @Injectable()
 export class AccountLockService {
-  private readonly policy: IdlePolicy;
   private readonly lockCounter;
   private readonly unlockCounter;
 
@@ -31,10 +30,9 @@ export class AccountLockService {
     private readonly history: AccountHistoryRepository,
     private readonly commands: AccountCommandRepository,
     private readonly changes: AccountChanges,
-    @InjectConfig() config: AppConfig,
+    private readonly window: ObservationWindow,
     metrics: MetricsService,
   ) {
-    this.policy = { idleMonths: config.accounts.idleMonths, timeZone: config.accounts.timeZone };
     this.lockCounter = metrics.counter('tthc_audit_accounts_locked_total', 'Accounts locked, by reason', ['reason']);
     this.unlockCounter = metrics.counter('tthc_audit_accounts_unlocked_total', 'Accounts unlocked by an admin');
   }
@@ -45,15 +43,22 @@ export class AccountLockService {
     ids: string[],
     lock: { reason: LockReason; actor: Actor; now: Date; note?: string; evidence?: (id: string) => Record<string, unknown> },
   ): Promise<LockOutcome[]> {
-    const locked = await this.accounts.lockActive(manager, ids, lock.reason, lock.now, this.policy);
+    if (!ids.length) return [];
+    const policy = await this.window.idlePolicy(manager);
+    const locked = await this.accounts.lockActive(manager, ids, lock.reason, lock.now, policy);
     await this.recordLocks(manager, locked, lock);
     return locked.map((r) => ({ accountId: r.accountId, commandId: r.commandId }));
   }
 
-  /** Locks every account whose idle period has run out today. */
-  async lockIdleInTransaction(manager: EntityManager, actor: Actor, now: Date): Promise<LockOutcome[]> {
-    const locked = await this.accounts.lockIdle(manager, LockReason.IDLE, now, this.policy);
-    const note = `no activity for ${this.policy.idleMonths} calendar months`;
+  /** Locks those of the planned accounts whose idle period has run out today. */
+  async lockIdleInTransaction(
+    manager: EntityManager,
+    plannedIds: string[],
+    run: { actor: Actor; now: Date; policy: IdlePolicy },
+  ): Promise<LockOutcome[]> {
+    const { actor, now, policy } = run;
+    const locked = await this.accounts.lockIdle(manager, plannedIds, LockReason.IDLE, now, policy);
+    const note = `no activity for ${policy.idleMonths} calendar months`;
     await this.recordLocks(manager, locked, { reason: LockReason.IDLE, actor, now, note });
     return locked.map((r) => ({ accountId: r.accountId, commandId: r.commandId }));
   }
@@ -123,6 +128,8 @@ export class AccountLockService {
       evidence: {
         commandId: r.commandId,
         idleSince: r.idleSince,
+        idleBasis: r.idleBasis,
+        observationStart: r.observationStart,
         lastActivityAt: r.lastActivityAt,
         directoryLastLoginAt: r.directoryLastLoginAt,
         directoryStatus: r.directoryStatus,

@@ -9,7 +9,8 @@ export interface LockWarning {
   unitName: string | null;
   lockDueOn: string;
   offsetDays: number;
-  idleSince: Date;
+  /** What the idle count starts from now (null if the evidence changed since the warning: no longer due). */
+  idleSince: Date | null;
   recipients: string[];
   delivery: 'pending' | 'sent' | 'logged' | 'failed';
   createdAt: Date;
@@ -26,8 +27,9 @@ const RETRY_DELAYS_S = [300, 900, 3600, 10800];
 /** How long a sender holds a warning it took (mail timeouts are far shorter); after that another may take it. */
 const LEASE_S = 900;
 
-const VIEW = `w.account_id AS "accountId", a.full_name AS "fullName", a.unit_name AS "unitName",
-  to_char(w.lock_due_on, 'YYYY-MM-DD') AS "lockDueOn", w.offset_days AS "offsetDays", ${idleSinceSql('a')} AS "idleSince",
+/** The warning's columns; obs is the placeholder of the observation start. */
+const VIEW = (obs: string): string => `w.account_id AS "accountId", a.full_name AS "fullName", a.unit_name AS "unitName",
+  to_char(w.lock_due_on, 'YYYY-MM-DD') AS "lockDueOn", w.offset_days AS "offsetDays", ${idleSinceSql('a', obs)} AS "idleSince",
   w.recipients, w.delivery, w.created_at AS "createdAt", w.last_error AS "lastError", w.attempts,
   w.next_attempt_at AS "nextAttemptAt"`;
 
@@ -44,7 +46,7 @@ export class LockWarningRepository {
     const today = localDateSql('$1', '$2');
     const rows: { account_id: string; lock_due_on: string; offset_days: number }[] = await manager.query(
       `WITH due AS (
-         SELECT a.account_id, a.unit_code, a.email, ${lockDueOnSql('a', '$2', '$3')} AS lock_due_on
+         SELECT a.account_id, a.unit_code, a.email, ${lockDueOnSql('a', '$5', '$2', '$3')} AS lock_due_on
          FROM account a WHERE a.state = 'active' AND NOT ${EXEMPT_SQL('a', '$1')}
        ), picked AS (
          SELECT d.*, (SELECT min(o) FROM unnest($4::int[]) AS o WHERE o >= d.lock_due_on - ${today}) AS offset_days
@@ -55,9 +57,9 @@ export class LockWarningRepository {
        FROM picked p LEFT JOIN account_unit_contact c ON c.unit_code = p.unit_code
        ON CONFLICT DO NOTHING
        RETURNING account_id, to_char(lock_due_on, 'YYYY-MM-DD') AS lock_due_on, offset_days`,
-      [now, policy.timeZone, policy.idleMonths, offsets],
+      [now, policy.timeZone, policy.idleMonths, offsets, policy.observationStart],
     );
-    return this.viewOf(manager, rows);
+    return this.viewOf(manager, rows, policy.observationStart);
   }
 
   /**
@@ -67,12 +69,12 @@ export class LockWarningRepository {
    */
   async dueForRetry(now: Date, policy: IdlePolicy, limit = 100): Promise<LockWarning[]> {
     return this.dataSource.query(
-      `SELECT ${VIEW} FROM account_lock_warning w JOIN account a ON a.account_id = w.account_id
+      `SELECT ${VIEW('$5')} FROM account_lock_warning w JOIN account a ON a.account_id = w.account_id
        WHERE w.delivery IN ('pending', 'failed') AND w.next_attempt_at <= $1 AND w.attempts < ${WARNING_MAX_ATTEMPTS}
          AND w.recipients <> '{}' AND w.lock_due_on > ${localDateSql('$1', '$2')}
-         AND a.state = 'active' AND NOT ${EXEMPT_SQL('a', '$1')} AND ${lockDueOnSql('a', '$2', '$3')} = w.lock_due_on
+         AND a.state = 'active' AND NOT ${EXEMPT_SQL('a', '$1')} AND ${lockDueOnSql('a', '$5', '$2', '$3')} = w.lock_due_on
        ORDER BY w.next_attempt_at, w.account_id LIMIT $4`,
-      [now, policy.timeZone, policy.idleMonths, limit],
+      [now, policy.timeZone, policy.idleMonths, limit, policy.observationStart],
     );
   }
 
@@ -96,13 +98,14 @@ export class LockWarningRepository {
   private async viewOf(
     manager: EntityManager,
     rows: { account_id: string; lock_due_on: string; offset_days: number }[],
+    observationStart: Date | null,
   ): Promise<LockWarning[]> {
     if (!rows.length) return [];
     return manager.query(
-      `SELECT ${VIEW} FROM account_lock_warning w JOIN account a ON a.account_id = w.account_id
+      `SELECT ${VIEW('$4')} FROM account_lock_warning w JOIN account a ON a.account_id = w.account_id
        JOIN unnest($1::text[], $2::date[], $3::int[]) AS k(account_id, lock_due_on, offset_days)
          ON k.account_id = w.account_id AND k.lock_due_on = w.lock_due_on AND k.offset_days = w.offset_days`,
-      [rows.map((r) => r.account_id), rows.map((r) => r.lock_due_on), rows.map((r) => r.offset_days)],
+      [rows.map((r) => r.account_id), rows.map((r) => r.lock_due_on), rows.map((r) => r.offset_days), observationStart],
     );
   }
 
@@ -128,12 +131,15 @@ export class LockWarningRepository {
     );
   }
 
-  async list(filter: { accountId?: string; since?: Date; limit: number; offset: number }): Promise<LockWarning[]> {
+  async list(
+    filter: { accountId?: string; since?: Date; limit: number; offset: number },
+    observationStart: Date | null,
+  ): Promise<LockWarning[]> {
     return this.dataSource.query(
-      `SELECT ${VIEW} FROM account_lock_warning w JOIN account a ON a.account_id = w.account_id
+      `SELECT ${VIEW('$5')} FROM account_lock_warning w JOIN account a ON a.account_id = w.account_id
        WHERE ($1::text IS NULL OR w.account_id = $1) AND ($2::timestamptz IS NULL OR w.created_at >= $2)
        ORDER BY w.created_at DESC, w.account_id LIMIT $3 OFFSET $4`,
-      [filter.accountId ?? null, filter.since ?? null, filter.limit, filter.offset],
+      [filter.accountId ?? null, filter.since ?? null, filter.limit, filter.offset, observationStart],
     );
   }
 }

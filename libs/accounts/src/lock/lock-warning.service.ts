@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@app/common';
 import { AppConfig, InjectConfig } from '@app/config';
 import { MailMessage, MailService } from '@app/notifications';
+import { ObservationWindow } from '../observation/observation-window.service';
 import { LockWarning, LockWarningRepository } from './lock-warning.repository';
 
 /**
@@ -16,14 +17,19 @@ export class LockWarningService {
   constructor(
     private readonly warnings: LockWarningRepository,
     private readonly mail: MailService,
+    private readonly window: ObservationWindow,
     private readonly clock: Clock,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
+  /** Warnings sent, newest first, each with what the account's idle count starts from now. */
+  async list(filter: { accountId?: string; since?: Date; limit: number; offset: number }): Promise<LockWarning[]> {
+    return this.warnings.list(filter, await this.window.start());
+  }
+
   /** Sends again the warnings whose mail failed (or was left pending by a sender that stopped), once due. */
   async retryDue(): Promise<{ retried: number; sent: number; logged: number; failed: number }> {
-    const { idleMonths, timeZone } = this.config.accounts;
-    const due = await this.warnings.dueForRetry(this.clock.now(), { idleMonths, timeZone });
+    const due = await this.warnings.dueForRetry(this.clock.now(), await this.window.idlePolicy());
     const report = await this.send(due);
     return { retried: report.sent + report.logged + report.failed, ...report };
   }
@@ -58,7 +64,8 @@ export class LockWarningService {
   messageFor(w: LockWarning): MailMessage {
     const months = this.config.accounts.idleMonths;
     const due = vnDate(w.lockDueOn);
-    const since = vnDate(localDate(w.idleSince, this.config.accounts.timeZone));
+    // Only due warnings are mailed (claimDue, dueForRetry), and a due lock has a start of its idle count.
+    const since = vnDate(localDate(w.idleSince!, this.config.accounts.timeZone));
     const holder = w.fullName ?? w.accountId;
     const unit = w.unitName ? ` (${w.unitName})` : '';
     return {
