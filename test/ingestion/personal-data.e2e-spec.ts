@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { FileImportService, SubjectPseudonymizer } from '@app/ingestion';
-import { producerKeyFor } from '../utils/auth';
+import { Role } from '@app/auth';
+import { bearerFor, producerKeyFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
 import { testKafkaBrokers } from '../utils/test-database';
 import { countStored, createTopic, eventually, lookupEvent, produce, sql, subjectId, TEST_SUBJECT_KEY, testKafka } from './ingest.fixture';
@@ -113,6 +114,47 @@ describe('Personal IDs after ingest over every transport', () => {
     const metrics = await request(sut.app.getHttpServer()).get('/metrics').expect(200);
     expect(metrics.text).not.toMatch(new RegExp(pattern));
   }, 180_000);
+
+  it('masks IDs that side doors let through: separated groups, JSON escapes, any subjectId, fields that are not codes', async () => {
+    const id = subjectId();
+    const grouped = `${id.slice(0, 4)} ${id.slice(4, 8)} ${id.slice(8)}`;
+    const dashed = `${id.slice(0, 3)}-${id.slice(3, 6)}-${id.slice(6, 9)}-${id.slice(9)}`;
+    const escaped = [...id].map((d) => `\\u003${d}`).join('');
+    const requestId = `reused-${randomBytes(4).toString('hex')}`;
+    const key = await producerKeyFor(sut.app, 'pos');
+    const post = (body: string) =>
+      request(sut.app.getHttpServer())
+        .post('/v1/ingest/events')
+        .set('X-Api-Key', key)
+        .set('X-Request-Id', requestId)
+        .set('Content-Type', 'application/x-ndjson')
+        .send(body)
+        .expect(200);
+    const bad = (subject: string) => `{"schemaVersion":1,"eventId":"${randomBytes(6).toString('hex')}","subjectId":"${subject}"}`;
+    await post([bad(grouped), bad(dashed), bad(escaped)].join('\n'));
+    // A second request under the same X-Request-Id: its rejections are kept too, line numbers notwithstanding.
+    await post([bad('0012 34'), bad(`x${id}`)].join('\n'));
+    const withFields = lookupEvent(1, { sourceSystem: 'pos', fields: ['fullName', `cccd:${id}`, dashed] });
+    await post(JSON.stringify(withFields));
+
+    const admin = await bearerFor(sut.app, Role.OPERATOR);
+    const listed = await request(sut.app.getHttpServer()).get('/v1/ingest/rejections?limit=100').set('Authorization', admin).expect(200);
+    const mine = listed.body.items.filter((r: { origin: { requestId?: string } }) => r.origin.requestId === requestId);
+    expect(mine).toHaveLength(5);
+    const anyShape = new RegExp(id.split('').join('[ _-]?'));
+    const shown = JSON.stringify(mine);
+    expect(shown).not.toMatch(anyShape);
+    expect(shown).not.toContain('u003');
+    expect(mine.map((r: { raw: string }) => JSON.parse(r.raw).subjectId).sort()).toEqual(
+      ['**** **', '**** **** ****', '***-***-***-***', '************', '*************'].sort(),
+    );
+
+    const [stored] = await sql<{ fields: string[] }>(sut.db.url, 'SELECT fields FROM query_event WHERE event_id = $1', [withFields.eventId]);
+    expect(stored.fields).toEqual(['fullName', 'cccd:************', '***-***-***-***']);
+    const undeclared = await request(sut.app.getHttpServer()).get('/v1/source-systems/undeclared-fields').set('Authorization', admin).expect(200);
+    expect(JSON.stringify(undeclared.body)).not.toMatch(anyShape);
+    expect(await columnsMatching(sut.db.url, id.split('').join('[ _-]?'))).toEqual([]);
+  }, 120_000);
 
   async function readTopic(name: string, count: number): Promise<string[]> {
     const consumer = kafka.consumer({ groupId: `read-${randomBytes(4).toString('hex')}` });

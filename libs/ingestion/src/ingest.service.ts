@@ -5,7 +5,7 @@ import { SourceFlag, SourceSystemRegistry, SourceSystemRepository } from '@app/s
 import { DeadLetterPublisher } from './dead-letter.service';
 import { IngestMetrics } from './ingest-metrics.service';
 import { IngestContext, IngestOutcome, RawRecord, RecordPosition, RejectedRecord } from './ingest.type';
-import { maskPersonalIds } from './personal-data/personal-id-mask.util';
+import { maskFieldCodes, maskPersonalIds } from './personal-data/personal-id-mask.util';
 import { SubjectPseudonymizer } from './personal-data/subject-pseudonymizer.service';
 import { RejectionRepository, RejectionRow } from './rejections/rejection.repository';
 import { toStoredRecord } from './stored-event-record.util';
@@ -71,10 +71,11 @@ export class IngestService {
         const eventId = eventIdOf(payload);
         const rejection = { position: raw.position, eventId, reason: v.reason, field: v.field, message: v.message };
         out.rejections.push(rejection);
-        out.rejected.push(toRejectionRow(rejection, payload, receivedAt));
+        out.rejected.push(toRejectionRow(rejection, payload, receivedAt, (text) => this.pseudonymizer.hashHex(text)));
         continue;
       }
       const event = v.event;
+      if (event.fields?.length) event.fields = maskFieldCodes(event.fields);
       if (seen.has(event.eventId)) {
         out.inBatchDuplicates++;
         continue;
@@ -117,7 +118,7 @@ function eventIdOf(payload: string | object): string | null {
   return typeof id === 'string' && id.length <= 128 ? maskPersonalIds(id) : null;
 }
 
-function toRejectionRow(r: RejectedRecord, payload: string | object, receivedAt: Date): RejectionRow {
+function toRejectionRow(r: RejectedRecord, payload: string | object, receivedAt: Date, keyedHash: (text: string) => string): RejectionRow {
   const text = typeof payload === 'string' ? payload : JSON.stringify(payload) ?? String(payload);
   const raw = maskPersonalIds(text.length > MAX_RAW_CHARS ? `${text.slice(0, MAX_RAW_CHARS)}…[truncated]` : text);
   const { source, ...origin } = r.position;
@@ -129,18 +130,23 @@ function toRejectionRow(r: RejectedRecord, payload: string | object, receivedAt:
     message: maskPersonalIds(r.message),
     eventId: r.eventId,
     origin,
-    originKey: originKeyOf(r.position),
+    originKey: originKeyOf(r.position, () => keyedHash(text)),
     raw,
   };
 }
 
-function originKeyOf(p: RecordPosition): string {
+/**
+ * What makes a rejection the same one again: a Kafka position is the broker's; an HTTP request id and a file name
+ * are the sender's, so there the payload's keyed hash joins them (a retry of the same record is kept once, another
+ * record under a reused id or name is kept too). Keyed: the payload may hold a personal ID in clear.
+ */
+function originKeyOf(p: RecordPosition, payloadHash: () => string): string {
   switch (p.source) {
     case 'kafka':
       return `kafka:${p.topic}:${p.partition}:${p.offset}`;
     case 'http':
-      return `http:${p.requestId}:${p.line}`;
+      return `http:${p.requestId}:${p.line}:${payloadHash()}`;
     case 'file':
-      return `file:${p.file}:${p.line}`;
+      return `file:${p.file}:${p.line}:${payloadHash()}`;
   }
 }

@@ -1,12 +1,33 @@
-/** Runs of 9 or more digits: a personal ID, even with a digit missing or added by mistake. */
-const LONG_DIGIT_RUN = /\d{9,}/g;
+/**
+ * What a person would read as a personal ID, wherever it is typed: a run of 9 or more digits (an ID with a digit
+ * missing or added), or groups of 3 or more digits joined by a space, hyphen or underscore that add up to 9 or
+ * more ("0012 3456 7890", "001-234-567-892") and do not continue a code ("H40-261120-0001", a dossier number).
+ * Dates (groups of 2), times and IPv4 addresses (dots) stay readable. Any Unicode decimal digit counts
+ * (full-width ０-９ too).
+ */
+const LONG_RUN = /\p{Nd}{9,}/gu;
+const DIGIT_GROUPS = /(?<![\p{L}\p{Nd}][_-]|[\p{L}\p{Nd}])\p{Nd}{3,}(?:[ \u00a0_-]\p{Nd}{3,})+/gu;
+const DIGIT = /\p{Nd}/gu;
+const MIN_ID_DIGITS = 9;
+
+/** JSON escapes of digits (\u0030-\u0039, full-width \uff10-\uff19), read as the digits they stand for. */
+const ESCAPED_DIGIT = /\\u(?:003([0-9])|[fF][fF]1([0-9]))/g;
+
+/** The value of a subjectId property in JSON-like text, whatever its shape (string or number). */
+const SUBJECT_ID_VALUE = /("subjectId"\s*:\s*)("(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*)/g;
 
 /**
- * Masks every long digit run so no personal ID survives in stored raw payloads, messages or DLQ records.
- * The length stays visible ("************"), which is what an operator needs to see a malformed ID.
+ * Masks every personal ID so that none survives in stored raw payloads, messages, the dead-letter topic, reasons
+ * typed by people, or directory extras. Digits become "*", separators and length stay visible: what an operator
+ * needs to see a malformed ID, and nothing more. The subjectId property is masked whatever it holds.
  */
 export function maskPersonalIds(text: string): string {
-  return text.replace(LONG_DIGIT_RUN, (run) => '*'.repeat(run.length));
+  if (!text) return text;
+  return text
+    .replace(ESCAPED_DIGIT, (_, ascii?: string, wide?: string) => ascii ?? wide!)
+    .replace(SUBJECT_ID_VALUE, (_, key: string, value: string) => key + maskAll(value))
+    .replace(DIGIT_GROUPS, (run) => (countDigits(run) >= MIN_ID_DIGITS ? run.replace(DIGIT, '*') : run))
+    .replace(LONG_RUN, (run) => '*'.repeat(run.length));
 }
 
 /** The same masking, applied to every string inside a JSON value (for extra properties kept with an event). */
@@ -17,4 +38,26 @@ export function maskPersonalIdsDeep<T>(value: T): T {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [maskPersonalIds(k), maskPersonalIdsDeep(v)])) as T;
   }
   return value;
+}
+
+/** A field code as the catalog writes them (fullName, idCardInfo): letters and digits, starting with a letter. */
+const FIELD_CODE = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+/**
+ * Field codes that are not codes ("cccd:001234567893", "0012-3456-7894") have their digits masked before they are
+ * stored, flagged or shown: a producer that put a value where a code belongs must not put it in the audit store.
+ */
+export function maskFieldCodes(fields: string[]): string[] {
+  return fields.every((f) => FIELD_CODE.test(f)) ? fields : fields.map((f) => (FIELD_CODE.test(f) ? f : f.replace(DIGIT, '*')));
+}
+
+function maskAll(value: string): string {
+  if (!value.startsWith('"')) return value.replace(/[0-9]/g, '*');
+  return `"${value.slice(1, -1).replace(/\\.|[^\\]/g, (c) => (/^[\s\-_.]$/.test(c) ? c : '*'))}"`;
+}
+
+function countDigits(run: string): number {
+  let n = 0;
+  for (const _ of run.matchAll(DIGIT)) n++;
+  return n;
 }
