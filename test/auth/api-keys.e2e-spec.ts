@@ -126,6 +126,22 @@ describe('Producer API keys', () => {
     await ingestWith(key).expect(401);
   });
 
+  it('refuses the keys of a source system at once on the replica that suspends it, and takes them again once reactivated', async () => {
+    const key = await producerKeyFor(sut.app, 'paused-app');
+    await ingestWith(key).expect(200);
+    const registration = (status: string) =>
+      http()
+        .put('/v1/source-systems/paused-app')
+        .set('Authorization', operator)
+        .send({ name: 'Paused', operatorOrg: 'VNPT', allowedFields: [], status })
+        .expect(200);
+    await registration('suspended');
+    await ingestWith(key).expect(401);
+    await http().get('/v1/accounts/any-account/status').set('X-Api-Key', key).expect(401);
+    await registration('active');
+    await ingestWith(key).expect(200);
+  });
+
   it('says which field is wrong, and lets only operators and admins manage keys', async () => {
     const unknown = await create({ sourceSystemCode: 'nope', name: 'x' }).expect(400);
     expect(unknown.body.error.details).toEqual([

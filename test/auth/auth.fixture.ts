@@ -44,6 +44,12 @@ export async function userWithPassword(
   return { ...user, password };
 }
 
+/** A response that holds a token, key or password must not be kept by a browser, proxy or HTTP cache. */
+export function expectNotStored(res: { headers: Record<string, string> }): void {
+  expect(res.headers['cache-control']).toBe('no-store');
+  expect(res.headers.pragma).toBe('no-cache');
+}
+
 /** A route for each way a producer key may or may not be used; only the tests mount it. */
 @Controller('v1/test-probe')
 class ProducerProbeController {

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@app/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
-import { userWithPassword } from './auth.fixture';
+import { expectNotStored, userWithPassword } from './auth.fixture';
 
 /** A minimal OpenID provider on loopback: discovery document and JWKS, as Keycloak publishes them. */
 async function startProvider(publicKey: KeyLike): Promise<{ server: Server; issuer: string }> {
@@ -71,6 +71,7 @@ describe('Sign-in through an OpenID Connect provider', () => {
     const user = await userWithPassword(sut.app, [Role.AUDITOR]);
     const token = await idToken({ preferred_username: user.username.toUpperCase(), roles: ['admin'] });
     const res = await http().post('/v1/auth/oidc/login').send({ idToken: token }).expect(200);
+    expectNotStored(res);
     const me = await http()
       .get('/v1/auth/me')
       .set('Authorization', `Bearer ${res.body.accessToken}`)

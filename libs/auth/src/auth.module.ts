@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { Clock } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { SourceSystemsModule } from '@app/source-systems';
 import { ApiKeyRepository } from './api-keys/api-key.repository';
 import { ApiKeyService } from './api-keys/api-key.service';
 import { AuthGuard } from './guard/auth.guard';
@@ -13,6 +14,8 @@ import { OidcService } from './oidc/oidc.service';
 import { SecurityLogModule } from './security-log/security-log.module';
 import { AccessTokenService } from './sessions/access-token.service';
 import { resolveJwtSecret } from './sessions/jwt-secret.util';
+import { PasswordAttemptRepository } from './sessions/password-attempt.repository';
+import { PasswordAttemptService } from './sessions/password-attempt.service';
 import { RefreshTokenRepository } from './sessions/refresh-token.repository';
 import { SessionService } from './sessions/session.service';
 import { FirstAdminService } from './users/first-admin.service';
@@ -29,6 +32,8 @@ const MINUTE_MS = 60_000;
 @Module({
   imports: [
     SecurityLogModule,
+    // Producer keys are refused as soon as their source system is suspended (the registry holds its status).
+    SourceSystemsModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -52,8 +57,10 @@ const MINUTE_MS = 60_000;
     Clock,
     UserRepository,
     RefreshTokenRepository,
+    PasswordAttemptRepository,
     ApiKeyRepository,
     PasswordService,
+    PasswordAttemptService,
     AccessTokenService,
     SessionService,
     UserService,

@@ -6,6 +6,7 @@ export {
   AllowProducerKey,
   CurrentPrincipal,
   CurrentSessionId,
+  NoStore,
   Public,
   RateLimit,
   RequireAnyPermission,

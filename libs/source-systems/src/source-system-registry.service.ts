@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { SourceSystemRepository } from './source-system.repository';
-import { SourceFlag } from './source-system.type';
+import { SourceFlag, SourceSystem } from './source-system.type';
 
 /** How often each replica re-reads the registry (changes made through this replica apply at once). */
 export const REGISTRY_REFRESH_MS = 30_000;
@@ -21,6 +21,7 @@ const NONE: SourceCheck = Object.freeze({ flags: [], undeclaredFields: [] }) as 
 export class SourceSystemRegistry implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SourceSystemRegistry.name);
   private allowed = new Map<string, ReadonlySet<string>>();
+  private statuses = new Map<string, SourceSystem['status']>();
   private timer?: NodeJS.Timeout;
 
   constructor(private readonly repository: SourceSystemRepository) {}
@@ -38,6 +39,12 @@ export class SourceSystemRegistry implements OnModuleInit, OnModuleDestroy {
   async refresh(): Promise<void> {
     const systems = await this.repository.findAll();
     this.allowed = new Map(systems.map((s) => [s.code, new Set(s.allowedFields)]));
+    this.statuses = new Map(systems.map((s) => [s.code, s.status]));
+  }
+
+  /** As this replica last read it: at once after a change made through it, else within REGISTRY_REFRESH_MS. */
+  statusOf(code: string): SourceSystem['status'] | undefined {
+    return this.statuses.get(code);
   }
 
   /** Flags for one event: unregistered system, fields outside the declared set, key of another system. */

@@ -8,6 +8,7 @@ import {
   IdParamDto,
   IssuedApiKeyDto,
   ListApiKeysQueryDto,
+  NoStore,
   Permission,
   Principal,
   RequirePermission,
@@ -21,6 +22,7 @@ export class ApiKeysController {
   constructor(private readonly keys: ApiKeyService) {}
 
   @Post()
+  @NoStore()
   @ApiOperation({ summary: 'Create a key for a source system; the key is in this response only' })
   @ApiCreatedResponse({ type: IssuedApiKeyDto })
   create(@Body() body: CreateApiKeyDto, @CurrentPrincipal() by: Principal): Promise<IssuedApiKeyDto> {
@@ -38,6 +40,7 @@ export class ApiKeysController {
   }
 
   @Post(':id/rotate')
+  @NoStore()
   @ApiOperation({
     summary: 'Issue a successor key; the old one keeps working for AUTH_API_KEY_ROTATION_OVERLAP',
   })

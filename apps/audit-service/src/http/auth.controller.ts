@@ -6,6 +6,7 @@ import {
   CurrentPrincipal,
   CurrentSessionId,
   MeDto,
+  NoStore,
   OidcService,
   OidcSettingsDto,
   OidcSignInDto,
@@ -35,6 +36,7 @@ export class AuthController {
   @HttpCode(200)
   @Public('signing in is how a caller becomes authenticated')
   @RateLimit('sign-in')
+  @NoStore()
   @ApiOperation({ summary: 'Sign in with username and password: an access token and a refresh token' })
   @ApiOkResponse({ type: SessionTokensDto })
   login(@Body() body: SignInDto, @Ip() ip: string): Promise<SessionTokensDto> {
@@ -45,6 +47,7 @@ export class AuthController {
   @HttpCode(200)
   @Public('the refresh token itself is the credential')
   @RateLimit('sign-in')
+  @NoStore()
   @ApiOperation({ summary: 'Exchange a refresh token for new tokens (the old refresh token stops working)' })
   @ApiOkResponse({ type: SessionTokensDto })
   refresh(@Body() body: RefreshSessionDto, @Ip() ip: string): Promise<SessionTokensDto> {
@@ -63,6 +66,7 @@ export class AuthController {
   @HttpCode(200)
   @Public('signing in is how a caller becomes authenticated')
   @RateLimit('sign-in')
+  @NoStore()
   @ApiOperation({ summary: 'Sign in with an ID token from the configured identity provider' })
   @ApiOkResponse({ type: SessionTokensDto })
   oidcLogin(@Body() body: OidcSignInDto, @Ip() ip: string): Promise<SessionTokensDto> {
@@ -88,8 +92,11 @@ export class AuthController {
   @HttpCode(204)
   @RequirePermission()
   @AllowPendingPasswordChange()
+  // Per user (the caller is signed in), beside the lockout that the current-password check shares with sign-in.
+  @RateLimit('sign-in')
   @ApiOperation({
-    summary: 'Change the own password (required after a one-time password); ends the other sessions',
+    summary:
+      'Change the own password (required after a one-time password); ends the other sessions. Wrong current passwords count towards the sign-in lockout',
   })
   async changePassword(
     @Body() body: ChangePasswordDto,

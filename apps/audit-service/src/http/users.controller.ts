@@ -6,6 +6,7 @@ import {
   CurrentPrincipal,
   IdParamDto,
   ListUsersQueryDto,
+  NoStore,
   OneTimePasswordDto,
   Permission,
   Principal,
@@ -39,6 +40,7 @@ export class UsersController {
 
   @Post()
   @RequirePermission(Permission.USERS_WRITE)
+  @NoStore()
   @ApiOperation({
     summary: 'Create a user with a one-time password (shown once; to be changed at first sign-in)',
   })
@@ -62,6 +64,7 @@ export class UsersController {
 
   @Post(':id/reset-password')
   @RequirePermission(Permission.USERS_WRITE)
+  @NoStore()
   @ApiOperation({ summary: 'Give a user a new one-time password (shown once); ends their sessions' })
   @ApiCreatedResponse({ type: OneTimePasswordDto })
   async resetPassword(

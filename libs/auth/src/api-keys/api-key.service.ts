@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock, DomainException, ErrorCode } from '@app/common';
 import { AppConfig, InjectConfig } from '@app/config';
+import { SourceSystemRegistry } from '@app/source-systems';
 import { Principal } from '../principal';
 import { SecurityLogService } from '../security-log/security-log.service';
 import { actorOf, SecurityEventType } from '../security-log/security-event.type';
@@ -11,7 +12,10 @@ import { ApiKey, IssuedApiKey } from './api-key.type';
 /** tthc_<prefix: 8 of a-z0-9>_<secret: 32 random bytes, base64url>. */
 const KEY_FORMAT = /^tthc_([a-z0-9]{8})_[A-Za-z0-9_-]{43,}$/;
 const PREFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-/** Valid keys are remembered this long so that ingest does not read the database on every request. */
+/**
+ * Valid keys are remembered this long so that ingest does not read the database on every request. Their system's
+ * status is checked against the source-system registry as well, which the replica that changes it refreshes at once.
+ */
 const CACHE_MS = 30_000;
 /** last_used_at is written at most this often per key. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -35,6 +39,7 @@ export class ApiKeyService {
 
   constructor(
     private readonly keys: ApiKeyRepository,
+    private readonly registry: SourceSystemRegistry,
     private readonly securityLog: SecurityLogService,
     private readonly clock: Clock,
     @InjectConfig() private readonly config: AppConfig,
@@ -87,7 +92,7 @@ export class ApiKeyService {
     return issued;
   }
 
-  /** Takes effect at once on this replica; other replicas drop the key from their cache within 30 s. */
+  /** Takes effect at once on this replica; other replicas drop the key from their cache within CACHE_MS. */
   async revoke(id: string, by: Principal | string): Promise<ApiKey> {
     const revoked = await this.keys.revoke(id, this.clock.now());
     if (!revoked) throw new DomainException(ErrorCode.NOT_FOUND, 'No API key with this id');
@@ -118,14 +123,16 @@ export class ApiKeyService {
       const key = await this.keys.findCredential(match[1]);
       if (!key || !timingSafeEqual(key.keyHash, hash)) throw invalid();
       entry = { key, until: nowMs + CACHE_MS };
-      this.cache.set(cacheKey, entry);
+      // A suspension can be lifted: only a key of an active system is remembered.
+      if (key.sourceSystemStatus === 'active') this.cache.set(cacheKey, entry);
     }
     const key = entry.key;
-    if (
-      key.revokedAt ||
-      (key.expiresAt && key.expiresAt.getTime() <= nowMs) ||
-      key.sourceSystemStatus !== 'active'
-    )
+    // Both must say active: the registry learns of a change made through this replica at once (of others within its
+    // refresh), the credential covers a system registered elsewhere that the registry has not read yet.
+    const systemActive =
+      key.sourceSystemStatus === 'active' &&
+      (this.registry.statusOf(key.sourceSystemCode) ?? 'active') === 'active';
+    if (key.revokedAt || (key.expiresAt && key.expiresAt.getTime() <= nowMs) || !systemActive)
       throw invalid();
     this.touch(key.id, nowMs);
     return { kind: 'producer', keyId: key.id, sourceSystem: key.sourceSystemCode };

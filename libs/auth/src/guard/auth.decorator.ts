@@ -1,4 +1,4 @@
-import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, Header, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
 import { Permission } from '../permission';
 import { Principal } from '../principal';
@@ -43,7 +43,16 @@ export const AllowProducerKey = () =>
 /** A signed-in user who must still change a first or reset password may call this route (sign-out, me, change). */
 export const AllowPendingPasswordChange = () => SetMetadata(PENDING_PASSWORD_CHANGE_KEY, true);
 
-/** Named rate limit applied to the route: 'sign-in' (per client address) or 'ingest' (per API key or user). */
+/**
+ * The response carries a secret (tokens, an API key, a one-time password): no browser, proxy or HTTP cache may keep
+ * it. Pragma is for HTTP/1.0 caches.
+ */
+export const NoStore = () => applyDecorators(Header('Cache-Control', 'no-store'), Header('Pragma', 'no-cache'));
+
+/**
+ * Named rate limit applied to the route: 'sign-in' (per client address; per user on a signed-in route such as
+ * change-password) or 'ingest' (per API key or user).
+ */
 export type RateLimitName = 'sign-in' | 'ingest';
 export const RateLimit = (name: RateLimitName) => SetMetadata(RATE_LIMIT_KEY, name);
 

@@ -4,7 +4,8 @@ import { DomainException, ErrorCode } from '@app/common';
 import { AuthenticatedRequest, PRODUCER_KEY, RATE_LIMIT_KEY, RateLimitName } from './auth.decorator';
 
 /**
- * Applies a named limit only where a route asks for it: 'sign-in' routes per client address, and ingest routes
+ * Applies a named limit only where a route asks for it: 'sign-in' routes per client address (per user once signed
+ * in: change-password), and ingest routes
  * (@RateLimit('ingest'), and every @AllowProducerKey route) per API key or user, each route counted apart (the
  * gateway's status questions do not use up its ingest allowance). Other routes are not limited.
  */

@@ -3,6 +3,7 @@ import { Clock } from '@app/common';
 import { AppConfig } from '@app/config';
 import { SecurityEventRepository } from '../security-log/security-event.repository';
 import { SecurityLogService } from '../security-log/security-log.service';
+import { PasswordAttemptRepository } from '../sessions/password-attempt.repository';
 import { RefreshTokenRepository } from '../sessions/refresh-token.repository';
 import { PasswordService } from './password.service';
 import { UserRepository } from './user.repository';
@@ -16,6 +17,7 @@ export function userServiceFor(db: DataSource, config: AppConfig): UserService {
     new UserRepository(db),
     new PasswordService(config),
     new RefreshTokenRepository(db),
+    new PasswordAttemptRepository(db),
     securityLog,
     clock,
   );

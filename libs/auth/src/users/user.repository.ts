@@ -18,12 +18,10 @@ interface UserRow {
   created_at: Date;
   updated_at: Date;
   password_hash: string | null;
-  failed_attempts: number;
-  locked_until: Date | null;
 }
 
 const COLUMNS = `id, username, display_name, email, unit_code, roles, status, must_change_password, last_sign_in_at,
-  created_at, updated_at, password_hash, failed_attempts, locked_until`;
+  created_at, updated_at, password_hash`;
 
 function toCredentials(r: UserRow): UserCredentials {
   return {
@@ -39,14 +37,12 @@ function toCredentials(r: UserRow): UserCredentials {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     passwordHash: r.password_hash,
-    failedAttempts: r.failed_attempts,
-    lockedUntil: r.locked_until,
   };
 }
 
-/** Strips what must never leave the lib (hash, failure counters). */
+/** Strips what must never leave the lib (the password hash). */
 export function publicUser(u: UserCredentials): User {
-  const { passwordHash: _h, failedAttempts: _f, lockedUntil: _l, ...user } = u;
+  const { passwordHash: _h, ...user } = u;
   return user;
 }
 
@@ -163,34 +159,13 @@ export class UserRepository {
 
   async setPassword(id: string, passwordHash: string, mustChange: boolean, at: Date): Promise<void> {
     await this.db.query(
-      `UPDATE app_user SET password_hash = $2, must_change_password = $3, password_changed_at = $4, updated_at = $4,
-         failed_attempts = 0, locked_until = NULL
+      `UPDATE app_user SET password_hash = $2, must_change_password = $3, password_changed_at = $4, updated_at = $4
        WHERE id = $1`,
       [id, passwordHash, mustChange, at],
     );
   }
 
-  /** Counts a failure atomically; locks until lockUntil when the count reaches threshold. Returns the new state. */
-  async recordFailure(
-    id: string,
-    threshold: number,
-    lockUntil: Date,
-  ): Promise<{ failedAttempts: number; lockedUntil: Date | null }> {
-    const rows = await updateReturning<{ failed_attempts: number; locked_until: Date | null }>(
-      this.db,
-      `UPDATE app_user SET
-         failed_attempts = CASE WHEN failed_attempts + 1 >= $2 THEN 0 ELSE failed_attempts + 1 END,
-         locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN $3 ELSE locked_until END
-       WHERE id = $1 RETURNING failed_attempts, locked_until`,
-      [id, threshold, lockUntil],
-    );
-    return { failedAttempts: rows[0].failed_attempts, lockedUntil: rows[0].locked_until };
-  }
-
   async recordSignIn(id: string, at: Date): Promise<void> {
-    await this.db.query(
-      `UPDATE app_user SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = $2 WHERE id = $1`,
-      [id, at],
-    );
+    await this.db.query(`UPDATE app_user SET last_sign_in_at = $2 WHERE id = $1`, [id, at]);
   }
 }

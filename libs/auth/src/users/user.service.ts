@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, DomainException, ErrorCode } from '@app/common';
 import { Role } from '../permission';
 import { Principal } from '../principal';
+import { PasswordAttemptRepository } from '../sessions/password-attempt.repository';
 import { RefreshTokenRepository } from '../sessions/refresh-token.repository';
 import { SecurityLogService } from '../security-log/security-log.service';
 import { actorOf, SecurityActor, SecurityEventType } from '../security-log/security-event.type';
@@ -40,6 +41,7 @@ export class UserService {
     private readonly users: UserRepository,
     private readonly passwords: PasswordService,
     private readonly refreshTokens: RefreshTokenRepository,
+    private readonly attempts: PasswordAttemptRepository,
     private readonly securityLog: SecurityLogService,
     private readonly clock: Clock,
   ) {}
@@ -66,6 +68,8 @@ export class UserService {
       },
       this.clock.now(),
     );
+    // Failures counted against the name before it existed were guesses at no password; the new one starts clean.
+    await this.attempts.forget(username);
     await this.log(SecurityEventType.USER_CREATED, by, created.username, { roles: created.roles });
     return { user: publicUser(created), oneTimePassword: generated };
   }
@@ -114,13 +118,17 @@ export class UserService {
     return after;
   }
 
-  /** Sets a new one-time password (returned once) that the user must change at next sign-in; ends their sessions. */
+  /**
+   * Sets a new one-time password (returned once) that the user must change at next sign-in; ends their sessions and
+   * lifts a sign-in lock (the guesses were at the old password).
+   */
   async resetPassword(id: string, by: Actor): Promise<string> {
     const user = await this.get(id);
     const password = oneTimePassword();
     const now = this.clock.now();
     await this.users.setPassword(id, await this.passwords.hash(password), true, now);
     await this.refreshTokens.revokeAllOfUser(id, now);
+    await this.attempts.forget(user.username);
     await this.log(SecurityEventType.USER_PASSWORD_RESET, by, user.username);
     return password;
   }

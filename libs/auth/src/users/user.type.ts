@@ -17,11 +17,9 @@ export interface User {
   updatedAt: Date;
 }
 
-/** The columns that sign-in needs and that never leave the lib. */
+/** The column that sign-in needs and that never leaves the lib. */
 export interface UserCredentials extends User {
   passwordHash: string | null;
-  failedAttempts: number;
-  lockedUntil: Date | null;
 }
 
 export interface NewUser {
