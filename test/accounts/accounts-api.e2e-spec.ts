@@ -7,7 +7,7 @@ import { Role } from '@app/auth';
 import { FixedClock } from '@app/common';
 import { CONTRACTS_SOURCE_DIR } from '@app/contracts';
 import { IngestService } from '@app/ingestion';
-import { bearerFor, producerKeyFor } from '../utils/auth';
+import { bearerFor, directoryOwnerKeyFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
 import { startWebhookReceiver, WebhookReceiver } from '../utils/webhook-receiver';
 
@@ -24,7 +24,7 @@ describe('Accounts API', () => {
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
     t = await bootTestApp({ ACCOUNT_COMMAND_WEBHOOK_URL: receiver.url, ACCOUNT_COMMAND_WEBHOOK_SECRET: 'a-webhook-secret-of-16+' }, { clock });
-    apiKey = await producerKeyFor(t.app, 'tthc-gateway');
+    apiKey = await directoryOwnerKeyFor(t.app, 'tthc-gateway');
     admin = await bearerFor(t.app, Role.ADMIN);
   });
 

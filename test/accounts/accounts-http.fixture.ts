@@ -2,16 +2,21 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Role, SessionService, UserService } from '@app/auth';
 import { FixedClock } from '@app/common';
-import { producerKeyFor } from '../utils/auth';
+import { directoryOwnerKeyFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
 import { directoryEntry } from './accounts-harness';
 
 export { directoryEntry };
 
-/** The whole service on a fresh database with an injected clock, driven as the gateway and an admin would. */
+/**
+ * The whole service on a fresh database with an injected clock, driven as the gateway (whose system owns the
+ * account directory) and an admin would.
+ */
 export interface AccountsApi {
   t: TestApp;
   clock: FixedClock;
+  /** The producer key of the gateway's system (tthc-gateway), which owns the account directory. */
+  apiKey: string;
   http(): ReturnType<typeof request>;
   /** An admin's Authorization header, signed in at the clock's time (the tests move the clock by hours). */
   admin(): Promise<string>;
@@ -27,7 +32,7 @@ export interface AccountsApi {
 
 export async function bootAccountsApi(clock: FixedClock, env: Record<string, string> = {}): Promise<AccountsApi> {
   const t = await bootTestApp(env, { clock });
-  const apiKey = await producerKeyFor(t.app, 'tthc-gateway');
+  const apiKey = await directoryOwnerKeyFor(t.app, 'tthc-gateway');
   const { user } = await t.app
     .get(UserService)
     .create(
@@ -39,6 +44,7 @@ export async function bootAccountsApi(clock: FixedClock, env: Record<string, str
   return {
     t,
     clock,
+    apiKey,
     http,
     admin,
     sync: (entries, query = {}) => http().post('/v1/accounts/sync').query(query).set('X-Api-Key', apiKey).send(entries).expect(200),

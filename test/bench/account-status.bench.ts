@@ -64,9 +64,11 @@ async function main(): Promise<void> {
   }
 }
 
-/** Admin session → source system → producer key → directory of ACCOUNTS accounts. */
+/** Admin session → source system (the directory's owner) → producer key → directory of ACCOUNTS accounts. */
 async function setUp(base: string): Promise<string> {
-  const { key } = await adminAndProducerKey(base, ADMIN, { code: 'tthc-gateway', name: 'TTHC gateway', operatorOrg: 'VNPT', allowedFields: [] });
+  const { admin, key } = await adminAndProducerKey(base, ADMIN, { code: 'tthc-gateway', name: 'TTHC gateway', operatorOrg: 'VNPT', allowedFields: [] });
+  // Only the directory owner's key may sync the directory.
+  await callJson(base, 'PUT', '/v1/source-systems/tthc-gateway/owns-account-directory', { ownsAccountDirectory: true }, admin);
   const entries = Array.from({ length: ACCOUNTS }, (_, i) => ({
     accountId: `cb.bench.${i}`,
     unitCode: `000.${String(i % 200).padStart(2, '0')}.00.H52`,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApiKeyService, Role, SessionService, UserService } from '@app/auth';
+import { SourceSystemRegistry, SourceSystemsService } from '@app/source-systems';
 
 /**
  * A signed-in user with the given role(s), created directly (no password, so no forced password change):
@@ -30,4 +31,15 @@ export async function producerKeyFor(app: INestApplication, sourceSystemCode: st
     );
   const issued = await app.get(ApiKeyService).create({ sourceSystemCode, name: 'test key' }, 'test');
   return issued.key;
+}
+
+/**
+ * A producer key of the system that owns the account directory (marked as an admin marks it): it may sync. The
+ * registry learns of the system at once, as when it is registered through the API: its events count as activity.
+ */
+export async function directoryOwnerKeyFor(app: INestApplication, sourceSystemCode: string): Promise<string> {
+  const key = await producerKeyFor(app, sourceSystemCode);
+  await app.get(SourceSystemsService).setOwnsAccountDirectory(sourceSystemCode, true, 'test');
+  await app.get(SourceSystemRegistry).refresh();
+  return key;
 }

@@ -3,6 +3,7 @@ import { AlertsModule } from '@app/alerts';
 import { AuditTrailModule, StoredBatchHandlers } from '@app/audit-trail';
 import { Clock } from '@app/common';
 import { NotificationsModule } from '@app/notifications';
+import { SourceSystemsModule } from '@app/source-systems';
 import { AccountHistoryRepository } from './account-history.repository';
 import { AccountViewRepository } from './account-view.repository';
 import { AccountRepository } from './account.repository';
@@ -31,7 +32,7 @@ import { AccountStatusCache } from './status/account-status-cache.service';
  * Needs the app's DataSource, config, KAFKA and MetricsService.
  */
 @Module({
-  imports: [AuditTrailModule, AlertsModule, NotificationsModule],
+  imports: [AuditTrailModule, AlertsModule, NotificationsModule, SourceSystemsModule],
   providers: [
     Clock,
     AccountRepository,

@@ -7,3 +7,4 @@ export * from './dto/create-source-system.dto';
 export * from './dto/update-source-system.dto';
 export * from './dto/source-system.dto';
 export * from './dto/source-flag-usage.dto';
+export * from './dto/set-account-directory-owner.dto';

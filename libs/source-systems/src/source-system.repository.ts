@@ -5,7 +5,7 @@ import { SourceFlag, SourceFlagUsage, SourceSystem, SourceSystemInput } from './
 const COLUMNS = `code, name, operator_org AS "operatorOrg", allowed_fields AS "allowedFields", legal_basis AS "legalBasis",
   approval_doc_no AS "approvalDocNo", to_char(approval_date, 'YYYY-MM-DD') AS "approvalDate",
   contact_name AS "contactName", contact_email AS "contactEmail", contact_phone AS "contactPhone", status,
-  created_at AS "createdAt", updated_at AS "updatedAt"`;
+  owns_account_directory AS "ownsAccountDirectory", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 @Injectable()
 export class SourceSystemRepository {
@@ -32,7 +32,7 @@ export class SourceSystemRepository {
     return rows[0] ?? null;
   }
 
-  /** Replaces every field but the code; null when there is no such system. */
+  /** Replaces every field operators maintain (not the code, not the directory owner mark); null when unknown. */
   async update(s: SourceSystemInput, now: Date): Promise<SourceSystem | null> {
     const [rows] = await this.db.query(
       `UPDATE source_system SET name = $2, operator_org = $3, allowed_fields = $4, legal_basis = $5, approval_doc_no = $6,
@@ -41,6 +41,31 @@ export class SourceSystemRepository {
       [...this.values(s), now],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * Marks or unmarks the owner of the account directory. Null when there is no such system; 'taken' when another
+   * system owns it (a unique index keeps one owner, also against two admins at once).
+   */
+  async setOwnsAccountDirectory(code: string, owns: boolean, now: Date): Promise<SourceSystem | null | 'taken'> {
+    try {
+      const [rows] = await this.db.query(
+        `UPDATE source_system SET owns_account_directory = $2, updated_at = $3 WHERE code = $1 RETURNING ${COLUMNS}`,
+        [code, owns, now],
+      );
+      return rows[0] ?? null;
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return 'taken';
+      throw error;
+    }
+  }
+
+  /** The code of the system that owns the account directory, if an admin marked one. */
+  async findAccountDirectoryOwner(): Promise<string | null> {
+    const rows: { code: string }[] = await this.db.query(
+      `SELECT code FROM source_system WHERE owns_account_directory`,
+    );
+    return rows[0]?.code ?? null;
   }
 
   async delete(code: string): Promise<boolean> {
@@ -90,5 +115,7 @@ export class SourceSystemRepository {
     ];
   }
 }
+
+const UNIQUE_VIOLATION = '23505';
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

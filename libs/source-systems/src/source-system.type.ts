@@ -13,11 +13,17 @@ export interface SourceSystem {
   contactEmail: string | null;
   contactPhone: string | null;
   status: 'active' | 'suspended' | 'retired';
+  /**
+   * The system owns the TTHC account directory: its producer key may sync the directory (at most one system,
+   * set by an admin; operators maintain the rest of the registration and cannot change it).
+   */
+  ownsAccountDirectory: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type SourceSystemInput = Omit<SourceSystem, 'createdAt' | 'updatedAt'>;
+/** The registration as operators maintain it: everything but the directory owner mark and the timestamps. */
+export type SourceSystemInput = Omit<SourceSystem, 'ownsAccountDirectory' | 'createdAt' | 'updatedAt'>;
 
 /** Marks put on an event at ingest; the event is stored anyway (it is evidence), and alerts can key on them. */
 export enum SourceFlag {

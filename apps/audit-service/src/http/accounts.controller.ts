@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AccountCommandDto,
   AccountCommandRepository,
@@ -42,6 +42,7 @@ export class AccountsController {
   @ApiOperation({
     summary: 'Sync the TTHC account directory (account-directory.v1) as a JSON array, NDJSON or CSV',
     description:
+      'Signed-in users with accounts:sync, or the producer key of the source system that owns the directory (ownsAccountDirectory); any other key gets 403 and nothing changes. ' +
       'Bad records are rejected with line and reason; the others apply. Accounts whose status becomes transferred or retired, and in full mode accounts absent from the export, are locked within this request. ' +
       'dryRun=true lists what the sync would do and changes nothing. A full sync that would lock or remove more than the mass-change threshold changes nothing, raises a critical alert and answers outcome "blocked" with a confirmationToken; ' +
       'sent again with confirm=<token>, it applies if its plan is still the same.',
@@ -49,6 +50,7 @@ export class AccountsController {
   @ApiConsumes('application/json', 'application/x-ndjson', 'text/csv')
   @ApiBody({ schema: { type: 'array', items: { $ref: 'urn:tthc-audit:account-directory-entry:v1' } } })
   @ApiOkResponse({ type: DirectorySyncResultDto })
+  @ApiForbiddenResponse({ description: 'A producer key of a system that does not own the account directory' })
   sync(
     @Body() body: unknown,
     @Headers('content-type') contentType: string | undefined,
@@ -58,6 +60,7 @@ export class AccountsController {
     return this.directory.sync(body, directoryFormatOf(contentType), query.mode ?? 'delta', actorOf(principal), {
       dryRun: query.dryRun,
       confirm: query.confirm,
+      producerSystem: principal.kind === 'producer' ? principal.sourceSystem : undefined,
     });
   }
 

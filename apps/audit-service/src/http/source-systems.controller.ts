@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, RequirePermission } from '@app/auth';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { actorOf } from '@app/accounts';
+import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@app/auth';
 import {
   CreateSourceSystemDto,
+  SetAccountDirectoryOwnerDto,
   SourceFlagUsageDto,
   SourceSystemDto,
   SourceSystemInput,
@@ -71,10 +73,27 @@ export class SourceSystemsController {
 
   @Put(':code')
   @RequirePermission(Permission.SOURCE_SYSTEMS_WRITE)
-  @ApiOperation({ summary: 'Replace the registration of a source system' })
+  @ApiOperation({ summary: 'Replace the registration of a source system (all but ownsAccountDirectory, which it keeps)' })
   @ApiOkResponse({ type: SourceSystemDto })
   update(@Param('code') code: string, @Body() dto: UpdateSourceSystemDto): Promise<SourceSystemDto> {
     return this.sourceSystems.update(toInput(code, dto));
+  }
+
+  // An admin's setting, not part of the registration operators maintain: the owner's key rewrites the directory.
+  @Put(':code/owns-account-directory')
+  @RequirePermission(Permission.SETTINGS_WRITE)
+  @ApiOperation({
+    summary: 'Mark (or unmark) the system that owns the TTHC account directory: only its producer key may sync the directory',
+    description: 'Admins only (settings:write). At most one system owns the directory: marking a second one answers 409.',
+  })
+  @ApiOkResponse({ type: SourceSystemDto })
+  @ApiConflictResponse({ description: 'Another system owns the account directory' })
+  setAccountDirectoryOwner(
+    @Param('code') code: string,
+    @Body() dto: SetAccountDirectoryOwnerDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SourceSystemDto> {
+    return this.sourceSystems.setOwnsAccountDirectory(code, dto.ownsAccountDirectory, actorOf(principal));
   }
 
   @Delete(':code')

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainException, ErrorCode, ErrorDetail } from '@app/common';
+import { SourceSystemsService } from '@app/source-systems';
 import { AccountHistoryRepository, NewHistoryEntry } from '../account-history.repository';
 import { AccountRepository, StoredDirectoryEntry } from '../account.repository';
+import { notDirectoryOwner } from '../account.exception';
 import { Actor, LockReason } from '../account.type';
 import { AccountLockService } from '../lock/account-lock.service';
 import {
@@ -49,6 +51,8 @@ export interface DirectorySyncRequest {
   dryRun?: boolean;
   /** The confirmation token of a full sync the mass-change check blocked. */
   confirm?: string;
+  /** Sent with a producer key: the key's source system, which must own the directory. */
+  producerSystem?: string;
 }
 
 /** What a sync will write, worked out before anything is: the dry run's answer and the mass-change check's plan. */
@@ -72,10 +76,12 @@ const DIRECTORY_SYNC_LOCK = 7_281_004_501;
 const LOCKING_STATUSES = new Set(['transferred', 'retired']);
 
 /**
- * Applies an export of the TTHC system's account directory. Bad records are rejected with their line and the
- * reason; the rest applies in one transaction, each change recorded in the account's history. Accounts whose
- * status became transferred or retired (and, in full mode, accounts no longer exported) are locked at once —
- * unless a full sync would lock or remove more than the mass-change threshold, which then changes nothing.
+ * Applies an export of the TTHC system's account directory, sent by a person who may sync it or with the key of
+ * the system that owns it (any other key is refused before the export is read). Bad records are rejected with
+ * their line and the reason; the rest applies in one transaction, each change recorded in the account's
+ * history. Accounts whose status became transferred or retired (and, in full mode, accounts no longer exported)
+ * are locked at once — unless a full sync would lock or remove more than the mass-change threshold, which then
+ * changes nothing.
  */
 @Injectable()
 export class DirectorySyncService {
@@ -87,6 +93,7 @@ export class DirectorySyncService {
     private readonly locks: AccountLockService,
     private readonly guard: MassChangeGuard,
     private readonly changes: AccountChanges,
+    private readonly sourceSystems: SourceSystemsService,
     private readonly clock: Clock,
   ) {}
 
@@ -97,6 +104,10 @@ export class DirectorySyncService {
     actor: Actor,
     request: DirectorySyncRequest = {},
   ): Promise<DirectorySyncResult> {
+    const producer = request.producerSystem;
+    if (producer !== undefined && !(await this.sourceSystems.ownsAccountDirectory(producer))) {
+      throw notDirectoryOwner(producer);
+    }
     const { entries, rejected, rejectedIds, received } = this.validator.readExport(body, format);
     if (mode === 'full' && !entries.length) {
       throw new DomainException(

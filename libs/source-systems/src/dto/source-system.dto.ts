@@ -12,6 +12,12 @@ export class SourceSystemDto {
   @ApiProperty({ type: String, nullable: true }) contactEmail: string | null;
   @ApiProperty({ type: String, nullable: true }) contactPhone: string | null;
   @ApiProperty({ enum: ['active', 'suspended', 'retired'] }) status: string;
+  @ApiProperty({
+    description:
+      'The system owns the TTHC account directory: only its producer key may sync the directory (POST /v1/accounts/sync). ' +
+      'Set by an admin at PUT /v1/source-systems/{code}/owns-account-directory; at most one system.',
+  })
+  ownsAccountDirectory: boolean;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }
