@@ -13,7 +13,7 @@ export interface DirectoryEntry {
   /** ISO 8601 instants, normalised to UTC. */
   createdAt: string | null;
   lastLoginAt: string | null;
-  /** Properties beyond the contract's, kept as given. */
+  /** Properties beyond the contract's, kept as given but with personal ID numbers masked. */
   extra: Record<string, unknown> | null;
 }
 

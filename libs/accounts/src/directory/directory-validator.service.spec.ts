@@ -18,4 +18,9 @@ describe(DirectoryValidator.name, () => {
   ])('rejects %j naming the field', (value, field, message) => {
     expect(sut.validate(value)).toEqual({ ok: false, field, message });
   });
+
+  it('masks personal ID numbers in extra columns, in keys and values, however they are typed', () => {
+    const result = sut.validate({ ...{ accountId: 'a', unitCode: 'U1', status: 'active' }, cccd: '001234567890', note: 'CCCD 0012 3456 7891' });
+    expect(result).toMatchObject({ ok: true, entry: { extra: { cccd: '************', note: 'CCCD **** **** ****' } } });
+  });
 });

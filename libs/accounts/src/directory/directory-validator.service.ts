@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { ErrorDetail } from '@app/common';
 import { ACCOUNT_DIRECTORY_V1_SCHEMA } from '@app/contracts';
+import { maskPersonalIdsDeep } from '@app/ingestion';
 import { DirectoryFormat, parseDirectory } from './directory-parser.util';
 import { DIRECTORY_FIELDS, DirectoryEntry } from './directory-entry.type';
 
@@ -104,6 +105,7 @@ function toEntry(v: Record<string, unknown>): DirectoryEntry {
     email: text(v.email),
     createdAt: instant(v.createdAt),
     lastLoginAt: instant(v.lastLoginAt),
-    extra: extraEntries.length ? Object.fromEntries(extraEntries) : null,
+    // Officials' ID numbers in extra columns (cccd, …) are personal data: masked before they are kept or shown.
+    extra: extraEntries.length ? maskPersonalIdsDeep(Object.fromEntries(extraEntries)) : null,
   };
 }

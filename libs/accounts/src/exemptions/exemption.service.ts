@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, DomainException, ErrorCode } from '@app/common';
+import { maskPersonalIds } from '@app/ingestion';
 import { AccountHistoryRepository } from '../account-history.repository';
 import { AccountRepository } from '../account.repository';
 import { accountNotFound, exemptionNotFound } from '../account.exception';
@@ -26,7 +27,9 @@ export class ExemptionService {
     private readonly clock: Clock,
   ) {}
 
-  async grant(accountId: string, input: NewExemption, actor: Actor): Promise<Exemption> {
+  /** The reason and approver are typed by a person and may hold an ID number: masked before they are kept. */
+  async grant(accountId: string, typed: NewExemption, actor: Actor): Promise<Exemption> {
+    const input = { ...typed, reason: maskPersonalIds(typed.reason), approver: maskPersonalIds(typed.approver) };
     const now = this.clock.now();
     const validFrom = input.validFrom ?? now;
     if (input.validUntil <= validFrom) {
@@ -46,8 +49,9 @@ export class ExemptionService {
     });
   }
 
-  async revoke(accountId: string, exemptionId: string, actor: Actor, reason: string): Promise<Exemption> {
+  async revoke(accountId: string, exemptionId: string, actor: Actor, typedReason: string): Promise<Exemption> {
     if (!/^\d{1,18}$/.test(exemptionId)) throw exemptionNotFound(exemptionId);
+    const reason = maskPersonalIds(typedReason);
     const now = this.clock.now();
     return this.dataSource.transaction(async (m) => {
       const exemption = await this.exemptions.revoke(m, accountId, exemptionId, now);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { maskPersonalIds } from '@app/ingestion';
 import { MetricsService } from '@app/observability';
 import { AccountHistoryRepository, NewHistoryEntry } from '../account-history.repository';
 import { AccountRepository, LockedAccountRow } from '../account.repository';
@@ -63,18 +64,23 @@ export class AccountLockService {
     return locked.map((r) => ({ accountId: r.accountId, commandId: r.commandId }));
   }
 
-  /** A manual lock by an admin. */
+  /**
+   * A manual lock by an admin. A typed reason may hold someone's ID number: it is masked before it is kept in
+   * the history or sent in the command (so for the unlock).
+   */
   async lock(accountId: string, actor: Actor, reason: string, now: Date): Promise<LockOutcome | null> {
+    const note = maskPersonalIds(reason);
     const [outcome] = await this.dataSource.transaction(async (m) => {
       if (!(await this.accounts.exists(m, accountId))) throw accountNotFound(accountId);
-      return this.lockInTransaction(m, [accountId], { reason: LockReason.MANUAL, actor, now, note: reason });
+      return this.lockInTransaction(m, [accountId], { reason: LockReason.MANUAL, actor, now, note });
     });
     await this.changes.publish([accountId]);
     return outcome ?? null;
   }
 
   /** Unlock: admins only, with a reason; the account gets a fresh grace period from now. */
-  async unlock(accountId: string, actor: Actor, reason: string, now: Date): Promise<{ commandId: string }> {
+  async unlock(accountId: string, actor: Actor, typedReason: string, now: Date): Promise<{ commandId: string }> {
+    const reason = maskPersonalIds(typedReason);
     const commandId = await this.dataSource.transaction(async (m) => {
       if (!(await this.accounts.exists(m, accountId))) throw accountNotFound(accountId);
       const previous = await this.accounts.unlock(m, accountId, now);
