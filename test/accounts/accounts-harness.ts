@@ -63,6 +63,7 @@ export async function storeBatch(h: AccountsHarness, events: { accountId: string
           occurredAt: new Date(e.at),
           action: e.action ?? 'lookup',
           sourceSystem: 'tthc',
+          flags: [],
         })),
       },
       m,

@@ -48,9 +48,10 @@ const INSERT_EVENTS = `
   JOIN bench_account a ON a.n = (i * 7919) % $7`;
 
 const INSERT_IDS = `
-  INSERT INTO query_event_id (event_id, occurred_at, batch_id)
-  SELECT 'preload-' || lpad(i::text, 10, '0'), $3::timestamptz + ((i - $6)::float8 / $4) * $5::interval, 0
-  FROM generate_series($1::bigint, $2::bigint) AS i`;
+  INSERT INTO query_event_id (source_system, event_id, occurred_at, batch_id)
+  SELECT a.source_system, 'preload-' || lpad(i::text, 10, '0'), $3::timestamptz + ((i - $6)::float8 / $4) * $5::interval, 0
+  FROM generate_series($1::bigint, $2::bigint) AS i
+  JOIN bench_account a ON a.n = (i * 7919) % $7`;
 
 async function accountsTable(client: Client): Promise<number> {
   const accounts = buildProvince('preload').accounts;
@@ -132,12 +133,13 @@ export async function preloadStore(
   try {
     await ensureMonthlyPartitions(events, from, options.before);
     const accounts = await accountsTable(events);
+    await accountsTable(ids); // a temporary table: each connection needs its own
     const indexes = await storeIndexes(events);
     for (const index of indexes) await events.query(index.drop);
     for (let first = offset; first < offset + count; first += CHUNK) {
       const last = Math.min(offset + count, first + CHUNK) - 1;
       const args = [first, last, from.toISOString(), count, span, offset];
-      await Promise.all([events.query(INSERT_EVENTS, [...args, accounts]), ids.query(INSERT_IDS, args)]);
+      await Promise.all([events.query(INSERT_EVENTS, [...args, accounts]), ids.query(INSERT_IDS, [...args, accounts])]);
       const done = last + 1 - offset;
       if (done % 5_000_000 === 0 || done === count) {
         options.log(

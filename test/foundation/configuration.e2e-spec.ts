@@ -10,3 +10,20 @@ describe('Start-up with a bad configuration', () => {
     expect(service.output()).not.toMatch(/Listening/);
   });
 });
+
+describe('Start-up without a setting that only a module checks', () => {
+  it('in production on a server without SUBJECT_HASH_KEY, says so in one message and exits 78, without a stack trace', async () => {
+    const service = spawnService({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
+      DATA_DIR: '/tmp/tthc-no-subject-key',
+      LOG_LEVEL: 'error',
+    });
+    expect(await service.exited).toBe(78);
+    expect(service.output()).toContain(
+      'Invalid configuration:\n  - SUBJECT_HASH_KEY: required in production with a database server (not set)\nThe service did not start.',
+    );
+    expect(service.output()).not.toMatch(/\n\s+at /);
+    expect(service.output()).not.toMatch(/Listening/);
+  });
+});

@@ -82,7 +82,7 @@ describe('HTTP ingest', () => {
     await http().get('/v1/ingest/rejections').set('X-Api-Key', igateKey).expect(401); // a key opens ingest only
   });
 
-  it('stores events of unregistered systems, undeclared fields and other systems flagged, and lists them for operators', async () => {
+  it('stores events of unregistered systems, undeclared fields and future times flagged, and lists them for operators', async () => {
     await http()
       .put('/v1/source-systems/igate')
       .set('Authorization', operator)
@@ -91,16 +91,20 @@ describe('HTTP ingest', () => {
     const events = [
       lookupEvent(1, { fields: ['fullName'] }),
       lookupEvent(2, { fields: ['fullName', 'religion'] }),
-      lookupEvent(3, { sourceSystem: 'shadow-app' }),
+      lookupEvent(3, { fields: ['fullName'], occurredAt: '2999-01-01T00:00:00Z' }),
     ];
     await http().post('/v1/ingest/events').set('X-Api-Key', igateKey).send(events).expect(200);
+    // An unregistered system's events arrive by Kafka or from an operator's back-fill, not with another system's key.
+    const shadow = lookupEvent(4, { sourceSystem: 'shadow-app' });
+    await http().post('/v1/ingest/events').set('Authorization', operator).send([shadow]).expect(200);
     const flags = await sql<{ event_id: string; flags: string[] }>(sut.db.url, 'SELECT event_id, flags FROM query_event WHERE event_id = ANY($1)', [
-      events.map((e) => e.eventId),
+      [...events, shadow].map((e) => e.eventId),
     ]);
     expect(Object.fromEntries(flags.map((f) => [f.event_id, f.flags]))).toEqual({
       [events[0].eventId]: [],
       [events[1].eventId]: ['undeclared_fields'],
-      [events[2].eventId]: ['unregistered_source', 'source_mismatch'],
+      [events[2].eventId]: ['future_time'],
+      [shadow.eventId]: ['unregistered_source'],
     });
     const unregistered = await http().get('/v1/source-systems/unregistered').set('Authorization', operator).expect(200);
     expect(unregistered.body).toEqual(
@@ -108,6 +112,43 @@ describe('HTTP ingest', () => {
     );
     const undeclared = await http().get('/v1/source-systems/undeclared-fields').set('Authorization', operator).expect(200);
     expect(undeclared.body).toEqual([expect.objectContaining({ sourceSystem: 'igate', eventCount: 1, fields: ['religion'] })]);
+  });
+
+  it("confines a producer key to its own system's events, so that it cannot shadow another producer's", async () => {
+    const [aKey, bKey] = [await producerKeyFor(sut.app, 'sys-a'), await producerKeyFor(sut.app, 'sys-b')];
+    const nextOfB = `b-next-${Date.now()}`;
+    // A sends B's next event id as B: refused, by field, and kept as a rejection.
+    const posing = await http().post('/v1/ingest/events').set('X-Api-Key', aKey).send([lookupEvent(10, { sourceSystem: 'sys-b', eventId: nextOfB })]).expect(200);
+    expect(posing.body).toMatchObject({
+      accepted: 0,
+      rejected: 1,
+      rejections: [{ field: 'sourceSystem', reason: 'source_mismatch', message: expect.stringContaining('"sys-a"') }],
+    });
+    // A takes the same id in its own namespace; B's genuine event with it is still stored, not a duplicate.
+    await http().post('/v1/ingest/events').set('X-Api-Key', aKey).send([lookupEvent(11, { sourceSystem: 'sys-a', eventId: nextOfB })]).expect(200);
+    const genuine = await http().post('/v1/ingest/events').set('X-Api-Key', bKey).send([lookupEvent(12, { sourceSystem: 'sys-b', eventId: nextOfB })]).expect(200);
+    expect(genuine.body).toMatchObject({ accepted: 1, duplicates: 0 });
+    // Both systems' events with one id in one request: both stored, in consecutive chain links that verify.
+    const shared = `shared-${Date.now()}`;
+    const both = await http()
+      .post('/v1/ingest/events')
+      .set('Authorization', operator)
+      .send([lookupEvent(13, { sourceSystem: 'sys-a', eventId: shared }), lookupEvent(14, { sourceSystem: 'sys-b', eventId: shared })])
+      .expect(200);
+    expect(both.body).toMatchObject({ accepted: 2, duplicates: 0 });
+    const rows = await sql<{ source_system: string; event_id: string }>(
+      sut.db.url,
+      'SELECT source_system, event_id FROM query_event WHERE event_id = ANY($1) ORDER BY event_id, source_system',
+      [[nextOfB, shared]],
+    );
+    expect(rows).toEqual([
+      { source_system: 'sys-a', event_id: nextOfB },
+      { source_system: 'sys-b', event_id: nextOfB },
+      { source_system: 'sys-a', event_id: shared },
+      { source_system: 'sys-b', event_id: shared },
+    ]);
+    const verified = await http().get('/v1/integrity/verify').set('Authorization', await bearerFor(sut.app, Role.AUDITOR)).expect(200);
+    expect(verified.body).toMatchObject({ ok: true });
   });
 
   it('keeps the registry: create, read, conflict, validation naming the field, delete', async () => {

@@ -39,7 +39,7 @@ describe(AuditStore.name, () => {
     await ctx.sut.appendBatch(events, { source: 'kafka' });
 
     const again = await ctx.sut.appendBatch(events, { source: 'kafka' });
-    expect(again).toEqual({ batchId: null, stored: 0, duplicates: 20, storedEventIds: [] });
+    expect(again).toEqual({ batchId: null, stored: 0, duplicates: 20, storedEventIds: [], storedRecords: [] });
 
     const fresh = someStoredEvents(5);
     const mixed = await ctx.sut.appendBatch([...events.slice(0, 10), ...fresh, fresh[0]], { source: 'file' });

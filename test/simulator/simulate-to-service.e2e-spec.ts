@@ -5,7 +5,8 @@ import { Client } from 'pg';
 import { DirectorySyncService } from '@app/accounts';
 import { accountDirectory, EventGenerator, simulate, writeAccountDirectory } from '@app/gateway-simulator';
 import { FileImportService } from '@app/ingestion';
-import { producerKeyFor } from '../utils/auth';
+import { Role } from '@app/auth';
+import { bearerFor, producerKeyFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
 
 const START = new Date('2026-11-16T00:00:00+07:00');
@@ -34,13 +35,13 @@ describe('gateway simulator → audit service', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('posts to POST /v1/ingest/events: all accepted, then all duplicates on a re-run with the same seed', async () => {
+  it('posts a province of several systems to POST /v1/ingest/events: all accepted, then all duplicates on a re-run', async () => {
     const url = await sut.app.getUrl();
-    const apiKey = await producerKeyFor(sut.app, 'igate');
+    const token = (await bearerFor(sut.app, Role.OPERATOR)).replace(/^Bearer /, '');
     const options = {
       to: 'http' as const,
       url,
-      apiKey,
+      token,
       count: 1200,
       batchSize: 500,
       seed: 'http',
@@ -51,6 +52,16 @@ describe('gateway simulator → audit service', () => {
     expect(first.output).toBe('service answered: 1200 accepted, 0 duplicates, 0 rejected');
     const again = await simulate(options);
     expect(again.output).toBe('service answered: 0 accepted, 1200 duplicates, 0 rejected');
+  });
+
+  it("with one system's producer key, has that system's events accepted and the others' refused by field", async () => {
+    const url = await sut.app.getUrl();
+    const apiKey = await producerKeyFor(sut.app, 'igate');
+    const result = await simulate({ to: 'http', url, apiKey, count: 600, batchSize: 300, seed: 'one-key', start: START, progress: null });
+    const igate = [...new EventGenerator({ count: 600, seed: 'one-key', start: START })].filter((e) => e.sourceSystem === 'igate').length;
+    expect(igate).toBeGreaterThan(0);
+    expect(igate).toBeLessThan(600);
+    expect(result.output).toBe(`service answered: ${igate} accepted, 0 duplicates, ${600 - igate} rejected`);
   });
 
   it.each(['ndjson', 'csv'] as const)(

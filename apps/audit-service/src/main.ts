@@ -70,6 +70,12 @@ async function bootstrap(): Promise<void> {
     await starting;
   } catch (error) {
     if (stopping) return; // shutdown() reports it
+    // A setting only a module checks (e.g. SUBJECT_HASH_KEY on a server) stops the start like any other.
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(describeConfigurationError(error, 'The service did not start.'));
+      await embedded?.stop().catch(() => undefined);
+      process.exit(EXIT_CONFIGURATION);
+    }
     throw error;
   }
 }

@@ -29,6 +29,7 @@ interface CliOptions {
   compression: KafkaCompression;
   url?: string;
   apiKey?: string;
+  token?: string;
   out?: string;
   seed: string;
   start?: Date;
@@ -54,7 +55,8 @@ const program = new Command('simulate')
   .option('--partitions <n>', 'partitions when the topic is created', positiveInt, 6)
   .addOption(new Option('--compression <codec>', 'codec of the Kafka record batches').choices(KAFKA_COMPRESSIONS).default('none'))
   .option('--url <url>', 'service base URL for --to http, e.g. http://localhost:3000')
-  .option('--api-key <key>', 'producer API key of a registered source system (X-Api-Key)')
+  .option('--api-key <key>', "producer API key of a registered source system (X-Api-Key): only that system's events are accepted")
+  .option('--token <token>', "an operator's access token (Authorization: Bearer), for the events of every system of the province")
   .option('--out <file>', 'file for --to file: .ndjson, or .csv')
   .option('--seed <seed>', 'seed of the simulation', 'tthc')
   .option('--start <iso>', 'first simulated day (Asia/Ho_Chi_Minh), default 2026-11-16', isoDate)
@@ -95,6 +97,7 @@ const program = new Command('simulate')
       compression: o.compression,
       url: o.url,
       apiKey: o.apiKey,
+      token: o.token,
       out: o.out,
       seed: o.seed,
       start: o.start,

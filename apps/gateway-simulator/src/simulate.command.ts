@@ -21,6 +21,7 @@ export interface SimulateOptions extends GeneratorOptions {
   compression?: KafkaCompression;
   url?: string;
   apiKey?: string;
+  token?: string;
   out?: string;
   /** Where progress goes; null for none. */
   progress?: NodeJS.WriteStream | null;
@@ -46,7 +47,7 @@ export function createOutput(options: SimulateOptions): EventOutput {
       });
     case 'http':
       if (!options.url) throw new Error('--to http needs --url http://host:port');
-      return new HttpEventOutput({ url: options.url, apiKey: options.apiKey });
+      return new HttpEventOutput({ url: options.url, apiKey: options.apiKey, token: options.token });
     case 'file':
       if (!options.out) throw new Error('--to file needs --out events.ndjson (or .csv)');
       return new FileEventOutput(options.out);

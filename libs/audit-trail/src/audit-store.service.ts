@@ -21,6 +21,8 @@ export interface AppendResult {
   stored: number;
   duplicates: number;
   storedEventIds: string[];
+  /** The records this call stored (not those already stored before). */
+  storedRecords: StoredEventRecord[];
 }
 
 const DEADLOCK = '40P01';
@@ -65,24 +67,28 @@ export class AuditStore {
 
   async appendBatch(records: StoredEventRecord[], context: AppendContext): Promise<AppendResult> {
     const stopTimer = this.latency.startTimer({ source: context.source });
-    const unique = uniqueByEventId(records);
+    const unique = uniqueByKey(records);
     if (unique.length) await this.partitions.ensureFor(unique.map((r) => r.occurredAt));
-    const result = unique.length
-      ? await this.withDeadlockRetry(() => this.dataSource.transaction((m) => this.appendInTransaction(m, unique, context)))
-      : { batchId: null, storedEventIds: [] };
+    let batchId: string | null = null;
+    const storedRecords: StoredEventRecord[] = [];
+    for (const round of roundsOfDistinctIds(unique)) {
+      const result = await this.withDeadlockRetry(() => this.dataSource.transaction((m) => this.appendInTransaction(m, round, context)));
+      batchId = result.batchId ?? batchId;
+      storedRecords.push(...result.storedRecords);
+    }
     stopTimer();
-    const stored = result.storedEventIds.length;
+    const stored = storedRecords.length;
     this.storedCounter.inc({ source: context.source }, stored);
     this.duplicateCounter.inc({ source: context.source }, records.length - stored);
-    if (result.batchId) this.headGauge.set(Number(result.batchId));
-    return { ...result, stored, duplicates: records.length - stored };
+    if (batchId) this.headGauge.set(Number(batchId));
+    return { batchId, stored, duplicates: records.length - stored, storedEventIds: storedRecords.map((r) => r.eventId), storedRecords };
   }
 
   private async appendInTransaction(
     manager: EntityManager,
     records: StoredEventRecord[],
     context: AppendContext,
-  ): Promise<Pick<AppendResult, 'batchId' | 'storedEventIds'>> {
+  ): Promise<Pick<AppendResult, 'batchId' | 'storedRecords'>> {
     const batchId = await this.chain.nextBatchId(manager);
     const claiming = this.events.claimEventIds(manager, records, batchId);
     claiming.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
@@ -91,7 +97,7 @@ export class AuditStore {
     const canonical = records.map(canonicalEvent);
     const hashes = canonical.map(sha256Latin1);
     const claimed = await claiming;
-    if (!claimed.size) return { batchId: null, storedEventIds: [] };
+    if (!claimed.size) return { batchId: null, storedRecords: [] };
 
     const allNew = claimed.size === records.length;
     const freshAt = allNew ? [...records.keys()] : [...records.keys()].filter((i) => claimed.has(records[i].eventId));
@@ -121,7 +127,7 @@ export class AuditStore {
       origin: context.origin ?? null,
       createdAt: this.clock.now(),
     });
-    return { batchId, storedEventIds: fresh.map((r) => r.eventId) };
+    return { batchId, storedRecords: fresh };
   }
 
   /** Features' batch handlers may lock rows in any order; a deadlock victim simply tries again. */
@@ -137,15 +143,45 @@ export class AuditStore {
   }
 }
 
-function uniqueByEventId(records: StoredEventRecord[]): StoredEventRecord[] {
+/** The idempotency key: an eventId is unique per producer (source system), not across producers. */
+export function eventKeyOf(r: { sourceSystem: string; eventId: string }): string {
+  return `${r.sourceSystem}\u0000${r.eventId}`;
+}
+
+function uniqueByKey(records: StoredEventRecord[]): StoredEventRecord[] {
   const seen = new Set<string>();
   const unique: StoredEventRecord[] = [];
   for (const r of records) {
-    if (seen.has(r.eventId)) continue;
-    seen.add(r.eventId);
+    const key = eventKeyOf(r);
+    if (seen.has(key)) continue;
+    seen.add(key);
     unique.push(r);
   }
   return unique;
+}
+
+/**
+ * A batch's manifest names each event by its eventId, so one chain link holds distinct ids. Two systems' events
+ * with the same id (rare) go to consecutive links; usually this is the batch itself, in one round.
+ */
+function roundsOfDistinctIds(records: StoredEventRecord[]): StoredEventRecord[][] {
+  const rounds: StoredEventRecord[][] = [];
+  let rest = records;
+  while (rest.length) {
+    const ids = new Set<string>();
+    const round: StoredEventRecord[] = [];
+    const later: StoredEventRecord[] = [];
+    for (const r of rest) {
+      if (ids.has(r.eventId)) later.push(r);
+      else {
+        ids.add(r.eventId);
+        round.push(r);
+      }
+    }
+    rounds.push(round);
+    rest = later;
+  }
+  return rounds;
 }
 
 function timeRange(records: StoredEventRecord[]): [Date, Date] {
@@ -166,5 +202,6 @@ function summaryOf(r: StoredEventRecord): StoredEventSummary {
     occurredAt: r.occurredAt,
     action: r.action as StoredEventSummary['action'],
     sourceSystem: r.sourceSystem,
+    flags: r.flags,
   };
 }

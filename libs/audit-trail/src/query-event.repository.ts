@@ -22,18 +22,25 @@ export class QueryEventRepository {
   }
 
   /**
-   * Claims eventIds for a batch; returns the ids this batch is the first to store. Ids are inserted in one fixed
-   * order so that two writers claiming overlapping sets wait on each other instead of deadlocking. In the usual
-   * case every id is new and only the row count comes back; after a partial claim the batch's own ids are read.
+   * Claims (sourceSystem, eventId) keys for a batch, whose eventIds are distinct (AuditStore sees to it); returns
+   * the ids this batch is the first to store. Keys are inserted in one fixed order so that two writers claiming
+   * overlapping sets wait on each other instead of deadlocking. In the usual case every key is new and only the
+   * row count comes back; after a partial claim the batch's own ids are read.
    */
   async claimEventIds(manager: EntityManager, records: StoredEventRecord[], batchId: string): Promise<Set<string>> {
     const ids = records.map((r) => r.eventId);
     const { affected: claimed } = await manager.queryRunner!.query(
-      `INSERT INTO query_event_id (event_id, occurred_at, batch_id)
-       SELECT e, o, $3 FROM unnest($1::text[], $2::timestamptz[]) AS t(e, o) ORDER BY e COLLATE "C"
+      `INSERT INTO query_event_id (source_system, event_id, occurred_at, batch_id)
+       SELECT s, e, o, $4 FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS t(s, e, o)
+       ORDER BY s COLLATE "C", e COLLATE "C"
        ON CONFLICT DO NOTHING`,
       // Array parameters as ready literals: the driver's own array encoding walks every element in JavaScript.
-      [textArrayLiteral(ids), textArrayLiteral(records.map((r) => r.occurredAt.toISOString())), batchId],
+      [
+        textArrayLiteral(records.map((r) => r.sourceSystem)),
+        textArrayLiteral(ids),
+        textArrayLiteral(records.map((r) => r.occurredAt.toISOString())),
+        batchId,
+      ],
       true,
     );
     if (claimed === ids.length) return new Set(ids);

@@ -8,6 +8,8 @@ export interface StoredEventSummary {
   occurredAt: Date;
   action: 'login' | 'logout' | 'lookup' | 'verify' | 'export';
   sourceSystem: string;
+  /** Marks put on the event at ingest (e.g. future_time, unregistered_source). */
+  flags: readonly string[];
 }
 
 export interface StoredBatch {

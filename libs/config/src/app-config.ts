@@ -40,7 +40,8 @@ export interface AppConfig {
     encryptionKey?: Buffer;
     secretsDir: string;
   };
-  ingest: { maxRecordsPerRequest: number };
+  /** futureSkew: seconds an event may lie ahead of its arrival before it is flagged future_time. */
+  ingest: { maxRecordsPerRequest: number; futureSkew: number };
   /** Tamper evidence and retention of the audit store. */
   integrity: {
     /** Ed25519 private key (PEM or base64 PKCS#8). Unset: one generated once into secretsDir, with a warning. */
@@ -184,7 +185,7 @@ function toAppConfig(e: Env): AppConfig {
       encryptionKey: e.SUBJECT_ENCRYPTION_KEY ? aes256Key(e.SUBJECT_ENCRYPTION_KEY) : undefined,
       secretsDir: join(dataDir, 'secrets'),
     },
-    ingest: { maxRecordsPerRequest: e.INGEST_MAX_RECORDS_PER_REQUEST },
+    ingest: { maxRecordsPerRequest: e.INGEST_MAX_RECORDS_PER_REQUEST, futureSkew: e.INGEST_FUTURE_SKEW },
     integrity: {
       signingKey: e.INTEGRITY_SIGNING_KEY,
       signCron: e.INTEGRITY_SIGN_CRON,

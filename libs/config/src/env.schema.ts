@@ -111,6 +111,7 @@ export const envSchema = z.object({
     message: 'must be 32 bytes, as 64 hex digits or base64',
   }),
   INGEST_MAX_RECORDS_PER_REQUEST: z.coerce.number().int().min(1).max(100000),
+  INGEST_FUTURE_SKEW: duration,
   INTEGRITY_SIGNING_KEY: optionalString.refine((v) => v === undefined || ed25519PrivateKey(v) !== undefined, {
     message: 'must be an Ed25519 private key, PEM or base64 PKCS#8',
   }),

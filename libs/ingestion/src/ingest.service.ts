@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditStore, StoredEventRecord } from '@app/audit-trail';
+import { AppConfig, InjectConfig } from '@app/config';
+import { AuditStore, eventKeyOf, StoredEventRecord } from '@app/audit-trail';
 import { Clock } from '@app/common';
 import { SourceFlag, SourceSystemRegistry, SourceSystemRepository } from '@app/source-systems';
 import { DeadLetterPublisher } from './dead-letter.service';
 import { IngestMetrics } from './ingest-metrics.service';
 import { IngestContext, IngestOutcome, RawRecord, RecordPosition, RejectedRecord } from './ingest.type';
+import { RejectionReason } from './validation/rejection-reason.constant';
 import { maskFieldCodes, maskPersonalIds } from './personal-data/personal-id-mask.util';
 import { SubjectPseudonymizer } from './personal-data/subject-pseudonymizer.service';
 import { RejectionRepository, RejectionRow } from './rejections/rejection.repository';
@@ -16,7 +18,7 @@ const MAX_RAW_CHARS = 16_384;
 
 interface Checked {
   records: StoredEventRecord[];
-  /** Per record that carries a flag: what to add to the per-system flag summary once it is stored. */
+  /** Per record (by eventKeyOf) that carries a flag: what to add to the per-system flag summary once it is stored. */
   flagged: Map<string, { undeclaredFields: string[] }>;
   rejected: RejectionRow[];
   rejections: RejectedRecord[];
@@ -40,6 +42,7 @@ export class IngestService {
     private readonly deadLetters: DeadLetterPublisher,
     private readonly metrics: IngestMetrics,
     @Inject(Clock) private readonly clock: Clock,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   async ingest(raws: RawRecord[], context: IngestContext): Promise<IngestOutcome> {
@@ -49,9 +52,9 @@ export class IngestService {
     await this.rejectionRepository.insertMany(checked.rejected);
     const appended = checked.records.length
       ? await this.store.appendBatch(checked.records, { source: context.source, origin: context.origin })
-      : { stored: 0, duplicates: 0, storedEventIds: [] };
+      : { stored: 0, duplicates: 0, storedRecords: [] };
     await this.deadLetters.publish(checked.rejected);
-    await this.recordFlagUsage(checked, appended.storedEventIds);
+    await this.recordFlagUsage(checked, appended.storedRecords);
     const duplicates = appended.duplicates + checked.inBatchDuplicates;
     this.metrics.count(context.source, appended.stored, duplicates, checked.rejected.length);
     for (const r of checked.rejected) this.metrics.rejections.inc({ reason: r.reason });
@@ -64,39 +67,47 @@ export class IngestService {
     const out: Checked = { records: [], flagged: new Map(), rejected: [], rejections: [], inBatchDuplicates: 0 };
     const seen = new Set<string>();
     const receivedAt = this.clock.now();
+    const latestPlausible = receivedAt.getTime() + this.config.ingest.futureSkew * 1000;
+    const reject = (raw: RawRecord, payload: string | object, r: Omit<RejectedRecord, 'position' | 'eventId'>) => {
+      const rejection = { position: raw.position, eventId: eventIdOf(payload), ...r };
+      out.rejections.push(rejection);
+      out.rejected.push(toRejectionRow(rejection, payload, receivedAt, (text) => this.pseudonymizer.hashHex(text)));
+    };
     for (const raw of raws) {
       const payload = Buffer.isBuffer(raw.payload) ? raw.payload.toString('utf8') : raw.payload;
       const v = typeof payload === 'string' ? this.validator.parseAndValidate(payload) : this.validator.validate(payload);
       if (!v.ok) {
-        const eventId = eventIdOf(payload);
-        const rejection = { position: raw.position, eventId, reason: v.reason, field: v.field, message: v.message };
-        out.rejections.push(rejection);
-        out.rejected.push(toRejectionRow(rejection, payload, receivedAt, (text) => this.pseudonymizer.hashHex(text)));
+        reject(raw, payload, { reason: v.reason, field: v.field, message: v.message });
         continue;
       }
       const event = v.event;
+      if (context.producerSystem !== undefined && event.sourceSystem !== context.producerSystem) {
+        reject(raw, payload, { reason: RejectionReason.SOURCE_MISMATCH, field: 'sourceSystem', message: mismatchMessage(context.producerSystem) });
+        continue;
+      }
       if (event.fields?.length) event.fields = maskFieldCodes(event.fields);
-      if (seen.has(event.eventId)) {
+      const key = eventKeyOf(event);
+      if (seen.has(key)) {
         out.inBatchDuplicates++;
         continue;
       }
-      seen.add(event.eventId);
-      const check = this.registry.check(event.sourceSystem, event.fields ?? [], context.producerSystem);
-      if (check.flags.length) out.flagged.set(event.eventId, { undeclaredFields: check.undeclaredFields });
-      out.records.push(toStoredRecord(event, this.pseudonymizer, check.flags, v.occurredAt));
+      seen.add(key);
+      const check = this.registry.check(event.sourceSystem, event.fields ?? []);
+      const future = v.occurredAt.getTime() > latestPlausible;
+      const flags = future ? [...check.flags, SourceFlag.FUTURE_TIME] : check.flags;
+      if (flags.length) out.flagged.set(key, { undeclaredFields: check.undeclaredFields });
+      out.records.push(toStoredRecord(event, this.pseudonymizer, flags, v.occurredAt));
     }
     return out;
   }
 
-  private async recordFlagUsage(checked: Checked, storedEventIds: string[]): Promise<void> {
-    if (!checked.flagged.size || !storedEventIds.length) return;
+  private async recordFlagUsage(checked: Checked, stored: StoredEventRecord[]): Promise<void> {
+    if (!checked.flagged.size || !stored.length) return;
     const at = this.clock.now();
     const usage = new Map<string, { sourceSystem: string; flag: SourceFlag; count: number; fields: Set<string> }>();
-    const byId = new Map(checked.records.map((r) => [r.eventId, r]));
-    for (const eventId of storedEventIds) {
-      const flagged = checked.flagged.get(eventId);
-      const record = flagged && byId.get(eventId);
-      if (!flagged || !record) continue;
+    for (const record of stored) {
+      const flagged = checked.flagged.get(eventKeyOf(record));
+      if (!flagged) continue;
       for (const flag of record.flags as SourceFlag[]) {
         const key = `${record.sourceSystem}\u0000${flag}`;
         const entry = usage.get(key) ?? { sourceSystem: record.sourceSystem, flag, count: 0, fields: new Set<string>() };
@@ -107,6 +118,10 @@ export class IngestService {
     }
     await this.sourceSystems.recordFlagUsage([...usage.values()].map((u) => ({ ...u, fields: [...u.fields], at })));
   }
+}
+
+function mismatchMessage(producerSystem: string): string {
+  return `sourceSystem: this producer key belongs to source system "${producerSystem}" and may send only its events`;
 }
 
 function eventIdOf(payload: string | object): string | null {

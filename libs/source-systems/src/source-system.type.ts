@@ -33,6 +33,11 @@ export enum SourceFlag {
   UNDECLARED_FIELDS = 'undeclared_fields',
   /** Sent over HTTP with the producer key of another system than the event's sourceSystem. */
   SOURCE_MISMATCH = 'source_mismatch',
+  /**
+   * occurredAt is later than its arrival plus INGEST_FUTURE_SKEW: kept as evidence of what was sent (a wrong
+   * clock, or an attempt to look active), never counted as activity.
+   */
+  FUTURE_TIME = 'future_time',
 }
 
 /** What operators see of flagged traffic: per system code and flag, how much and when. */

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
 import { AppModule } from '../app.module';
+import { StartupLogger } from './startup-logger';
 import { DomainExceptionFilter } from '../http/domain-exception.filter';
 import { createValidationPipe } from '../http/validation.pipe';
 
@@ -13,6 +14,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     bufferLogs: true,
     bodyParser: false,
+    // A module that fails to start reaches main.ts (which reports a configuration error as one), not Nest's exit(1).
+    abortOnError: false,
+    logger: new StartupLogger(),
   });
   return configureApp(app, config);
 }

@@ -1,4 +1,4 @@
-import { ConsoleLogger, DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
+import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import {
 } from '@app/database';
 import { ObservabilityModule } from '@app/observability';
 import { AppModule } from '../app.module';
+import { StartupLogger } from '../bootstrap/startup-logger';
 
 /** The embedded database is one process's at a time: say who holds it and what the operator can do instead. */
 function inUseMessage(config: AppConfig, error: EmbeddedDatabaseInUseException): string {
@@ -100,21 +101,6 @@ export function withMigratedDatabase<T>(
   });
 }
 
-/**
- * Warnings and errors of the modules, as the service would log them, except Nest's report of a module that failed
- * to start: the command's handler prints that error once, as one message without a stack trace.
- */
-class CommandLogger extends ConsoleLogger {
-  constructor() {
-    super({ logLevels: ['error', 'warn'] });
-  }
-
-  override error(message: unknown, ...rest: unknown[]): void {
-    if (rest.at(-1) === 'ExceptionHandler') return;
-    super.error(message, ...rest);
-  }
-}
-
 type RootModule = (config: AppConfig, url: string) => DynamicModule;
 
 function withContext<T>(
@@ -127,7 +113,7 @@ function withContext<T>(
     await withDataSource(config, url, (dataSource) => ensureCurrentSchema(config, dataSource));
     // abortOnError false: a module that fails to start reaches the command's handler instead of Nest's exit(1).
     const app = await NestFactory.createApplicationContext(root({ ...config, roles: new Set() }, url), {
-      logger: new CommandLogger(),
+      logger: new StartupLogger(['error', 'warn']), // the modules' warnings and errors, as the service logs them
       abortOnError: false,
     });
     try {

@@ -35,8 +35,9 @@ export class IngestController {
     description:
       'A JSON array of events, or NDJSON (one event per line, Content-Type: application/x-ndjson). Events already stored ' +
       '(same eventId) are counted as duplicates; invalid records are rejected one by one (line, field, reason) and kept at ' +
-      'GET /v1/ingest/rejections, without failing the others. An event whose sourceSystem is not the producer key\'s is ' +
-      'stored and flagged source_mismatch.',
+      'GET /v1/ingest/rejections, without failing the others. A producer key sends only its own source system\'s events: ' +
+      'an event of another system is rejected (source_mismatch). An eventId is unique per source system. An event later ' +
+      'than its arrival plus INGEST_FUTURE_SKEW is stored and flagged future_time (it never counts as activity).',
   })
   @ApiConsumes('application/json', 'application/x-ndjson')
   @ApiBody({ schema: { oneOf: [{ type: 'array', items: { type: 'object' } }, { type: 'string', description: 'NDJSON' }] } })

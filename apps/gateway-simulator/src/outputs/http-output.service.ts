@@ -4,8 +4,10 @@ import type { EventOutput } from './event-output.type';
 export interface HttpOutputOptions {
   /** The service's base URL (http://localhost:3000) or the full ingest endpoint. */
   url: string;
-  /** Producer API key of a registered source system, sent as X-Api-Key. */
+  /** Producer API key of a registered source system, sent as X-Api-Key: it may send that system's events only. */
   apiKey?: string;
+  /** A user's access token (ingest:write, e.g. an operator), for a province of several systems at once. */
+  token?: string;
 }
 
 interface IngestAnswer {
@@ -29,6 +31,7 @@ export class HttpEventOutput implements EventOutput {
   async write(batch: QueryLogEventV1[]): Promise<void> {
     const headers: Record<string, string> = { 'content-type': 'application/x-ndjson' };
     if (this.options.apiKey) headers['x-api-key'] = this.options.apiKey;
+    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
     const body = batch.map((e) => JSON.stringify(e)).join('\n') + '\n';
     const response = await fetch(this.endpoint, { method: 'POST', headers, body });
     const text = await response.text();

@@ -15,6 +15,7 @@ import { AddLockWarningRetry1795507000001 } from './1795507000001-AddLockWarning
 import { AddIdleEvidenceColumns1795508000000 } from './1795508000000-AddIdleEvidenceColumns';
 import { CreateIngestStuckBatch1795508100000 } from './1795508100000-CreateIngestStuckBatch';
 import { CreatePasswordAttemptAndUserSession1795508200000 } from './1795508200000-CreatePasswordAttemptAndUserSession';
+import { NamespaceEventIdsBySourceSystem1795508300000 } from './1795508300000-NamespaceEventIdsBySourceSystem';
 import { AddAccountDirectoryOwner1795508400000 } from './1795508400000-AddAccountDirectoryOwner';
 
 /** Every migration, in order. Listed (not globbed) so the same list works from source, dist and tests. */
@@ -28,4 +29,5 @@ export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795
   AddIdleEvidenceColumns1795508000000,
   CreateIngestStuckBatch1795508100000,
   CreatePasswordAttemptAndUserSession1795508200000,
+  NamespaceEventIdsBySourceSystem1795508300000,
   AddAccountDirectoryOwner1795508400000];

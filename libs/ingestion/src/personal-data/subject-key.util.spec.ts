@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '@app/config';
+import { ConfigurationError, loadConfig } from '@app/config';
 import { createSubjectPseudonymizer } from './subject-key.util';
 
 /** A made-up personal ID (12 digits, as the CCCD number has). */
@@ -40,12 +40,10 @@ describe(createSubjectPseudonymizer.name, () => {
     expect(createSubjectPseudonymizer(loadConfig({ DATA_DIR: dataDir })).hash(SUBJECT)).toEqual(hmac(key));
   });
 
-  it('refuses to run in production on a database server without SUBJECT_HASH_KEY', () => {
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      DATABASE_URL: 'postgres://u@db:5432/audit',
-      DATA_DIR: dataDir,
-    });
-    expect(() => createSubjectPseudonymizer(config)).toThrow(/SUBJECT_HASH_KEY: required in production/);
+  it('refuses to run in production on a database server without SUBJECT_HASH_KEY, as a configuration error', () => {
+    // Not at loadConfig: verify and retention run without the ingest secrets; only what pseudonymises needs it.
+    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@db:5432/audit', DATA_DIR: dataDir });
+    expect(() => createSubjectPseudonymizer(config)).toThrow(ConfigurationError);
+    expect(() => createSubjectPseudonymizer(config)).toThrow(/SUBJECT_HASH_KEY: required in production with a database server/);
   });
 });

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppConfig } from '@app/config';
+import { AppConfig, ConfigurationError } from '@app/config';
 import { SubjectPseudonymizer } from './subject-pseudonymizer.service';
 
 const GENERATED_KEY_FILE = 'subject-hash.key';
@@ -15,7 +15,7 @@ export function createSubjectPseudonymizer(config: AppConfig): SubjectPseudonymi
   const { hashKey, hashKeyId, encryptionKey, secretsDir } = config.personalData;
   if (hashKey) return new SubjectPseudonymizer(hashKey, hashKeyId, encryptionKey);
   if (config.env === 'production' && config.database.url) {
-    throw new Error('SUBJECT_HASH_KEY: required in production with a database server (not set). See README "Configuration".');
+    throw new ConfigurationError(['SUBJECT_HASH_KEY: required in production with a database server (not set)']);
   }
   return new SubjectPseudonymizer(readOrGenerateKey(secretsDir), hashKeyId, encryptionKey);
 }

@@ -10,6 +10,8 @@ export enum RejectionReason {
   UNSTORABLE_TEXT = 'unstorable_text',
   /** A value within the contract but outside what the store's column holds (a count above 2^31 − 1, a time outside the years 1–9999 UTC). */
   UNSTORABLE_VALUE = 'unstorable_value',
+  /** Sent with the producer key of another source system than the event's: a key speaks for its own system only. */
+  SOURCE_MISMATCH = 'source_mismatch',
 }
 
 export const REJECTION_REASONS: readonly RejectionReason[] = Object.values(RejectionReason);
