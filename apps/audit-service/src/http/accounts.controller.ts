@@ -43,7 +43,7 @@ export class AccountsController {
     summary: 'Sync the TTHC account directory (account-directory.v1) as a JSON array, NDJSON or CSV',
     description:
       'Signed-in users with accounts:sync, or the producer key of the source system that owns the directory (ownsAccountDirectory); any other key gets 403 and nothing changes. ' +
-      'Bad records are rejected with line and reason; the others apply. Accounts whose status becomes transferred or retired, and in full mode accounts absent from the export, are locked within this request. ' +
+      'Bad records are rejected with line and reason (also a lastLoginAt or createdAt later than now plus INGEST_FUTURE_SKEW); the others apply. Accounts whose status becomes transferred or retired, and in full mode accounts absent from the export, are locked within this request. ' +
       'dryRun=true lists what the sync would do and changes nothing. A full sync that would lock or remove more than the mass-change threshold changes nothing, raises a critical alert and answers outcome "blocked" with a confirmationToken; ' +
       'sent again with confirm=<token>, it applies if its plan is still the same.',
   })

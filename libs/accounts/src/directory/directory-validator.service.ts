@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
-import { ErrorDetail } from '@app/common';
+import { Clock, ErrorDetail } from '@app/common';
+import { AppConfig, InjectConfig } from '@app/config';
 import { ACCOUNT_DIRECTORY_V1_SCHEMA } from '@app/contracts';
 import { maskPersonalIdsDeep } from '@app/ingestion';
 import { DirectoryFormat, parseDirectory } from './directory-parser.util';
@@ -12,12 +13,21 @@ export type DirectoryValidation =
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
 const KNOWN = new Set<string>(['accountId', ...DIRECTORY_FIELDS]);
 
-/** Validates directory entries with the contract's own JSON Schema (account-directory.v1), compiled once. */
+/** The directory's instants that the idle count starts from: a future one would postpone the lock at will. */
+const PAST_INSTANTS = ['lastLoginAt', 'createdAt'] as const;
+
+/**
+ * Validates directory entries with the contract's own JSON Schema (account-directory.v1), compiled once, and
+ * refuses a sign-in or creation later than now (plus INGEST_FUTURE_SKEW, for clocks a little ahead).
+ */
 @Injectable()
 export class DirectoryValidator {
   private readonly v1: ValidateFunction;
 
-  constructor() {
+  constructor(
+    private readonly clock: Clock,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {
     const ajv = new Ajv2020({ allErrors: false, strict: true, strictTypes: false });
     ajv.addFormat('date-time', {
       type: 'string',
@@ -31,7 +41,17 @@ export class DirectoryValidator {
       return { ok: false, field: null, message: 'the record must be an object with the directory fields' };
     }
     if (!this.v1(value)) return describe(this.v1.errors ?? []);
-    return { ok: true, entry: toEntry(value as Record<string, unknown>) };
+    const entry = toEntry(value as Record<string, unknown>);
+    const latest = this.clock.now().getTime() + this.config.ingest.futureSkew * 1000;
+    const future = PAST_INSTANTS.find((field) => entry[field] !== null && Date.parse(entry[field]!) > latest);
+    if (future) {
+      return {
+        ok: false,
+        field: future,
+        message: `${future}: ${entry[future]} is in the future; the directory can only tell a time that has passed (check the TTHC system's clock)`,
+      };
+    }
+    return { ok: true, entry };
   }
 
   /**

@@ -17,7 +17,7 @@ export class ObservationWindow {
   ) {}
 
   async start(manager?: EntityManager): Promise<Date | null> {
-    return this.config.accounts.observationStart ?? (await this.repository.findEarliestEventAt(manager));
+    return this.config.accounts.observationStart ?? (await this.repository.findEarliestEventAt(this.config.ingest.futureSkew, manager));
   }
 
   /** The idle policy as of now; pass the caller's transaction so the lock and its evidence agree. */

@@ -17,6 +17,7 @@ import { CreateIngestStuckBatch1795508100000 } from './1795508100000-CreateInges
 import { CreatePasswordAttemptAndUserSession1795508200000 } from './1795508200000-CreatePasswordAttemptAndUserSession';
 import { NamespaceEventIdsBySourceSystem1795508300000 } from './1795508300000-NamespaceEventIdsBySourceSystem';
 import { AddAccountDirectoryOwner1795508400000 } from './1795508400000-AddAccountDirectoryOwner';
+import { ForgetFutureAccountTimes1795508400001 } from './1795508400001-ForgetFutureAccountTimes';
 
 /** Every migration, in order. Listed (not globbed) so the same list works from source, dist and tests. */
 export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795503100000, CreateAuthTables1795503666503, SequenceAuditChain1795503700000,
@@ -30,4 +31,5 @@ export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795
   CreateIngestStuckBatch1795508100000,
   CreatePasswordAttemptAndUserSession1795508200000,
   NamespaceEventIdsBySourceSystem1795508300000,
-  AddAccountDirectoryOwner1795508400000];
+  AddAccountDirectoryOwner1795508400000,
+  ForgetFutureAccountTimes1795508400001];
