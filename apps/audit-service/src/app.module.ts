@@ -20,6 +20,7 @@ import { IdleAccountLockCron } from './jobs/idle-account-lock.cron';
 import { LockWarningRetryCron } from './jobs/lock-warning-retry.cron';
 import { IntegrityController } from './http/integrity.controller';
 import { DigestSigningCron } from './jobs/digest-signing.cron';
+import { JournalSealCron } from './jobs/journal-seal.cron';
 import { ApiKeysController } from './http/api-keys.controller';
 import { AuthController } from './http/auth.controller';
 import { SecurityLogController } from './http/security-log.controller';
@@ -41,7 +42,7 @@ const API_CONTROLLERS = [
   IntegrityController,
 ];
 const INGEST_PROVIDERS = [QueryLogConsumer];
-const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron];
+const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron];
 
 @Module({})
 export class AppModule {

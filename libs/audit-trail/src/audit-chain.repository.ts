@@ -17,9 +17,12 @@ export interface NewAuditBatch {
   eventHashes: Buffer;
   /** The canonical form the event hashes were computed with. */
   canonicalForm: number;
-  firstOccurredAt: Date;
-  lastOccurredAt: Date;
-  source: 'kafka' | 'http' | 'file';
+  /** events: query events (the default); journal: rows of the journal tables (security log, alert actions). */
+  kind?: 'events' | 'journal';
+  /** Null for journal links: they hold no query events (the observation start reads only event batches). */
+  firstOccurredAt: Date | null;
+  lastOccurredAt: Date | null;
+  source: 'kafka' | 'http' | 'file' | 'journal';
   origin: Record<string, unknown> | null;
   createdAt: Date;
 }
@@ -50,8 +53,8 @@ export class AuditChainRepository {
   async appendLink(manager: EntityManager, b: NewAuditBatch): Promise<void> {
     await manager.query(
       `INSERT INTO audit_batch (id, chain_seq, prev_digest, digest, event_count, event_ids, event_hashes,
-         first_occurred_at, last_occurred_at, source, origin, created_at, canonical_form)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+         first_occurred_at, last_occurred_at, source, origin, created_at, canonical_form, kind)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
         b.id,
         b.chainSeq.toString(),
@@ -66,6 +69,7 @@ export class AuditChainRepository {
         b.origin,
         b.createdAt,
         b.canonicalForm,
+        b.kind ?? 'events',
       ],
     );
     await manager.query(`UPDATE audit_chain_head SET chain_seq = $1, batch_id = $2, digest = $3 WHERE id = 1`, [

@@ -12,6 +12,8 @@ import { SigningKeyService } from './signing/signing-key.service';
 import { StoredBatchHandlers } from './stored-batch-handler';
 import { ChainVerifier } from './verify/chain-verifier.service';
 import { IntegrityRepository } from './verify/integrity.repository';
+import { JournalRepository } from './journal/journal.repository';
+import { JournalSealer } from './journal/journal-sealer.service';
 
 /**
  * The evidence store. Ingest adapters call AuditStore.appendBatch; features that must see every stored batch
@@ -33,7 +35,18 @@ import { IntegrityRepository } from './verify/integrity.repository';
     ChainVerifier,
     RetentionRepository,
     AuditRetention,
+    JournalRepository,
+    JournalSealer,
   ],
-  exports: [AuditStore, StoredBatchHandlers, QueryEventPartitionService, SigningKeyService, DigestSigner, ChainVerifier, AuditRetention],
+  exports: [
+    AuditStore,
+    StoredBatchHandlers,
+    QueryEventPartitionService,
+    SigningKeyService,
+    DigestSigner,
+    ChainVerifier,
+    AuditRetention,
+    JournalSealer,
+  ],
 })
 export class AuditTrailModule {}

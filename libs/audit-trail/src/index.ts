@@ -17,3 +17,7 @@ export type { VerifyRange } from './verify/chain-verifier.service';
 export { AuditRetention } from './retention/audit-retention.service';
 export type { RetentionPlan, RetentionResult } from './retention/audit-retention.service';
 export * from './dto/verify-query.dto';
+export { JournalSealer, JOURNAL_FORM } from './journal/journal-sealer.service';
+export type { SealOutcome } from './journal/journal-sealer.service';
+export { JOURNAL_TABLES, journalRowHashSql } from './journal/journal-table.constant';
+export type { JournalTable } from './journal/journal-table.constant';

@@ -48,6 +48,8 @@ export interface AppConfig {
     signingKey?: string;
     signCron: string;
     retentionYears: number;
+    /** Seconds between seals of the journal tables (security log, alert actions) into the chain. */
+    journalSealInterval: number;
     secretsDir: string;
   };
   accounts: AccountsConfig;
@@ -190,6 +192,7 @@ function toAppConfig(e: Env): AppConfig {
       signingKey: e.INTEGRITY_SIGNING_KEY,
       signCron: e.INTEGRITY_SIGN_CRON,
       retentionYears: e.RETENTION_YEARS,
+      journalSealInterval: e.INTEGRITY_JOURNAL_SEAL_INTERVAL,
       secretsDir: join(dataDir, 'secrets'),
     },
     accounts: toAccountsConfig(e),

@@ -44,6 +44,7 @@ export function describeReport(r: VerifyReportDto): string {
     `started at   ${r.anchor.kind === 'genesis' ? 'genesis' : `signed digest of batch ${r.anchor.batchId} (${r.anchor.signedAt})`}`,
     `batches      ${r.batchesChecked} checked${r.batchesRetainedOut ? `, ${r.batchesRetainedOut} with events dropped by retention` : ''}`,
     `events       ${r.eventsChecked} checked`,
+    `journal rows ${r.journalRowsChecked} checked (security log, alert actions)`,
     `signatures   ${r.signaturesChecked} checked, ${r.signatureFailures.length} failed; key ids: ${r.keyIds.join(', ') || '-'}`,
   ];
   const b = r.firstBrokenBatch;

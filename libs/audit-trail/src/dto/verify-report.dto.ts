@@ -42,6 +42,8 @@ export class VerifyReportDto {
   @ApiProperty({ type: VerifyAnchorDto }) anchor: VerifyAnchorDto;
   @ApiProperty() batchesChecked: number;
   @ApiProperty() eventsChecked: number;
+  @ApiProperty({ description: 'Rows of the journal tables (security log, alert actions) checked against their chain links' })
+  journalRowsChecked: number;
   @ApiProperty() signaturesChecked: number;
   @ApiProperty({ description: 'Batches some of whose events were dropped by retention (as logged), not by tampering' })
   batchesRetainedOut: number;

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { createPublicKey } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditChainRepository } from '../audit-chain.repository';
-import { chainDigest, GENESIS_DIGEST } from '../batch-chain';
+import { chainDigest, GENESIS_DIGEST, ManifestEntry } from '../batch-chain';
+import { JournalRepository } from '../journal/journal.repository';
 import { eventHash } from '../canonical-event';
 import { BrokenBatchDto, VerifyReportDto } from '../dto/verify-report.dto';
 import { SignedDigestRepository, SignedDigestRow } from '../signing/signed-digest.repository';
@@ -40,6 +41,7 @@ export class ChainVerifier {
     private readonly integrity: IntegrityRepository,
     private readonly chain: AuditChainRepository,
     private readonly signedDigests: SignedDigestRepository,
+    private readonly journal: JournalRepository,
   ) {}
 
   async verify(range: VerifyRange = {}): Promise<VerifyReportDto> {
@@ -123,10 +125,9 @@ export class ChainVerifier {
     const digest = chainDigest(link.prevDigest, BigInt(link.id), link.eventIds, link.eventHashes);
     if (!digest.equals(link.digest)) return at('the batch digest does not match its manifest (batch record altered)');
 
-    const rows = await this.integrity.rowsOfBatch(m, link.id);
-    walk.report.eventsChecked += rows.length;
-    const diff = diffBatchContents(manifest, rows.map((r) => ({ eventId: r.eventId, hash: eventHash(r, link.canonicalForm) })));
+    const diff = link.kind === 'journal' ? await this.journalDiff(m, walk, link, manifest) : await this.eventsDiff(m, walk, link, manifest);
     if (!isEmptyDiff(diff)) {
+      if (link.kind === 'journal') return { ...at('journal rows (security log, alert actions) differ from the link manifest'), ...capLists(diff) };
       // Only removals, exactly as many as retention logged for this batch, are retention's doing.
       const onlyRemoved = !diff.changed.length && !diff.added.length;
       if (!onlyRemoved || (await this.integrity.retainedOut(m, link.id)) !== diff.removed.length) {
@@ -143,6 +144,20 @@ export class ChainVerifier {
     if (walk.ids.min === undefined || id < walk.ids.min) walk.ids.min = id;
     if (walk.ids.max === undefined || id > walk.ids.max) walk.ids.max = id;
     return null;
+  }
+
+  private async eventsDiff(m: EntityManager, walk: Walk, link: StoredBatchLink, manifest: ManifestEntry[]) {
+    const rows = await this.integrity.rowsOfBatch(m, link.id);
+    walk.report.eventsChecked += rows.length;
+    return diffBatchContents(manifest, rows.map((r) => ({ eventId: r.eventId, hash: eventHash(r, link.canonicalForm) })));
+  }
+
+  /** A journal link: its rows as they are now; a deleted row (null hash) counts as removed. */
+  private async journalDiff(m: EntityManager, walk: Walk, link: StoredBatchLink, manifest: ManifestEntry[]) {
+    const rows = await this.journal.rowsOfLink(m, link.id);
+    walk.report.journalRowsChecked += rows.length;
+    const present = rows.filter((r): r is { key: string; hash: Buffer } => r.hash !== null);
+    return diffBatchContents(manifest, present.map((r) => ({ eventId: r.key, hash: r.hash })));
   }
 
   /** Checks one signed digest (and, given the batch at its position, that it attests that batch). */
@@ -206,6 +221,7 @@ function emptyReport(range: VerifyRange): VerifyReportDto {
     anchor: { kind: 'genesis', chainSeq: '0' },
     batchesChecked: 0,
     eventsChecked: 0,
+    journalRowsChecked: 0,
     signaturesChecked: 0,
     batchesRetainedOut: 0,
     keyIds: [],

@@ -12,6 +12,7 @@ export interface StoredBatchLink {
   eventIds: string[];
   eventHashes: Buffer;
   canonicalForm: CanonicalForm;
+  kind: 'events' | 'journal';
   createdAt: Date;
 }
 
@@ -42,7 +43,7 @@ export class IntegrityRepository {
     for (let cursor = afterSeq; ; ) {
       const rows = await m.query(
         `SELECT id::text AS id, chain_seq::text AS chain_seq, prev_digest, digest, event_count, event_ids, event_hashes,
-                canonical_form, created_at
+                canonical_form, kind, created_at
          FROM audit_batch b WHERE b.chain_seq > $1 AND b.chain_seq <= $2 ORDER BY b.chain_seq LIMIT ${PAGE_BATCHES}`,
         [cursor.toString(), toSeq.toString()],
       );
@@ -56,6 +57,7 @@ export class IntegrityRepository {
           eventIds: r.event_ids,
           eventHashes: r.event_hashes,
           canonicalForm: r.canonical_form,
+          kind: r.kind,
           createdAt: r.created_at,
         };
       }

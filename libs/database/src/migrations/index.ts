@@ -19,6 +19,7 @@ import { NamespaceEventIdsBySourceSystem1795508300000 } from './1795508300000-Na
 import { AddAccountDirectoryOwner1795508400000 } from './1795508400000-AddAccountDirectoryOwner';
 import { ForgetFutureAccountTimes1795508400001 } from './1795508400001-ForgetFutureAccountTimes';
 
+import { CreateIntegrityJournal1795509200000 } from './1795509200000-CreateIntegrityJournal';
 /** Every migration, in order. Listed (not globbed) so the same list works from source, dist and tests. */
 export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795503100000, CreateAuthTables1795503666503, SequenceAuditChain1795503700000,
   CreateSignedDigestAndRetentionLog1795504200000,
@@ -32,4 +33,5 @@ export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795
   CreatePasswordAttemptAndUserSession1795508200000,
   NamespaceEventIdsBySourceSystem1795508300000,
   AddAccountDirectoryOwner1795508400000,
-  ForgetFutureAccountTimes1795508400001];
+  ForgetFutureAccountTimes1795508400001,
+  CreateIntegrityJournal1795509200000];
