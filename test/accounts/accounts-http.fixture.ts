@@ -20,7 +20,7 @@ export interface AccountsApi {
   http(): ReturnType<typeof request>;
   /** An admin's Authorization header, signed in at the clock's time (the tests move the clock by hours). */
   admin(): Promise<string>;
-  /** POST /v1/accounts/sync with the gateway's producer key; query e.g. { mode: 'full', dryRun: 'true' }. */
+  /** POST /v1/accounts/sync with the gateway's producer key (with confirm: as an admin); query e.g. { mode: 'full', dryRun: 'true' }. */
   sync(entries: Record<string, unknown>[], query?: Record<string, string>): Promise<request.Response>;
   /** Stores one login event per entry through POST /v1/ingest/events, as the gateway (or a back-fill) sends them. */
   ingestLogins(events: { accountId: string; at: string }[]): Promise<void>;
@@ -47,7 +47,11 @@ export async function bootAccountsApi(clock: FixedClock, env: Record<string, str
     apiKey,
     http,
     admin,
-    sync: (entries, query = {}) => http().post('/v1/accounts/sync').query(query).set('X-Api-Key', apiKey).send(entries).expect(200),
+    // A confirmation is an admin's (the owner's key may not confirm its own blocked plan).
+    sync: async (entries, query = {}) =>
+      query.confirm
+        ? http().post('/v1/accounts/sync').query(query).set('Authorization', await admin()).send(entries).expect(200)
+        : http().post('/v1/accounts/sync').query(query).set('X-Api-Key', apiKey).send(entries).expect(200),
     async ingestLogins(events) {
       const body = events.map((e) => ({
         schemaVersion: 1,

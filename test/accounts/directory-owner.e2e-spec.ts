@@ -86,5 +86,14 @@ describe('Who may sync the account directory', () => {
     await api.http().post('/v1/accounts/sync').set('X-Api-Key', api.apiKey).send([directoryEntry('cb.y')]).expect(403);
     await api.http().put('/v1/source-systems/nowhere/owns-account-directory').set('Authorization', admin).send({ ownsAccountDirectory: true }).expect(404);
     await api.http().put('/v1/source-systems/pos/owns-account-directory').set('Authorization', admin).send({ ownsAccountDirectory: 'yes' }).expect(400);
+    // Each change of who owns the directory is in the security log, and only the changes that happened.
+    const logged = await sql<{ target: string; details: { ownsAccountDirectory: boolean } }>(
+      api.t.db.url,
+      `SELECT target, details FROM security_event WHERE type = 'source-system.directory-owner-changed' ORDER BY id`,
+    );
+    expect(logged.map((r) => [r.target, r.details.ownsAccountDirectory])).toEqual([
+      ['tthc-gateway', false],
+      ['pos', true],
+    ]);
   });
 });

@@ -55,6 +55,11 @@ describe('Protection against mass changes', () => {
     expect(other.massChange.confirmationToken).not.toBe(token);
     expect(await alertsOf()).toHaveLength(2);
 
+    // The directory owner's key may send the export, but a mass change waits for a person.
+    const byKey = await api.http().post('/v1/accounts/sync').query({ mode: 'full', confirm: token }).set('X-Api-Key', api.apiKey).send(half).expect(403);
+    expect(byKey.body.error.message).toContain('needs a signed-in admin');
+    expect(await stateCounts()).toEqual([{ state: 'active', in_directory: true, n: 60 }]);
+
     const applied = (await api.sync(half, { mode: 'full', confirm: token })).body;
     expect(applied).toMatchObject({ outcome: 'applied', removed: missing, massChange: { confirmed: true }, wouldRemove: [] });
     expect(applied.locked).toHaveLength(30);

@@ -21,7 +21,8 @@ import {
   SyncAccountsQueryDto,
   UnitContactDto,
 } from '@app/accounts';
-import { AllowProducerKey, CurrentPrincipal, Permission, Principal, RequirePermission } from '@app/auth';
+import { AllowProducerKey, CurrentPrincipal, Permission, permissionsOf, Principal, RequirePermission } from '@app/auth';
+import { DomainException, ErrorCode } from '@app/common';
 
 /** The account directory and the lifecycle jobs: sync, listing, commands to the TTHC system, warnings. */
 @ApiTags('accounts')
@@ -45,7 +46,7 @@ export class AccountsController {
       'Signed-in users with accounts:sync, or the producer key of the source system that owns the directory (ownsAccountDirectory); any other key gets 403 and nothing changes. ' +
       'Bad records are rejected with line and reason (also a lastLoginAt or createdAt later than now plus INGEST_FUTURE_SKEW); the others apply. Accounts whose status becomes transferred or retired, and in full mode accounts absent from the export, are locked within this request. ' +
       'dryRun=true lists what the sync would do and changes nothing. A full sync that would lock or remove more than the mass-change threshold changes nothing, raises a critical alert and answers outcome "blocked" with a confirmationToken; ' +
-      'sent again with confirm=<token>, it applies if its plan is still the same.',
+      'sent again with confirm=<token> by an admin (accounts:lock; not a producer key), it applies if its plan is still the same.',
   })
   @ApiConsumes('application/json', 'application/x-ndjson', 'text/csv')
   @ApiBody({ schema: { type: 'array', items: { $ref: 'urn:tthc-audit:account-directory-entry:v1' } } })
@@ -57,6 +58,10 @@ export class AccountsController {
     @Query() query: SyncAccountsQueryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<DirectorySyncResultDto> {
+    // A mass change waits for a person: the owner's key may send the export, never confirm its own blocked plan.
+    if (query.confirm && !permissionsOf(principal).has(Permission.ACCOUNTS_LOCK)) {
+      throw new DomainException(ErrorCode.FORBIDDEN, 'Confirming a blocked mass change needs a signed-in admin (accounts:lock)');
+    }
     return this.directory.sync(body, directoryFormatOf(contentType), query.mode ?? 'delta', actorOf(principal), {
       dryRun: query.dryRun,
       confirm: query.confirm,

@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { actorOf } from '@app/accounts';
-import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@app/auth';
+import { CurrentPrincipal, Permission, Principal, RequirePermission, securityActorOf, SecurityEventType, SecurityLogService } from '@app/auth';
 import {
   CreateSourceSystemDto,
   SetAccountDirectoryOwnerDto,
@@ -29,7 +30,10 @@ const toInput = (code: string, dto: UpdateSourceSystemDto): SourceSystemInput =>
 @ApiTags('source-systems')
 @Controller('v1/source-systems')
 export class SourceSystemsController {
-  constructor(private readonly sourceSystems: SourceSystemsService) {}
+  constructor(
+    private readonly sourceSystems: SourceSystemsService,
+    private readonly securityLog: SecurityLogService,
+  ) {}
 
   @Get()
   @RequirePermission(Permission.SOURCE_SYSTEMS_READ)
@@ -88,12 +92,22 @@ export class SourceSystemsController {
   })
   @ApiOkResponse({ type: SourceSystemDto })
   @ApiConflictResponse({ description: 'Another system owns the account directory' })
-  setAccountDirectoryOwner(
+  async setAccountDirectoryOwner(
     @Param('code') code: string,
     @Body() dto: SetAccountDirectoryOwnerDto,
     @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
   ): Promise<SourceSystemDto> {
-    return this.sourceSystems.setOwnsAccountDirectory(code, dto.ownsAccountDirectory, actorOf(principal));
+    const system = await this.sourceSystems.setOwnsAccountDirectory(code, dto.ownsAccountDirectory, actorOf(principal));
+    // Who may rewrite the account directory is a security setting: recorded like a change of roles or keys.
+    await this.securityLog.record({
+      type: SecurityEventType.DIRECTORY_OWNER_CHANGED,
+      actor: securityActorOf(principal),
+      target: code,
+      clientIp: request.ip,
+      details: { ownsAccountDirectory: dto.ownsAccountDirectory },
+    });
+    return system;
   }
 
   @Delete(':code')

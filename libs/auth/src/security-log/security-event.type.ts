@@ -18,6 +18,7 @@ export enum SecurityEventType {
   API_KEY_ROTATED = 'api-key.rotated',
   API_KEY_REVOKED = 'api-key.revoked',
   INGEST_BATCH_SKIP_ORDERED = 'ingest.batch-skip-ordered',
+  DIRECTORY_OWNER_CHANGED = 'source-system.directory-owner-changed',
 }
 
 export type SecurityActor =
