@@ -11,6 +11,7 @@ import { AuthModule } from '@app/auth';
 import { AuditTrailModule } from '@app/audit-trail';
 import { IngestionModule } from '@app/ingestion';
 import { SourceSystemsModule } from '@app/source-systems';
+import { DetectionModule } from '@app/detection';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
 import { AccountsController } from './http/accounts.controller';
@@ -27,6 +28,8 @@ import { SecurityLogController } from './http/security-log.controller';
 import { UsersController } from './http/users.controller';
 import { IngestController } from './http/ingest.controller';
 import { SourceSystemsController } from './http/source-systems.controller';
+import { DetectionCalendarController } from './http/detection-calendar.controller';
+import { DetectionUnitsController } from './http/detection-units.controller';
 import { QueryLogConsumer } from './kafka/query-log.consumer';
 
 /** What each role adds. Health and metrics are served by every replica whatever its roles. */
@@ -40,6 +43,8 @@ const API_CONTROLLERS = [
   AccountsController,
   AccountsLifecycleController,
   IntegrityController,
+  DetectionCalendarController,
+  DetectionUnitsController,
 ];
 const INGEST_PROVIDERS = [QueryLogConsumer];
 const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron];
@@ -66,6 +71,7 @@ export class AppModule {
         AuditTrailModule,
         IngestionModule,
         AccountsModule,
+        DetectionModule,
       ],
       controllers: [HealthController, MetricsController, ...(roles.has('api') ? API_CONTROLLERS : [])],
       providers: [

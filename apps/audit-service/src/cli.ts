@@ -9,6 +9,7 @@ import { registerAccountCommands } from './cli/account.commands';
 import { registerRetentionCommand } from './cli/retention.command';
 import { registerVerifyCommand } from './cli/verify.command';
 import { registerUserCommands } from './cli/user.commands';
+import { registerDetectionCommands } from './cli/detection.commands';
 
 /** `npm run cli -- <command>`: operations that run beside the service, with the same configuration. */
 let cached: AppConfig | undefined;
@@ -22,6 +23,7 @@ registerRetentionCommand(program, config);
 registerUserCommands(program, config);
 registerImportCommand(program, config);
 registerIngestCommands(program, config);
+registerDetectionCommands(program, config);
 
 // Configuration is read by the first command that needs it, so every command's failure ends here: printed as the
 // operator's message only (the stack is of this code, not of anything they can fix).

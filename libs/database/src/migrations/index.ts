@@ -18,6 +18,7 @@ import { CreatePasswordAttemptAndUserSession1795508200000 } from './179550820000
 import { NamespaceEventIdsBySourceSystem1795508300000 } from './1795508300000-NamespaceEventIdsBySourceSystem';
 import { AddAccountDirectoryOwner1795508400000 } from './1795508400000-AddAccountDirectoryOwner';
 import { ForgetFutureAccountTimes1795508400001 } from './1795508400001-ForgetFutureAccountTimes';
+import { CreateDetectionCalendarAndNetworks1795509000000 } from './1795509000000-CreateDetectionCalendarAndNetworks';
 
 import { CreateIntegrityJournal1795509200000 } from './1795509200000-CreateIntegrityJournal';
 /** Every migration, in order. Listed (not globbed) so the same list works from source, dist and tests. */
@@ -34,4 +35,5 @@ export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795
   NamespaceEventIdsBySourceSystem1795508300000,
   AddAccountDirectoryOwner1795508400000,
   ForgetFutureAccountTimes1795508400001,
+  CreateDetectionCalendarAndNetworks1795509000000,
   CreateIntegrityJournal1795509200000];

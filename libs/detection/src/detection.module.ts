@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { Clock } from '@app/common';
+import { CalendarDayRepository } from './calendar/calendar-day.repository';
+import { CalendarDaysService } from './calendar/calendar-days.service';
+import { UnitNetworkRepository } from './networks/unit-network.repository';
+import { UnitNetworks } from './networks/unit-networks.service';
+import { UnitNetworksAdminService } from './networks/unit-networks-admin.service';
+import { WorkingCalendar } from './working-hours/working-calendar.service';
+import { loadWorkingHoursConfig, WORKING_HOURS_CONFIG } from './working-hours/working-hours-config.util';
+import { WorkingHoursRepository } from './working-hours/working-hours.repository';
+import { WorkingHoursService } from './working-hours/working-hours.service';
+
+/** Detection of misuse. So far its foundation: off-hours (calendar, working hours) and units' networks. Needs the app's DataSource. */
+@Module({
+  providers: [
+    Clock,
+    { provide: WORKING_HOURS_CONFIG, useFactory: () => loadWorkingHoursConfig() },
+    CalendarDayRepository,
+    WorkingHoursRepository,
+    UnitNetworkRepository,
+    WorkingCalendar,
+    UnitNetworks,
+    CalendarDaysService,
+    WorkingHoursService,
+    UnitNetworksAdminService,
+  ],
+  exports: [WorkingCalendar, UnitNetworks, CalendarDaysService, WorkingHoursService, UnitNetworksAdminService],
+})
+export class DetectionModule {}

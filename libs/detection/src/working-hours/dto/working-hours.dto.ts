@@ -1,0 +1,25 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { WeeklyScheduleDto } from './weekly-schedule.dto';
+
+export class WorkingHoursDto {
+  @ApiProperty({ example: 'H56.12' })
+  unitCode: string;
+
+  @ApiProperty({ enum: ['unit', 'unit_kind', 'default'], description: "Where the schedule comes from: the unit's own, its kind's, or the default" })
+  source: string;
+
+  @ApiProperty({ nullable: true, example: 'one_stop_saturday' })
+  unitKind: string | null;
+
+  @ApiProperty({ type: WeeklyScheduleDto })
+  schedule: WeeklyScheduleDto;
+
+  @ApiProperty({ nullable: true })
+  reason: string | null;
+
+  @ApiProperty({ nullable: true, example: 'user:admin' })
+  updatedBy: string | null;
+
+  @ApiProperty({ nullable: true })
+  updatedAt: Date | null;
+}
