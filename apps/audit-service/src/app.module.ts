@@ -7,6 +7,7 @@ import { KafkaModule } from '@app/kafka';
 import { ObservabilityModule } from '@app/observability';
 import { Clock } from '@app/common';
 import { AccountsModule } from '@app/accounts';
+import { AlertsModule } from '@app/alerts';
 import { AuthModule } from '@app/auth';
 import { AuditTrailModule } from '@app/audit-trail';
 import { IngestionModule } from '@app/ingestion';
@@ -28,6 +29,8 @@ import { SecurityLogController } from './http/security-log.controller';
 import { UsersController } from './http/users.controller';
 import { IngestController } from './http/ingest.controller';
 import { SourceSystemsController } from './http/source-systems.controller';
+import { AlertSuppressionsController } from './http/alert-suppressions.controller';
+import { AlertsController } from './http/alerts.controller';
 import { DetectionCalendarController } from './http/detection-calendar.controller';
 import { DetectionUnitsController } from './http/detection-units.controller';
 import { QueryLogConsumer } from './kafka/query-log.consumer';
@@ -45,6 +48,9 @@ const API_CONTROLLERS = [
   IntegrityController,
   DetectionCalendarController,
   DetectionUnitsController,
+  // Before AlertsController: /v1/alerts/suppressions is not an alert id.
+  AlertSuppressionsController,
+  AlertsController,
 ];
 const INGEST_PROVIDERS = [QueryLogConsumer];
 const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron];
@@ -71,6 +77,7 @@ export class AppModule {
         AuditTrailModule,
         IngestionModule,
         AccountsModule,
+        AlertsModule,
         DetectionModule,
       ],
       controllers: [HealthController, MetricsController, ...(roles.has('api') ? API_CONTROLLERS : [])],

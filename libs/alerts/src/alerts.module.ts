@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
 import { Clock } from '@app/common';
+import { AlertActionRepository } from './alert-action.repository';
+import { AlertRepository } from './alert.repository';
 import { AlertsService } from './alerts.service';
+import { AlertMetricsService } from './metrics/alert-metrics.service';
+import { SuppressionRepository } from './suppressions/suppression.repository';
+import { SuppressionService } from './suppressions/suppression.service';
+import { AlertTriageService } from './triage/alert-triage.service';
 
-/** Alerts raised by features (accounts, detectors). Needs the app's DataSource. */
+/** Alerts raised by features (accounts, detectors), their triage and suppressions. Needs the app's DataSource. */
 @Module({
-  providers: [Clock, AlertsService],
-  exports: [AlertsService],
+  providers: [Clock, AlertRepository, AlertActionRepository, SuppressionRepository, AlertsService, AlertTriageService, SuppressionService, AlertMetricsService],
+  exports: [AlertsService, AlertTriageService, SuppressionService, AlertMetricsService],
 })
 export class AlertsModule {}

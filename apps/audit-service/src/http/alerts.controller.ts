@@ -1,0 +1,119 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  AcknowledgeAlertDto,
+  AlertActor,
+  AlertDetailDto,
+  AlertIdParamDto,
+  AlertPageDto,
+  AlertsService,
+  AlertTriageService,
+  AssignAlertDto,
+  CommentAlertDto,
+  ListAlertsQueryDto,
+  ReopenAlertDto,
+  ResolveAlertDto,
+} from '@app/alerts';
+import { CurrentPrincipal, Permission, permissionsOf, Principal, RequirePermission, UserService } from '@app/auth';
+import { DomainException, ErrorCode } from '@app/common';
+
+/** Who acts, as the alerts' action log names them. Only signed-in users reach these routes (no producer key). */
+export const alertActorOf = (p: Principal): AlertActor =>
+  p.kind === 'user' ? { kind: 'user', id: p.userId, name: p.username } : { kind: 'producer', id: p.keyId, name: p.sourceSystem };
+
+@ApiTags('alerts')
+@Controller('v1/alerts')
+export class AlertsController {
+  constructor(
+    private readonly alerts: AlertsService,
+    private readonly triage: AlertTriageService,
+    private readonly users: UserService,
+  ) {}
+
+  @Get()
+  @RequirePermission(Permission.ALERTS_READ)
+  @ApiOperation({ summary: 'Alerts, newest window first, filtered by status, type, severity, account, unit and window; paginated by cursor' })
+  @ApiOkResponse({ type: AlertPageDto })
+  list(@Query() q: ListAlertsQueryDto): Promise<AlertPageDto> {
+    return this.alerts.page({
+      status: q.status,
+      type: q.type,
+      severity: q.severity,
+      accountId: q.accountId,
+      unitCode: q.unitCode,
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
+      cursor: q.cursor,
+      limit: q.limit,
+    });
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.ALERTS_READ)
+  @ApiOperation({ summary: 'One alert with its evidence, explanations, actions and comments' })
+  @ApiOkResponse({ type: AlertDetailDto })
+  get(@Param() { id }: AlertIdParamDto): Promise<AlertDetailDto> {
+    return this.alerts.get(id);
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @RequirePermission(Permission.ALERTS_TRIAGE)
+  @ApiOperation({ summary: 'open → acknowledged: a reviewer has it in hand' })
+  @ApiOkResponse({ type: AlertDetailDto })
+  @ApiConflictResponse({ description: 'The alert is not open' })
+  async acknowledge(@Param() { id }: AlertIdParamDto, @Body() dto: AcknowledgeAlertDto, @CurrentPrincipal() p: Principal): Promise<AlertDetailDto> {
+    await this.triage.acknowledge(id, alertActorOf(p), dto.comment);
+    return this.alerts.get(id);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  @RequirePermission(Permission.ALERTS_TRIAGE)
+  @ApiOperation({ summary: 'Assign an open or acknowledged alert to an active user who may triage alerts' })
+  @ApiOkResponse({ type: AlertDetailDto })
+  @ApiConflictResponse({ description: 'The alert is resolved or suppressed' })
+  async assign(@Param() { id }: AlertIdParamDto, @Body() dto: AssignAlertDto, @CurrentPrincipal() p: Principal): Promise<AlertDetailDto> {
+    const user = await this.users.get(dto.userId);
+    const mayTriage = permissionsOf({ kind: 'user', userId: user.id, username: user.username, roles: user.roles }).has(Permission.ALERTS_TRIAGE);
+    if (user.status !== 'active' || !mayTriage) {
+      throw new DomainException(ErrorCode.VALIDATION_FAILED, `User ${user.username} cannot be assigned alerts`, [
+        { field: 'userId', message: 'the assignee must be an active user holding alerts:triage (admin or reviewer)' },
+      ]);
+    }
+    await this.triage.assign(id, { id: user.id, name: user.username }, alertActorOf(p), dto.comment);
+    return this.alerts.get(id);
+  }
+
+  @Post(':id/comment')
+  @HttpCode(200)
+  @RequirePermission(Permission.ALERTS_TRIAGE)
+  @ApiOperation({ summary: 'Add a comment (kept in the action log; comments are never edited or removed)' })
+  @ApiOkResponse({ type: AlertDetailDto })
+  async comment(@Param() { id }: AlertIdParamDto, @Body() dto: CommentAlertDto, @CurrentPrincipal() p: Principal): Promise<AlertDetailDto> {
+    await this.triage.comment(id, dto.text, alertActorOf(p));
+    return this.alerts.get(id);
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  @RequirePermission(Permission.ALERTS_TRIAGE)
+  @ApiOperation({ summary: 'open or acknowledged → resolved, as true_positive, false_positive or expected' })
+  @ApiOkResponse({ type: AlertDetailDto })
+  @ApiConflictResponse({ description: 'The alert is already resolved, or suppressed' })
+  async resolve(@Param() { id }: AlertIdParamDto, @Body() dto: ResolveAlertDto, @CurrentPrincipal() p: Principal): Promise<AlertDetailDto> {
+    await this.triage.resolve(id, dto.outcome, alertActorOf(p), dto.comment);
+    return this.alerts.get(id);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @RequirePermission(Permission.ALERTS_TRIAGE)
+  @ApiOperation({ summary: 'resolved or suppressed → open, with the reason' })
+  @ApiOkResponse({ type: AlertDetailDto })
+  @ApiConflictResponse({ description: 'The alert is open or acknowledged already' })
+  async reopen(@Param() { id }: AlertIdParamDto, @Body() dto: ReopenAlertDto, @CurrentPrincipal() p: Principal): Promise<AlertDetailDto> {
+    await this.triage.reopen(id, dto.reason, alertActorOf(p));
+    return this.alerts.get(id);
+  }
+}

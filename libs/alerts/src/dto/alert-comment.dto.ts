@@ -1,0 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class AlertCommentDto {
+  @ApiProperty() at: Date;
+  @ApiProperty() actorName: string;
+  @ApiProperty() text: string;
+}
