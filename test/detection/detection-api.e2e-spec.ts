@@ -91,6 +91,29 @@ describe('Detection calendar, working hours and networks API', () => {
     expect(t.app.get(WorkingCalendar).classify('SO.TP', at('2026-01-06T14:00:00'))).toMatchObject({ offHours: true, reason: 'outside_hours' });
   });
 
+  it("changes a kind's hours for its units, sends a unit back to the default, and logs each change", async () => {
+    await http().put('/v1/detection/units/XA.20/working-hours').set('Authorization', admin).send({ unitKind: 'post_office' }).expect(200);
+    const kind = await http()
+      .put('/v1/detection/unit-kinds/post_office/working-hours')
+      .set('Authorization', admin)
+      .send({ schedule: { mon: ['07:00-19:00'], sat: ['07:00-12:00'] }, reason: 'Giờ mở cửa mới' })
+      .expect(200);
+    expect(kind.body).toEqual({ unitKind: 'post_office', source: 'admin', schedule: { mon: ['07:00-19:00'], sat: ['07:00-12:00'] } });
+    expect(t.app.get(WorkingCalendar).classify('XA.20', at('2026-01-05T18:30:00'))).toMatchObject({ offHours: false }); // Monday
+    const kinds = await http().get('/v1/detection/unit-kinds/working-hours').set('Authorization', reviewer).expect(200);
+    expect(kinds.body).toContainEqual(expect.objectContaining({ unitKind: 'one_stop_saturday', source: 'config' }));
+    await http().put('/v1/detection/unit-kinds/post_office/working-hours').set('Authorization', reviewer).send({ schedule: { mon: ['07:00-19:00'] } }).expect(403);
+
+    await http().delete('/v1/detection/units/XA.20/working-hours?reason=S%C3%A1p%20nh%E1%BA%ADp').set('Authorization', admin).expect(204);
+    const back = await http().get('/v1/detection/units/XA.20/working-hours').set('Authorization', reviewer).expect(200);
+    expect(back.body).toMatchObject({ source: 'default', unitKind: null });
+    expect(back.body.changes.map((c: { action: string; unitKind: string | null; reason: string | null }) => [c.action, c.unitKind, c.reason])).toEqual([
+      ['put', 'post_office', null],
+      ['delete', null, 'Sáp nhập'],
+    ]);
+    await http().delete('/v1/detection/units/XA.20/working-hours?reason=again').set('Authorization', admin).expect(404);
+  });
+
   it('refuses an unknown kind, both a kind and a schedule, and periods that overlap or are malformed', async () => {
     const unknown = await http().put('/v1/detection/units/XA.13/working-hours').set('Authorization', admin).send({ unitKind: 'moon_base' }).expect(400);
     expect(unknown.body.error.details[0].message).toContain('one_stop_saturday');

@@ -1,12 +1,15 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { actorOf } from '@app/accounts';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@app/auth';
 import { DomainException, ErrorCode } from '@app/common';
 import {
+  DeleteWorkingHoursQueryDto,
+  PutUnitKindWorkingHoursDto,
   PutUnitNetworksDto,
   PutWorkingHoursDto,
   UNIT_CODE_PATTERN,
+  UnitKindWorkingHoursDto,
   UnitNetworkDto,
   UnitNetworksAdminService,
   WeeklySchedule,
@@ -22,14 +25,14 @@ const checkUnitCode = (unitCode: string): string => {
 };
 
 @ApiTags('detection')
-@Controller('v1/detection/units/:unitCode')
+@Controller('v1/detection')
 export class DetectionUnitsController {
   constructor(
     private readonly workingHours: WorkingHoursService,
     private readonly networks: UnitNetworksAdminService,
   ) {}
 
-  @Get('working-hours')
+  @Get('units/:unitCode/working-hours')
   @RequirePermission(Permission.ALERTS_READ)
   @ApiOperation({ summary: "The unit's working hours, and whether they are its own, its kind's or the default" })
   @ApiOkResponse({ type: WorkingHoursDto })
@@ -37,7 +40,7 @@ export class DetectionUnitsController {
     return this.workingHours.get(checkUnitCode(unitCode));
   }
 
-  @Put('working-hours')
+  @Put('units/:unitCode/working-hours')
   @RequirePermission(Permission.SETTINGS_WRITE)
   @ApiOperation({
     summary: "Set the unit's working hours: a kind of unit (e.g. one_stop_saturday) or its own weekly schedule",
@@ -49,7 +52,7 @@ export class DetectionUnitsController {
     return this.workingHours.set(checkUnitCode(unitCode), { unitKind: dto.unitKind, schedule, reason: dto.reason }, actorOf(principal));
   }
 
-  @Get('networks')
+  @Get('units/:unitCode/networks')
   @RequirePermission(Permission.ALERTS_READ)
   @ApiOperation({ summary: "The unit's registered networks (CIDRs)" })
   @ApiOkResponse({ type: [UnitNetworkDto] })
@@ -57,7 +60,7 @@ export class DetectionUnitsController {
     return this.networks.list(checkUnitCode(unitCode));
   }
 
-  @Put('networks')
+  @Put('units/:unitCode/networks')
   @RequirePermission(Permission.SETTINGS_WRITE)
   @ApiOperation({
     summary: "Replace the unit's registered networks",
@@ -66,5 +69,33 @@ export class DetectionUnitsController {
   @ApiOkResponse({ type: [UnitNetworkDto] })
   putNetworks(@Param('unitCode') unitCode: string, @Body() dto: PutUnitNetworksDto, @CurrentPrincipal() principal: Principal): Promise<UnitNetworkDto[]> {
     return this.networks.replace(checkUnitCode(unitCode), dto.networks, actorOf(principal));
+  }
+
+  @Delete('units/:unitCode/working-hours')
+  @HttpCode(204)
+  @RequirePermission(Permission.SETTINGS_WRITE)
+  @ApiOperation({ summary: "Remove the unit's own setting: it follows the default hours again; the reason is logged" })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: 'The unit has no setting of its own' })
+  async deleteWorkingHours(@Param('unitCode') unitCode: string, @Query() query: DeleteWorkingHoursQueryDto, @CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.workingHours.remove(checkUnitCode(unitCode), query.reason, actorOf(principal));
+  }
+
+  @Get('unit-kinds/working-hours')
+  @RequirePermission(Permission.ALERTS_READ)
+  @ApiOperation({ summary: "Kinds of unit and their hours: config/working-hours.json's, or an admin's over them" })
+  @ApiOkResponse({ type: [UnitKindWorkingHoursDto] })
+  listUnitKinds(): UnitKindWorkingHoursDto[] {
+    return this.workingHours.listKinds();
+  }
+
+  @Put('unit-kinds/:unitKind/working-hours')
+  @RequirePermission(Permission.SETTINGS_WRITE)
+  @ApiOperation({
+    summary: "Set a kind of unit's hours (over the file's, or a new kind): every unit of that kind without its own schedule follows them at once",
+  })
+  @ApiOkResponse({ type: UnitKindWorkingHoursDto })
+  putUnitKind(@Param('unitKind') unitKind: string, @Body() dto: PutUnitKindWorkingHoursDto, @CurrentPrincipal() principal: Principal): Promise<UnitKindWorkingHoursDto> {
+    return this.workingHours.setKind(unitKind, { ...dto.schedule } as WeeklySchedule, dto.reason, actorOf(principal));
   }
 }

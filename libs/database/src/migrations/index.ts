@@ -19,6 +19,7 @@ import { NamespaceEventIdsBySourceSystem1795508300000 } from './1795508300000-Na
 import { AddAccountDirectoryOwner1795508400000 } from './1795508400000-AddAccountDirectoryOwner';
 import { ForgetFutureAccountTimes1795508400001 } from './1795508400001-ForgetFutureAccountTimes';
 import { CreateDetectionCalendarAndNetworks1795509000000 } from './1795509000000-CreateDetectionCalendarAndNetworks';
+import { AddUnitKindWorkingHoursAndChangeLog1795509000001 } from './1795509000001-AddUnitKindWorkingHoursAndChangeLog';
 import { EvolveAlertForTriage1795509100000 } from './1795509100000-EvolveAlertForTriage';
 
 import { CreateIntegrityJournal1795509200000 } from './1795509200000-CreateIntegrityJournal';
@@ -37,5 +38,6 @@ export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795
   AddAccountDirectoryOwner1795508400000,
   ForgetFutureAccountTimes1795508400001,
   CreateDetectionCalendarAndNetworks1795509000000,
+  AddUnitKindWorkingHoursAndChangeLog1795509000001,
   EvolveAlertForTriage1795509100000,
   CreateIntegrityJournal1795509200000];

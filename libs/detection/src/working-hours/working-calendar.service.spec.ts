@@ -75,4 +75,12 @@ describe(WorkingCalendar.name, () => {
     expect(sut.localDay(new Date('2026-01-13T23:30:00Z'))).toBe('2026-01-14');
     expect(sut.classify('ANY', new Date('2026-01-14T02:00:00Z'))).toMatchObject({ offHours: false }); // 09:00 local
   });
+
+  it("lets an admin's schedule for a kind win over the file's, for every unit of that kind", () => {
+    const kinds = [{ unitKind: 'one_stop_saturday', schedule: { sat: ['08:00-10:00'] }, reason: null, updatedBy: 'user:admin', updatedAt: new Date() }];
+    sut.load([unit('XA.12', { unitKind: 'one_stop_saturday' })], [], kinds);
+    expect(sut.classify('XA.12', at('2026-01-17T10:30:00'))).toMatchObject({ offHours: true, reason: 'outside_hours' });
+    expect(sut.unitKinds().find((k) => k.unitKind === 'one_stop_saturday')).toMatchObject({ source: 'admin' });
+    expect(sut.unitKinds().find((k) => k.unitKind === 'post_office')).toMatchObject({ source: 'config' });
+  });
 });

@@ -5,7 +5,7 @@ import { LocalDay, localDay, localTime } from '../calendar/local-day.util';
 import { PublicHoliday, publicHolidays } from '../calendar/public-holidays.util';
 import { CompiledSchedule, compileSchedule, WeeklySchedule } from './weekly-schedule.type';
 import { WORKING_HOURS_CONFIG, WorkingHoursConfig } from './working-hours-config.util';
-import { UnitWorkingHours, WorkingHoursRepository } from './working-hours.repository';
+import { UnitKindWorkingHours, UnitWorkingHours, WorkingHoursRepository } from './working-hours.repository';
 
 /** How often each replica re-reads calendar days and unit hours (changes made through this replica apply at once). */
 export const CALENDAR_REFRESH_MS = 30_000;
@@ -23,6 +23,13 @@ export interface TimeClassification {
 }
 
 export type ScheduleSource = 'unit' | 'unit_kind' | 'default';
+
+/** A kind of unit's schedule: from config/working-hours.json, or an admin's (which wins over the file's). */
+export interface UnitKindSchedule {
+  unitKind: string;
+  source: 'config' | 'admin';
+  schedule: WeeklySchedule;
+}
 
 /** Where a unit's schedule comes from, and the schedule. */
 export interface ResolvedSchedule {
@@ -43,7 +50,7 @@ export class WorkingCalendar implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(WorkingCalendar.name);
   private readonly config: WorkingHoursConfig;
   private readonly defaultCompiled: CompiledSchedule;
-  private readonly kindCompiled: Map<string, CompiledSchedule>;
+  private kinds = new Map<string, UnitKindSchedule & { compiled: CompiledSchedule }>();
   private units = new Map<string, { row: UnitWorkingHours; compiled: CompiledSchedule }>();
   private declared = new Map<LocalDay, CalendarDay>();
   private readonly holidaysByYear = new Map<number, Map<LocalDay, PublicHoliday>>();
@@ -56,7 +63,7 @@ export class WorkingCalendar implements OnModuleInit, OnModuleDestroy {
   ) {
     this.config = config;
     this.defaultCompiled = compileSchedule(this.config.default);
-    this.kindCompiled = new Map(Object.entries(this.config.unitKinds).map(([k, s]) => [k, compileSchedule(s)]));
+    this.load([], []);
   }
 
   async onModuleInit(): Promise<void> {
@@ -70,29 +77,34 @@ export class WorkingCalendar implements OnModuleInit, OnModuleDestroy {
   }
 
   async refresh(): Promise<void> {
-    const [units, days] = await Promise.all([this.hours.findAll(), this.days.findAll()]);
-    this.load(units, days);
+    const [units, days, kinds] = await Promise.all([this.hours.findAll(), this.days.findAll(), this.hours.findAllKinds()]);
+    this.load(units, days, kinds);
   }
 
   /** Replaces what is held (the refresh, and tests without a database). */
-  load(units: readonly UnitWorkingHours[], days: readonly CalendarDay[]): void {
+  load(units: readonly UnitWorkingHours[], days: readonly CalendarDay[], kinds: readonly UnitKindWorkingHours[] = []): void {
+    const merged = new Map<string, UnitKindSchedule & { compiled: CompiledSchedule }>();
+    for (const [unitKind, schedule] of Object.entries(this.config.unitKinds)) {
+      merged.set(unitKind, { unitKind, source: 'config', schedule, compiled: compileSchedule(schedule) });
+    }
+    for (const k of kinds) merged.set(k.unitKind, { unitKind: k.unitKind, source: 'admin', schedule: k.schedule, compiled: compileSchedule(k.schedule) });
+    this.kinds = merged;
     this.units = new Map(
       units.map((row) => [row.unitCode, { row, compiled: row.schedule ? compileSchedule(row.schedule) : this.kindSchedule(row.unitKind) }]),
     );
     this.declared = new Map(days.map((d) => [d.day, d]));
   }
 
-  unitKinds(): string[] {
-    return Object.keys(this.config.unitKinds);
+  unitKinds(): UnitKindSchedule[] {
+    return [...this.kinds.values()].map(({ unitKind, source, schedule }) => ({ unitKind, source, schedule }));
   }
 
   /** The unit's schedule and where it comes from (own, its kind's, or the default). */
   scheduleOf(unitCode: string | null | undefined): ResolvedSchedule {
     const row = unitCode ? this.units.get(unitCode)?.row : undefined;
     if (row?.schedule) return { source: 'unit', unitKind: null, schedule: row.schedule };
-    if (row?.unitKind && this.config.unitKinds[row.unitKind]) {
-      return { source: 'unit_kind', unitKind: row.unitKind, schedule: this.config.unitKinds[row.unitKind] };
-    }
+    const kind = row?.unitKind ? this.kinds.get(row.unitKind) : undefined;
+    if (kind) return { source: 'unit_kind', unitKind: kind.unitKind, schedule: kind.schedule };
     return { source: 'default', unitKind: null, schedule: this.config.default };
   }
 
@@ -136,6 +148,6 @@ export class WorkingCalendar implements OnModuleInit, OnModuleDestroy {
   }
 
   private kindSchedule(kind: string | null): CompiledSchedule {
-    return (kind && this.kindCompiled.get(kind)) || this.defaultCompiled;
+    return (kind && this.kinds.get(kind)?.compiled) || this.defaultCompiled;
   }
 }

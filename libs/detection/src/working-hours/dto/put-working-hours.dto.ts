@@ -5,7 +5,7 @@ import { WeeklyScheduleDto } from './weekly-schedule.dto';
 
 /** Exactly one of unitKind and schedule. */
 export class PutWorkingHoursDto {
-  @ApiPropertyOptional({ description: 'Follow the hours of this kind of unit (config/working-hours.json unitKinds)', example: 'one_stop_saturday' })
+  @ApiPropertyOptional({ description: 'Follow the hours of this kind of unit (GET /v1/detection/unit-kinds/working-hours)', example: 'one_stop_saturday' })
   @IsOptional()
   @IsString()
   @Matches(/^[a-z0-9_]{1,64}$/, { message: 'unitKind must be 1-64 lower-case letters, digits or _' })

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { WeeklyScheduleDto } from './weekly-schedule.dto';
+import { WorkingHoursChangeDto } from './working-hours-change.dto';
 
 export class WorkingHoursDto {
   @ApiProperty({ example: 'H56.12' })
@@ -22,4 +23,7 @@ export class WorkingHoursDto {
 
   @ApiProperty({ nullable: true })
   updatedAt: Date | null;
+
+  @ApiProperty({ type: [WorkingHoursChangeDto], description: "Every change of the unit's setting, oldest first" })
+  changes: WorkingHoursChangeDto[];
 }
