@@ -1,5 +1,6 @@
 import type { QueryLogEventV1 } from '@app/contracts';
 import { AnomalyScenario, anomalyScenarios } from './anomaly.util';
+import { EventIds, eventIdTag } from './event-ids.util';
 import { MinHeap } from './min-heap.util';
 import { buildProvince } from './province.util';
 import type { Province, SimAccount } from './province.type';
@@ -9,8 +10,6 @@ import { buildSession, SessionContext } from './session.util';
 import {
   DAY_MS,
   dayWeight,
-  formatOccurredAt,
-  localDate,
   localMidnight,
   localWeekday,
   SLOT_MINUTES,
@@ -65,10 +64,7 @@ export class EventGenerator implements Iterable<QueryLogEventV1> {
     };
     this.province = buildProvince(this.seed, { units: this.options.units });
     this.startsAt = new Date(this.options.start);
-    this.idTag = (new SeededRandom(`${this.seed}:id`).next() * 36 ** 4)
-      .toString(36)
-      .slice(0, 4)
-      .padStart(4, '0');
+    this.idTag = eventIdTag(this.seed);
   }
 
   *[Symbol.iterator](): Iterator<QueryLogEventV1> {
@@ -171,37 +167,4 @@ function plannedWeight(start: number, days: number): number {
       total += dayWeight(weekday) * slotWeight(weekday, slot * SLOT_MINUTES);
   }
   return total;
-}
-
-/** Turns drafts into contract events, numbering them per source system. */
-class EventIds {
-  private readonly seq = { igate: 0, 'dvc-buudien': 0 };
-
-  constructor(private readonly tag: string) {}
-
-  toEvent(d: DraftEvent): QueryLogEventV1 {
-    const { unit } = d.account;
-    const postal = unit.sourceSystem === 'dvc-buudien';
-    const n = ++this.seq[unit.sourceSystem];
-    const event: QueryLogEventV1 = {
-      schemaVersion: 1,
-      eventId: `${postal ? 'bd' : 'igate'}-${localDate(d.at).yyyymmdd}-${this.tag}${String(n).padStart(7, '0')}`,
-      // The postal system writes whole seconds, the TTHC system milliseconds.
-      occurredAt: formatOccurredAt(d.at, !postal),
-      accountId: d.account.accountId,
-      unitCode: unit.code,
-      clientIp: d.account.clientIp,
-      sourceSystem: unit.sourceSystem,
-      action: d.action,
-      subjectId: d.subjectId,
-    };
-    if (d.action === 'export') event.subjectCount = d.subjectCount ?? 0;
-    event.fields = d.fields;
-    event.dossierCode = d.dossierCode;
-    event.procedureCode = d.procedureCode;
-    event.result = d.result;
-    if (postal) event.terminalId = d.account.terminalId;
-    else event.userAgent = d.account.userAgent;
-    return event;
-  }
 }

@@ -3,12 +3,21 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { KAFKA_COMPRESSIONS, type KafkaCompression } from '@app/config';
 import { ANOMALY_SCENARIOS } from './anomaly.util';
 import { EventGenerator } from './event-generator.service';
+import { CASE_MIXES } from './labelled/case-mix.constant';
+import { LabelledProvinceGenerator } from './labelled/labelled-generator.service';
+import { writeLabels } from './labelled/labels-output.util';
 import { accountDirectory, writeAccountDirectory } from './outputs/account-directory.util';
 import { OutputTarget, simulate, SimulateOptions } from './simulate.command';
 
 const positiveInt = (value: string): number => {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number above 0');
+  return n;
+};
+
+const positiveNumber = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number above 0');
   return n;
 };
 
@@ -20,7 +29,7 @@ const isoDate = (value: string): Date => {
 
 interface CliOptions {
   to?: OutputTarget;
-  count: number;
+  count?: number;
   rate?: number;
   max?: boolean;
   brokers: string;
@@ -34,7 +43,11 @@ interface CliOptions {
   seed: string;
   start?: Date;
   days?: number;
-  units: number;
+  units?: number;
+  accounts?: number;
+  scale?: number;
+  mix?: string;
+  labels?: string;
   anomalies?: string;
   batchSize?: number;
   directory?: string;
@@ -47,7 +60,7 @@ const program = new Command('simulate')
       'dossiers, households) to Kafka, HTTP or a file. Same --seed, same events.',
   )
   .addOption(new Option('--to <target>', 'where events go').choices(['kafka', 'http', 'file']))
-  .option('--count <n>', 'events to write', positiveInt, 10_000)
+  .option('--count <n>', 'events to write (default 10,000; with --mix: a cap, default none)', positiveInt)
   .addOption(new Option('--rate <r>', 'events per second').argParser(positiveInt).conflicts('max'))
   .option('--max', 'as fast as possible (the default)')
   .option('--brokers <list>', 'Kafka brokers host:port,…', process.env.KAFKA_BROKERS ?? 'localhost:9092')
@@ -59,9 +72,13 @@ const program = new Command('simulate')
   .option('--token <token>', "an operator's access token (Authorization: Bearer), for the events of every system of the province")
   .option('--out <file>', 'file for --to file: .ndjson, or .csv')
   .option('--seed <seed>', 'seed of the simulation', 'tthc')
-  .option('--start <iso>', 'first simulated day (Asia/Ho_Chi_Minh), default 2026-11-16', isoDate)
-  .option('--days <d>', 'days the events spread over (default: count / 200,000, at least 1)', positiveInt)
-  .option('--units <n>', 'units (departments, communes, post offices) in the province', positiveInt, 60)
+  .option('--start <iso>', 'first simulated day (Asia/Ho_Chi_Minh), default 2026-11-16 (with --mix 2026-01-05)', isoDate)
+  .option('--days <d>', 'days the events spread over (default: count / 200,000, at least 1; with --mix 120)', positiveInt)
+  .option('--units <n>', 'units (departments, communes, post offices…) in the province (default 60; with --mix 130)', positiveInt)
+  .addOption(new Option('--mix <name>', 'a labelled province with injected misuse and hard cases (see docs/simulator.md)').choices(Object.keys(CASE_MIXES)))
+  .option('--labels <file>', 'write the injected cases (.json with the units, or .ndjson one case a line); implies --mix standard')
+  .option('--accounts <n>', 'labelled province: accounts, about (default 1,000)', positiveInt)
+  .option('--scale <x>', 'labelled province: multiplies every personal rate (default 1, about 30,000 events a working day)', positiveNumber)
   .option('--anomalies <list>', `misuse to inject: ${Object.keys(ANOMALY_SCENARIOS).join(', ')}`)
   .option('--batch-size <n>', 'events per Kafka send or HTTP request', positiveInt)
   .option(
@@ -70,7 +87,19 @@ const program = new Command('simulate')
   )
   .option('--quiet', 'no progress output')
   .action(async (o: CliOptions) => {
-    if (o.directory) {
+    const mix = o.mix ?? (o.labels ? 'standard' : undefined);
+    if (mix) {
+      const labelled = new LabelledProvinceGenerator({ seed: o.seed, mix, start: o.start, days: o.days, units: o.units, accounts: o.accounts, scale: o.scale });
+      if (o.directory) {
+        const entries = accountDirectory(labelled.province, labelled.startsAt);
+        writeAccountDirectory(o.directory, entries);
+        console.log(`${entries.length} accounts written to ${o.directory}`);
+      }
+      if (o.labels) {
+        writeLabels(o.labels, labelled);
+        console.log(`${labelled.labels.length} labelled cases written to ${o.labels}`);
+      }
+    } else if (o.directory) {
       const { province, startsAt } = new EventGenerator({
         count: 0,
         seed: o.seed,
@@ -82,11 +111,14 @@ const program = new Command('simulate')
       console.log(`${entries.length} accounts written to ${o.directory}`);
     }
     const to = o.to ?? (o.out ? 'file' : undefined);
-    if (!to && o.directory) return;
+    if (!to && (o.directory || o.labels)) return;
     if (!to) return program.error('Say where events go: --to kafka|http|file');
     const options: SimulateOptions = {
       to,
-      count: o.count,
+      count: o.count ?? (mix ? Infinity : 10_000),
+      mix,
+      accounts: o.accounts,
+      scale: o.scale,
       rate: o.max ? undefined : o.rate,
       brokers: o.brokers
         .split(',')

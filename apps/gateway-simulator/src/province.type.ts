@@ -1,7 +1,8 @@
 /** What a simulated province is made of. Roles follow the TTHC system's account directory. */
 export type AccountRole = 'chuyen_vien' | 'van_thu' | 'lanh_dao' | 'nhan_vien_buu_chinh' | 'service';
 
-export type UnitKind = 'department' | 'commune' | 'post_office';
+/** police: Công an huyện; justice: Phòng Tư pháp huyện (the labelled province has them). */
+export type UnitKind = 'department' | 'commune' | 'post_office' | 'police' | 'justice';
 
 export interface Procedure {
   /** Mã TTHC, e.g. 1.001612. */
@@ -26,6 +27,8 @@ export interface SimUnit {
   procedures: readonly Procedure[];
   /** Serial of the unit in dossier codes (000001052 in 000001052-261120-0042). */
   dossierPrefix: string;
+  /** Open on Saturday mornings (some communes' one-stop desks). */
+  saturdayMorning?: boolean;
 }
 
 /** Directory status: transferred (chuyển công tác) and retired (nghỉ việc) accounts should be locked. */
@@ -48,6 +51,10 @@ export interface SimAccount {
   ageDays: number;
   /** Kiosk of a post-office clerk, sent as an extra property by dvc-buudien. */
   terminalId?: string;
+  /** Labelled province: the citizens this person looks up on an ordinary working day. */
+  rate?: number;
+  /** Labelled province: the simulated day (0-based) of the first sign-in, for staff who join during the run. */
+  firstDay?: number;
 }
 
 export interface Province {

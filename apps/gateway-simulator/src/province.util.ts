@@ -16,6 +16,7 @@ import {
   ROLE_ACTIVITY,
   SERVICE_AGENT,
 } from './province.constant';
+import { JUSTICE_PROCEDURES, POLICE_PROCEDURES } from './labelled/labelled-province.constant';
 import type { AccountRole, Province, SimAccount, SimUnit } from './province.type';
 import { SeededRandom } from './random.util';
 
@@ -191,7 +192,14 @@ export function simulatedSourceSystems(): SimulatedSourceSystem[] {
       code: 'igate',
       name: 'Hệ thống thông tin giải quyết TTHC tỉnh',
       operatorOrg: 'VNPT',
-      allowedFields: fieldsOf([...Object.values(DEPARTMENT_PROCEDURES).flat(), ...GENERAL_PROCEDURES, ...COMMUNE_PROCEDURES]),
+      // The labelled province's police and justice offices send through the same system.
+      allowedFields: fieldsOf([
+        ...Object.values(DEPARTMENT_PROCEDURES).flat(),
+        ...GENERAL_PROCEDURES,
+        ...COMMUNE_PROCEDURES,
+        ...POLICE_PROCEDURES,
+        ...JUSTICE_PROCEDURES,
+      ]),
     },
     { code: 'dvc-buudien', name: 'Dịch vụ công qua Bưu điện', operatorOrg: 'Bưu điện tỉnh', allowedFields: fieldsOf(POST_OFFICE_PROCEDURES) },
   ];

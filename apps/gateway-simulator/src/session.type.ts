@@ -12,6 +12,8 @@ export interface DraftEvent {
   dossierCode: string | null;
   procedureCode: string | null;
   result: QueryLogResult;
+  /** Client address when not the account's office machine (unusual-network cases). */
+  clientIp?: string;
   /** Which anomaly scenario produced it, if any (not written to the event). */
   anomaly?: string;
 }

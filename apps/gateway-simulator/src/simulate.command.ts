@@ -1,6 +1,7 @@
 import type { KafkaCompression } from '@app/config';
 import type { QueryLogEventV1 } from '@app/contracts';
 import { EventGenerator, GeneratorOptions } from './event-generator.service';
+import { LabelledProvinceGenerator } from './labelled/labelled-generator.service';
 import type { EventOutput } from './outputs/event-output.type';
 import { FileEventOutput } from './outputs/file-output.service';
 import { HttpEventOutput } from './outputs/http-output.service';
@@ -12,6 +13,12 @@ export type OutputTarget = 'kafka' | 'http' | 'file';
 
 export interface SimulateOptions extends GeneratorOptions {
   to: OutputTarget;
+  /** A labelled province (standard, hard, sparse): traffic from personal rates over `days`, `count` only caps it. */
+  mix?: string;
+  /** Labelled province: accounts, about (default 1,000). */
+  accounts?: number;
+  /** Labelled province: multiplies every personal rate (default 1). */
+  scale?: number;
   /** Events per second; unset: as fast as possible. */
   rate?: number;
   batchSize?: number;
@@ -56,6 +63,23 @@ export function createOutput(options: SimulateOptions): EventOutput {
   }
 }
 
+/** The labelled province when a mix is named, else options.count events of the plain province. */
+export function createGenerator(options: SimulateOptions): { events: Iterable<QueryLogEventV1>; total: number } {
+  if (!options.mix) return { events: new EventGenerator(options), total: options.count };
+  const labelled = new LabelledProvinceGenerator({
+    seed: options.seed,
+    mix: options.mix,
+    start: options.start,
+    days: options.days,
+    units: options.units,
+    accounts: options.accounts,
+    scale: options.scale,
+    households: options.households,
+    count: Number.isFinite(options.count) ? options.count : undefined,
+  });
+  return { events: labelled, total: labelled.estimatedEvents() };
+}
+
 /** Generates options.count events and sends them to the chosen output in batches, paced when a rate is given. */
 export async function simulate(
   options: SimulateOptions,
@@ -63,15 +87,16 @@ export async function simulate(
 ): Promise<SimulationSummary> {
   const limiter = new RateLimiter(options.rate);
   const batchSize = limiter.batchSize(options.batchSize ?? (options.to === 'http' ? 1000 : 2000));
+  const source = createGenerator(options);
   const progress = new Progress(
-    options.count,
+    source.total,
     options.progress === undefined ? process.stderr : options.progress,
   );
   await output.open();
   let emitted = 0;
   let batch: QueryLogEventV1[] = [];
   try {
-    for (const event of new EventGenerator(options)) {
+    for (const event of source.events) {
       batch.push(event);
       if (batch.length < batchSize) continue;
       await limiter.waitFor(emitted + batch.length);

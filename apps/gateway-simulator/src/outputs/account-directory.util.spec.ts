@@ -42,7 +42,7 @@ describe(accountDirectory.name, () => {
     expect([...seen].filter((id) => !listed.has(id))).toEqual([]);
     const departed = sut.filter((e) => e.status !== 'active');
     const idle = sut.filter(
-      (e) => e.status === 'active' && START.getTime() - Date.parse(e.lastLoginAt) > 90 * DAY_MS,
+      (e) => e.status === 'active' && START.getTime() - Date.parse(e.lastLoginAt!) > 90 * DAY_MS,
     );
     expect(departed.length).toBeGreaterThan(5);
     expect(idle.length).toBeGreaterThan(10);

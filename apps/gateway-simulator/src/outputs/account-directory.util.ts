@@ -13,7 +13,8 @@ export interface AccountDirectoryEntry {
   status: 'active' | 'transferred' | 'retired';
   email: string | null;
   createdAt: string;
-  lastLoginAt: string;
+  /** null for staff who join during the simulated run: no sign-in before it. */
+  lastLoginAt: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -47,7 +48,7 @@ export function accountDirectory(province: Province, asOf: Date): AccountDirecto
     status: a.status,
     email: a.role === 'service' ? null : `${a.accountId.split('.').pop()}@${a.unit.slug}.binhdinh.gov.vn`,
     createdAt: at(a.ageDays),
-    lastLoginAt: at(a.idleDays),
+    lastLoginAt: a.firstDay !== undefined ? null : at(a.idleDays),
   }));
 }
 
