@@ -1,5 +1,8 @@
 import { AlertsService } from '@app/alerts';
-import { AlertsApi, bootAlertsApi, localDay } from './alerts.fixture';
+import { FixedClock } from '@app/common';
+import { DataSource } from 'typeorm';
+import { createMigratedDatabase } from '../utils/test-database';
+import { AlertsApi, bootAlertsApi, bootAlertsReplica, localDay } from './alerts.fixture';
 
 describe('Alert dedup', () => {
   let api: AlertsApi;
@@ -83,5 +86,35 @@ describe('Alert dedup', () => {
         'sau khi lệnh khóa đã đến hệ thống TTHC. Cần xác minh ai đang dùng tài khoản này và vì sao lệnh khóa không có hiệu lực.',
     );
     expect(listed.explanationEn).toContain('was still used 3 time(s)');
+  });
+
+  it('two replicas on one database raising the same findings at once make one alert each', async () => {
+    const db = await createMigratedDatabase();
+    const clock = new FixedClock(new Date('2026-11-15T09:00:00+07:00'));
+    const replicas = await Promise.all([bootAlertsReplica(db.url, clock), bootAlertsReplica(db.url, clock)]);
+    try {
+      const raises = replicas.flatMap((r) =>
+        Array.from({ length: 10 }, (_, i) =>
+          r.get(AlertsService).raise({
+            type: 'subject_volume',
+            severity: 'high',
+            accountId: `cb.replica-${i % 2}`,
+            occurredAt: clock.now(),
+            ...localDay('2026-11-14'),
+            evidence: { observed: { subjects: 100 + i } },
+          }),
+        ),
+      );
+      const results = await Promise.all(raises);
+      expect(new Set(results.map((r) => r.id)).size).toBe(2);
+      const rows = await replicas[0].get(DataSource).query(`SELECT account_id, occurrences FROM alert ORDER BY account_id`);
+      expect(rows).toEqual([
+        { account_id: 'cb.replica-0', occurrences: 10 },
+        { account_id: 'cb.replica-1', occurrences: 10 },
+      ]);
+    } finally {
+      await Promise.all(replicas.map((r) => r.close()));
+      await db.drop();
+    }
   });
 });

@@ -1,8 +1,12 @@
+import { Test, TestingModule } from '@nestjs/testing';
 import request from 'supertest';
 import { Client } from 'pg';
-import { AlertsService, RaiseAlertInput } from '@app/alerts';
+import { AlertsModule, AlertsService, RaiseAlertInput } from '@app/alerts';
 import { Role } from '@app/auth';
-import { FixedClock } from '@app/common';
+import { Clock, FixedClock } from '@app/common';
+import { ConfigModule, loadConfig } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { ObservabilityModule } from '@app/observability';
 import { bearerFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
 
@@ -50,4 +54,17 @@ export async function bootAlertsApi(now = '2026-11-15T09:00:00+07:00'): Promise<
       await t.close();
     },
   };
+}
+
+/** The alerts feature alone on an existing database, as one replica of several; the caller closes it. */
+export async function bootAlertsReplica(databaseUrl: string, clock: FixedClock): Promise<TestingModule> {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ROLES: 'api', DATABASE_URL: databaseUrl });
+  const moduleRef = await Test.createTestingModule({
+    imports: [ConfigModule.forRoot(config), ObservabilityModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), AlertsModule],
+  })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  await moduleRef.init();
+  return moduleRef;
 }
