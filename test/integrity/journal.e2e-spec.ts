@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Client } from 'pg';
 import { AuditStore, ChainVerifier, JOURNAL_TABLES, JournalSealer, journalRowHashSql } from '@app/audit-trail';
+import { AlertsService } from '@app/alerts';
 import { SecurityEventType, SecurityLogService } from '@app/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
 import { someStoredEvents, tamper } from './audit-store.fixture';
@@ -57,6 +58,22 @@ describe(`${JournalSealer.name}: the journal tables under the hash chain`, () =>
     expect((await verifier.verify()).firstBrokenBatch).toEqual(
       expect.objectContaining({ batchId, changed: [`security_event:${ids[0]}`], removed: [`security_event:${ids[2]}`] }),
     );
+  });
+
+  it('covers the alert actions too: a deleted triage action is named', async () => {
+    await sut.app.get(AlertsService).raise({
+      type: 'journal_test',
+      severity: 'low',
+      accountId: 'cb.journal',
+      occurredAt: new Date('2026-11-20T02:00:00Z'),
+      evidence: { note: 'a test finding' },
+    });
+    const [action] = await sut.app.get(DataSource).query(`SELECT id::text AS id FROM alert_action ORDER BY id DESC LIMIT 1`);
+    const { batchId, rows } = await sealer.seal();
+    expect(rows).toBe(ids.length + 1);
+    expect(await verifier.verify()).toMatchObject({ ok: true, journalRowsChecked: ids.length + 1 });
+    await tamper(sut.db.url, `DELETE FROM alert_action WHERE id = $1`, [action.id]);
+    expect((await verifier.verify()).firstBrokenBatch).toEqual(expect.objectContaining({ batchId, removed: [`alert_action:${action.id}`] }));
   });
 
   it('hashes a row the same whatever the session time zone', async () => {

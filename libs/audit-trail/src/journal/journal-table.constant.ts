@@ -32,6 +32,20 @@ export const JOURNAL_TABLES: readonly JournalTable[] = [
       col('details', 'jsonb'),
     ],
   },
+  {
+    name: 'alert_action',
+    columns: [
+      col('id', 'bigint'),
+      col('alert_id', 'bigint'),
+      col('suppression_id', 'bigint'),
+      col('at', 'timestamptz'),
+      col('actor_kind'),
+      col('actor_id'),
+      col('actor_name'),
+      col('action'),
+      col('details', 'jsonb'),
+    ],
+  },
 ];
 
 /** The manifest key of a journal row, e.g. "security_event:42". */
