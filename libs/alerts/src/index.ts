@@ -2,6 +2,7 @@ export * from './alert.type';
 export * from './alerts.service';
 export * from './alerts.module';
 export { alertDedupKey } from './alert-key.util';
+export { alertActorOf } from './alert-actor.util';
 export { AlertTriageService } from './triage/alert-triage.service';
 export { SuppressionService } from './suppressions/suppression.service';
 export * from './suppressions/suppression.type';

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  alertActorOf,
   AlertIdParamDto,
   CreateSuppressionDto,
   ListSuppressionsQueryDto,
@@ -9,7 +10,6 @@ import {
   SuppressionService,
 } from '@app/alerts';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@app/auth';
-import { alertActorOf } from './alerts.controller';
 
 /**
  * Suppressions are an admin's setting (settings:write): reviewers triage alerts but may not hide them. Registered
@@ -35,9 +35,8 @@ export class AlertSuppressionsController {
     description: 'Alerts raised under it are kept with status suppressed and counted, out of the queue. The creating admin is its approver.',
   })
   @ApiCreatedResponse({ type: SuppressionDto })
-  async create(@Body() dto: CreateSuppressionDto, @CurrentPrincipal() p: Principal): Promise<SuppressionDto> {
-    const approver = alertActorOf(p);
-    const created = await this.suppressions.create(
+  create(@Body() dto: CreateSuppressionDto, @CurrentPrincipal() p: Principal): Promise<SuppressionDto> {
+    return this.suppressions.create(
       {
         reason: dto.reason,
         accountId: dto.accountId ?? null,
@@ -47,9 +46,8 @@ export class AlertSuppressionsController {
         validFrom: dto.validFrom ? new Date(dto.validFrom) : undefined,
         validUntil: new Date(dto.validUntil),
       },
-      { kind: 'user', id: approver.id ?? '', name: approver.name },
+      alertActorOf(p),
     );
-    return { ...created, alertsCovered: 0 };
   }
 
   @Get(':id')

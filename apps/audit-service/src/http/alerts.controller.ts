@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AcknowledgeAlertDto,
-  AlertActor,
+  alertActorOf,
   AlertDetailDto,
   AlertIdParamDto,
   AlertPageDto,
@@ -16,10 +16,6 @@ import {
 } from '@app/alerts';
 import { CurrentPrincipal, Permission, permissionsOf, Principal, RequirePermission, UserService } from '@app/auth';
 import { DomainException, ErrorCode } from '@app/common';
-
-/** Who acts, as the alerts' action log names them. Only signed-in users reach these routes (no producer key). */
-export const alertActorOf = (p: Principal): AlertActor =>
-  p.kind === 'user' ? { kind: 'user', id: p.userId, name: p.username } : { kind: 'producer', id: p.keyId, name: p.sourceSystem };
 
 @ApiTags('alerts')
 @Controller('v1/alerts')

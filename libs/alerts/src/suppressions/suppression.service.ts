@@ -4,7 +4,7 @@ import { Clock, DomainException, ErrorCode } from '@app/common';
 import { AlertActionRepository } from '../alert-action.repository';
 import { AlertAction, AlertActor } from '../alert.type';
 import { SuppressionRepository } from './suppression.repository';
-import { CreateSuppressionInput, MAX_SUPPRESSION_DAYS, Suppression, SuppressionApprover } from './suppression.type';
+import { CreateSuppressionInput, MAX_SUPPRESSION_DAYS, Suppression } from './suppression.type';
 
 const DAY_MS = 86_400_000;
 
@@ -21,7 +21,9 @@ export class SuppressionService {
     private readonly clock: Clock,
   ) {}
 
-  async create(input: CreateSuppressionInput, approver: SuppressionApprover): Promise<Suppression> {
+  /** The approver is the user who creates it: a person answers for what is hidden, never a key or a job. */
+  async create(input: CreateSuppressionInput, approver: AlertActor): Promise<Suppression & { alertsCovered: number }> {
+    if (approver.kind !== 'user') throw new DomainException(ErrorCode.FORBIDDEN, 'Only a signed-in admin may approve a suppression');
     const now = this.clock.now();
     const validFrom = input.validFrom ?? now;
     this.check(input, validFrom, now);
@@ -34,7 +36,7 @@ export class SuppressionService {
         action: 'suppression_created',
         details: { after: describe(created) },
       });
-      return created;
+      return { ...created, alertsCovered: 0 };
     });
   }
 

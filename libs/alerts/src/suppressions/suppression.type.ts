@@ -1,5 +1,3 @@
-import { AlertActor } from '../alert.type';
-
 /** What a suppression covers: every field set must match; a field left null matches anything (at least one is set). */
 export interface SuppressionScope {
   accountId: string | null;
@@ -38,8 +36,6 @@ export interface SuppressibleAlert {
   unitCode: string | null;
   sourceSystems: string[];
 }
-
-export type SuppressionApprover = AlertActor & { kind: 'user'; id: string };
 
 /** A suppression lasts at most this long: it must be renewed deliberately, never forgotten in place. */
 export const MAX_SUPPRESSION_DAYS = 366;
