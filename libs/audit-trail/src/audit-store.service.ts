@@ -203,5 +203,12 @@ function summaryOf(r: StoredEventRecord): StoredEventSummary {
     action: r.action as StoredEventSummary['action'],
     sourceSystem: r.sourceSystem,
     flags: r.flags,
+    clientIp: r.clientIp,
+    subjectHash: r.subjectHash,
+    subjectCount: r.subjectCount,
+    fields: r.fields,
+    dossierCode: r.dossierCode,
+    procedureCode: r.procedureCode,
+    result: r.result,
   };
 }

@@ -10,6 +10,14 @@ export interface StoredEventSummary {
   sourceSystem: string;
   /** Marks put on the event at ingest (e.g. future_time, unregistered_source). */
   flags: readonly string[];
+  clientIp: string;
+  /** Keyed hash of the citizen's personal ID (hex), never the ID. */
+  subjectHash: string | null;
+  subjectCount: number | null;
+  fields: readonly string[];
+  dossierCode: string | null;
+  procedureCode: string | null;
+  result: string;
 }
 
 export interface StoredBatch {

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AuditTrailModule } from '@app/audit-trail';
 import { Clock } from '@app/common';
+import { AccountDayAggregator } from './aggregates/account-day-aggregator.service';
+import { AccountDayRepository } from './aggregates/account-day.repository';
+import { AggregateRescan } from './aggregates/aggregate-rescan.service';
 import { CalendarDayRepository } from './calendar/calendar-day.repository';
 import { CalendarDaysService } from './calendar/calendar-days.service';
 import { UnitNetworkRepository } from './networks/unit-network.repository';
@@ -10,10 +14,17 @@ import { loadWorkingHoursConfig, WORKING_HOURS_CONFIG } from './working-hours/wo
 import { WorkingHoursRepository } from './working-hours/working-hours.repository';
 import { WorkingHoursService } from './working-hours/working-hours.service';
 
-/** Detection of misuse. So far its foundation: off-hours (calendar, working hours) and units' networks. Needs the app's DataSource. */
+/**
+ * Detection of misuse. So far its foundation: the per-account-day aggregate every stored batch updates (and a
+ * rescan rebuilds), off-hours (calendar, working hours) and units' networks. Needs the app's DataSource.
+ */
 @Module({
+  imports: [AuditTrailModule],
   providers: [
     Clock,
+    AccountDayRepository,
+    AccountDayAggregator,
+    AggregateRescan,
     { provide: WORKING_HOURS_CONFIG, useFactory: () => loadWorkingHoursConfig() },
     CalendarDayRepository,
     WorkingHoursRepository,
@@ -24,6 +35,6 @@ import { WorkingHoursService } from './working-hours/working-hours.service';
     WorkingHoursService,
     UnitNetworksAdminService,
   ],
-  exports: [WorkingCalendar, UnitNetworks, CalendarDaysService, WorkingHoursService, UnitNetworksAdminService],
+  exports: [AggregateRescan, WorkingCalendar, UnitNetworks, CalendarDaysService, WorkingHoursService, UnitNetworksAdminService],
 })
 export class DetectionModule {}

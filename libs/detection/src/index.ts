@@ -29,3 +29,5 @@ export * from './networks/unit-network.repository';
 export * from './networks/dto/unit-network-input.dto';
 export * from './networks/dto/put-unit-networks.dto';
 export * from './networks/dto/unit-network.dto';
+export * from './aggregates/account-day-delta.util';
+export * from './aggregates/aggregate-rescan.service';
