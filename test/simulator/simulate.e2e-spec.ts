@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { Kafka, logLevel } from 'kafkajs';
 import type { QueryLogEventV1 } from '@app/contracts';
-import { EventGenerator, simulate } from '@app/gateway-simulator';
+import { EventGenerator, LabelledProvinceGenerator, simulate } from '@app/gateway-simulator';
 import { testKafkaBrokers } from '../utils/test-database';
 
 const START = new Date('2026-11-16T00:00:00+07:00');
@@ -203,5 +203,43 @@ describe('gateway simulator', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(events).toEqual(expected(300, 'cli'));
+  });
+
+  it('runs a labelled province as a CLI: --mix, --labels, --directory, --source-systems beside the events', async () => {
+    const root = join(__dirname, '..', '..');
+    const file = (name: string): string => join(dir, name);
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '-r',
+        '@swc-node/register',
+        'apps/gateway-simulator/src/main.ts',
+        ...['--mix', 'hard', '--seed', 'cli-labelled', '--days', '3', '--scale', '0.05'],
+        ...['--units', '30', '--accounts', '200', '--to', 'file', '--out', file('labelled.ndjson')],
+        ...['--labels', file('labels.ndjson'), '--directory', file('accounts.ndjson')],
+        ...['--source-systems', file('systems.ndjson'), '--quiet'],
+      ],
+      { cwd: root, env: { ...process.env, SWC_NODE_PROJECT: join(root, 'tsconfig.json') } },
+    );
+    const lines = (name: string): Record<string, unknown>[] =>
+      readFileSync(file(name), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+    const sut = new LabelledProvinceGenerator({
+      seed: 'cli-labelled',
+      mix: 'hard',
+      days: 3,
+      scale: 0.05,
+      units: 30,
+      accounts: 200,
+    });
+    expect(lines('labelled.ndjson')).toEqual([...sut]);
+    expect(lines('labels.ndjson')).toEqual(sut.labels);
+    expect(lines('accounts.ndjson').map((e) => e.accountId)).toEqual(
+      sut.province.accounts.map((a) => a.accountId),
+    );
+    expect(lines('systems.ndjson').map((s) => s.code)).toEqual(['igate', 'dvc-buudien']);
+    expect(stdout).toMatch(/labelled cases written/);
   });
 });

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { KAFKA_COMPRESSIONS, type KafkaCompression } from '@app/config';
 import { ANOMALY_SCENARIOS } from './anomaly.util';
@@ -7,6 +8,7 @@ import { CASE_MIXES } from './labelled/case-mix.constant';
 import { LabelledProvinceGenerator } from './labelled/labelled-generator.service';
 import { writeLabels } from './labelled/labels-output.util';
 import { accountDirectory, writeAccountDirectory } from './outputs/account-directory.util';
+import { simulatedSourceSystems } from './province.util';
 import { OutputTarget, simulate, SimulateOptions } from './simulate.command';
 
 const positiveInt = (value: string): number => {
@@ -48,6 +50,7 @@ interface CliOptions {
   scale?: number;
   mix?: string;
   labels?: string;
+  sourceSystems?: string;
   anomalies?: string;
   batchSize?: number;
   directory?: string;
@@ -85,8 +88,14 @@ const program = new Command('simulate')
     '--directory <file>',
     'also write the account directory of the simulated province (.csv or .ndjson)',
   )
+  .option('--source-systems <file>', 'also write the bodies of POST /v1/source-systems for the simulated systems (NDJSON)')
   .option('--quiet', 'no progress output')
   .action(async (o: CliOptions) => {
+    if (o.sourceSystems) {
+      const systems = simulatedSourceSystems();
+      writeFileSync(o.sourceSystems, systems.map((system) => JSON.stringify(system)).join('\n') + '\n');
+      console.log(`${systems.length} source systems written to ${o.sourceSystems}`);
+    }
     const mix = o.mix ?? (o.labels ? 'standard' : undefined);
     if (mix) {
       const labelled = new LabelledProvinceGenerator({ seed: o.seed, mix, start: o.start, days: o.days, units: o.units, accounts: o.accounts, scale: o.scale });
@@ -111,7 +120,7 @@ const program = new Command('simulate')
       console.log(`${entries.length} accounts written to ${o.directory}`);
     }
     const to = o.to ?? (o.out ? 'file' : undefined);
-    if (!to && (o.directory || o.labels)) return;
+    if (!to && (o.directory || o.labels || o.sourceSystems)) return;
     if (!to) return program.error('Say where events go: --to kafka|http|file');
     const options: SimulateOptions = {
       to,
