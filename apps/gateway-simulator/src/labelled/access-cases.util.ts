@@ -171,8 +171,8 @@ export function foreignNetwork(env: CaseEnv): Injection | undefined {
   const a = env.actor((x) => x.role === 'chuyen_vien' && (x.rate ?? 0) >= 8);
   if (!a) return undefined;
   const d0 = env.workingDay(a.unit, 20, env.days - 15);
-  const d1 = env.workingDay(a.unit, d0 + 1, d0 + 5);
-  const d2 = env.workingDay(a.unit, d1 + 1, d1 + 6);
+  const d1 = env.workingDay(a.unit, d0 + 1, d0 + 12);
+  const d2 = env.workingDay(a.unit, d1 + 1, d1 + 12);
   if (Math.min(d0, d1, d2) < 0) return undefined;
   const ip = outsideAddress(env, 0);
   const days = [d0, d1, d2];
@@ -195,7 +195,7 @@ export function concurrentNetworks(env: CaseEnv): Injection | undefined {
   const a = env.actor((x) => x.role === 'chuyen_vien');
   if (!a) return undefined;
   const d0 = env.workingDay(a.unit, 20, env.days - 15);
-  const d1 = env.workingDay(a.unit, d0 + 2, d0 + 10);
+  const d1 = env.workingDay(a.unit, d0 + 2, d0 + 16);
   if (d0 < 0 || d1 < 0) return undefined;
   const ip = outsideAddress(env, 1);
   return {

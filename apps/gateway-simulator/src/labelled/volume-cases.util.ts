@@ -14,7 +14,7 @@ export function volumeSpike(env: CaseEnv): Injection | undefined {
   const a = env.actor((x) => x.role === 'chuyen_vien' && (x.rate ?? 0) >= 10 && (x.rate ?? 0) <= 40);
   if (!a) return undefined;
   const first = env.workingDay(a.unit, 20, env.days - 20);
-  const second = env.workingDay(a.unit, first + 3, first + 12);
+  const second = env.workingDay(a.unit, first + 3, first + 16);
   if (first < 0 || second < 0) return undefined;
   const factor = env.rng.int(6, 10);
   const spike = (day: number): boolean => day === first || day === second;
