@@ -33,6 +33,8 @@ import { AlertSuppressionsController } from './http/alert-suppressions.controlle
 import { AlertsController } from './http/alerts.controller';
 import { DetectionCalendarController } from './http/detection-calendar.controller';
 import { DetectionUnitsController } from './http/detection-units.controller';
+import { DetectionScanController } from './http/detection-scan.controller';
+import { DetectionDailyCron } from './jobs/detection-daily.cron';
 import { QueryLogConsumer } from './kafka/query-log.consumer';
 
 /** What each role adds. Health and metrics are served by every replica whatever its roles. */
@@ -48,12 +50,13 @@ const API_CONTROLLERS = [
   IntegrityController,
   DetectionCalendarController,
   DetectionUnitsController,
+  DetectionScanController,
   // Before AlertsController: /v1/alerts/suppressions is not an alert id.
   AlertSuppressionsController,
   AlertsController,
 ];
 const INGEST_PROVIDERS = [QueryLogConsumer];
-const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron];
+const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron, DetectionDailyCron];
 
 @Module({})
 export class AppModule {

@@ -10,6 +10,7 @@ import { registerRetentionCommand } from './cli/retention.command';
 import { registerVerifyCommand } from './cli/verify.command';
 import { registerUserCommands } from './cli/user.commands';
 import { registerDetectionCommands } from './cli/detection.commands';
+import { registerScanCommand } from './cli/scan.command';
 
 /** `npm run cli -- <command>`: operations that run beside the service, with the same configuration. */
 let cached: AppConfig | undefined;
@@ -24,6 +25,7 @@ registerUserCommands(program, config);
 registerImportCommand(program, config);
 registerIngestCommands(program, config);
 registerDetectionCommands(program, config);
+registerScanCommand(program, config);
 
 // Configuration is read by the first command that needs it, so every command's failure ends here: printed as the
 // operator's message only (the stack is of this code, not of anything they can fix).

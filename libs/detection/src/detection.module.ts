@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertsModule } from '@app/alerts';
 import { AuditTrailModule } from '@app/audit-trail';
 import { Clock } from '@app/common';
 import { AccountDayAggregator } from './aggregates/account-day-aggregator.service';
@@ -13,13 +14,17 @@ import { WorkingCalendar } from './working-hours/working-calendar.service';
 import { loadWorkingHoursConfig, WORKING_HOURS_CONFIG } from './working-hours/working-hours-config.util';
 import { WorkingHoursRepository } from './working-hours/working-hours.repository';
 import { WorkingHoursService } from './working-hours/working-hours.service';
+import { DetectionScan } from './volume/detection-scan.service';
+import { VolumeDetector } from './volume/volume-detector.service';
+import { VolumeSettingsService } from './volume/volume-settings.service';
+import { VolumeRepository } from './volume/volume.repository';
 
 /**
  * Detection of misuse. So far its foundation: the per-account-day aggregate every stored batch updates (and a
  * rescan rebuilds), off-hours (calendar, working hours) and units' networks. Needs the app's DataSource.
  */
 @Module({
-  imports: [AuditTrailModule],
+  imports: [AuditTrailModule, AlertsModule],
   providers: [
     Clock,
     AccountDayRepository,
@@ -34,7 +39,11 @@ import { WorkingHoursService } from './working-hours/working-hours.service';
     CalendarDaysService,
     WorkingHoursService,
     UnitNetworksAdminService,
+    VolumeSettingsService,
+    VolumeRepository,
+    VolumeDetector,
+    DetectionScan,
   ],
-  exports: [AggregateRescan, WorkingCalendar, UnitNetworks, CalendarDaysService, WorkingHoursService, UnitNetworksAdminService],
+  exports: [AggregateRescan, WorkingCalendar, UnitNetworks, CalendarDaysService, WorkingHoursService, UnitNetworksAdminService, DetectionScan, VolumeSettingsService],
 })
 export class DetectionModule {}

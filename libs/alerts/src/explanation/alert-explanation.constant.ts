@@ -9,6 +9,7 @@ import {
   formatShareVi,
   timesOf,
 } from './vi-format.util';
+import { VOLUME_EXPLANATION_TEMPLATES } from './volume-explanation.constant';
 
 /**
  * Every phrase an alert says, in one place, in the glossary's words (tài khoản, tra cứu, công dân, hồ sơ,
@@ -133,6 +134,7 @@ export const EXPLANATION_TEMPLATES: Readonly<Record<string, ExplanationTemplate>
   future_event_time: futureEventTime,
   mass_change_blocked: massChangeBlocked,
   subject_volume: subjectVolume,
+  ...VOLUME_EXPLANATION_TEMPLATES,
 };
 
 export function explain(context: ExplanationContext): AlertExplanation {

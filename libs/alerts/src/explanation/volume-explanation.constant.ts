@@ -1,0 +1,84 @@
+import type { AlertExplanation, ExplanationContext } from './alert-explanation.type';
+import { formatDateEn, formatDateVi, formatNumberEn, formatNumberVi, formatShareVi, timesOf } from './vi-format.util';
+
+/**
+ * The volume detectors' phrases (libs/detection, docs/detection.md "Volume"): volume_own_baseline, volume_peers,
+ * unit_surge. Each reads the evidence its detector writes; a number the evidence lacks leaves its clause out.
+ */
+const at = (e: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), e);
+const num = (e: unknown, path: string): number | undefined => {
+  const v = at(e, path);
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+};
+const str = (e: unknown, path: string): string | undefined => (typeof at(e, path) === 'string' ? (at(e, path) as string) : undefined);
+
+const PEER_GROUP_VI: Record<string, string> = { unit_role: 'đồng nghiệp cùng đơn vị, cùng vai trò', unit_kind_role: 'đồng nghiệp cùng loại đơn vị, cùng vai trò' };
+const PEER_GROUP_EN: Record<string, string> = { unit_role: 'peers of the same unit and role', unit_kind_role: 'peers of the same kind of unit and role' };
+
+/** "tra cứu 212 công dân" or "212 lượt tra cứu", as the metric that fired. */
+function observedPhrase(e: Record<string, unknown>, n: number): { vi: string; en: string } {
+  return str(e, 'metric') === 'lookups'
+    ? { vi: `có ${formatNumberVi(n)} lượt tra cứu`, en: `made ${formatNumberEn(n)} lookups` }
+    : { vi: `tra cứu ${formatNumberVi(n)} công dân`, en: `looked up ${formatNumberEn(n)} citizens` };
+}
+
+function dossierClause(e: Record<string, unknown>): { vi: string; en: string } {
+  const without = num(e, 'withoutDossierShare');
+  if (without === undefined) return { vi: '', en: '' };
+  return {
+    vi: `; ${formatShareVi(without)} lượt tra cứu không gắn hồ sơ`,
+    en: `; ${formatShareVi(without)} of the lookups name no dossier`,
+  };
+}
+
+function accountVolume(c: ExplanationContext): AlertExplanation {
+  const e = c.evidence;
+  const n = num(e, 'observed.value') ?? 0;
+  const baseline = num(e, 'expected.baseline');
+  const peers = num(e, 'expected.peers');
+  const group = str(e, 'peers.group') ?? 'unit_role';
+  const peerCount = num(e, 'peers.count');
+  const days = num(e, 'baseline.days');
+  const who = c.accountIds[0] ?? '';
+  const what = observedPhrase(e, n);
+  const dossier = dossierClause(e);
+  const baselineVi = baseline !== undefined ? `, gấp ${formatNumberVi(timesOf(n, baseline))} lần mức thường ngày (${formatNumberVi(baseline)})` : '';
+  const baselineEn = baseline !== undefined ? `, ${formatNumberEn(timesOf(n, baseline))} times its usual day (${formatNumberEn(baseline)})` : '';
+  const peersVi = peers !== undefined ? `${baseline !== undefined ? ' và' : ','} gấp ${formatNumberVi(timesOf(n, peers))} lần ${PEER_GROUP_VI[group]} (${formatNumberVi(peers)}${peerCount ? `, ${formatNumberVi(peerCount)} người` : ''})` : '';
+  const peersEn = peers !== undefined ? `${baseline !== undefined ? ' and' : ','} ${formatNumberEn(timesOf(n, peers))} times its ${PEER_GROUP_EN[group]} (${formatNumberEn(peers)}${peerCount ? `, ${formatNumberEn(peerCount)} people` : ''})` : '';
+  const newVi = baseline === undefined && days !== undefined ? ` (mới có ${formatNumberVi(days)} ngày làm việc, chưa đủ để so với chính mình)` : '';
+  const newEn = baseline === undefined && days !== undefined ? ` (only ${formatNumberEn(days)} working days of history, too few to compare with itself)` : '';
+  return {
+    vi: `Tài khoản ${who} ${what.vi} ngày ${formatDateVi(c.windowStart, c.timeZone)}${baselineVi}${peersVi}${newVi}${dossier.vi}.`,
+    en: `Account ${who} ${what.en} on ${formatDateEn(c.windowStart, c.timeZone)}${baselineEn}${peersEn}${newEn}${dossier.en}.`,
+  };
+}
+
+function unitSurge(c: ExplanationContext): AlertExplanation {
+  const e = c.evidence;
+  const unit = str(e, 'unitCode') ?? '';
+  const rising = num(e, 'rising') ?? 0;
+  const judged = num(e, 'judged') ?? 0;
+  const factor = num(e, 'parameters.riseFactor') ?? 2;
+  const today = num(e, 'memberMedian');
+  const usual = num(e, 'usualMemberMedian');
+  const medianVi = today !== undefined && usual !== undefined ? ` (mỗi người trung vị ${formatNumberVi(today)} lượt, thường ngày ${formatNumberVi(usual)})` : '';
+  const medianEn = today !== undefined && usual !== undefined ? ` (a median of ${formatNumberEn(today)} lookups each, against ${formatNumberEn(usual)} usually)` : '';
+  return {
+    vi:
+      `Đơn vị ${unit}: ${formatNumberVi(rising)}/${formatNumberVi(judged)} tài khoản cùng tra cứu gấp ${formatNumberVi(factor)} lần trở lên mức thường ngày của mình ` +
+      `ngày ${formatDateVi(c.windowStart, c.timeZone)}${medianVi}. Cả đơn vị cùng tăng thường là một đợt cao điểm (chiến dịch, đợt cấp căn cước lưu động): ` +
+      `kiểm tra đơn vị có đăng ký đợt này không. Không cảnh báo riêng từng tài khoản.`,
+    en:
+      `Unit ${unit}: ${formatNumberEn(rising)} of ${formatNumberEn(judged)} accounts looked up ${formatNumberEn(factor)} times their usual volume or more ` +
+      `on ${formatDateEn(c.windowStart, c.timeZone)}${medianEn}. A whole unit rising together is usually a campaign (a mobile ID-card drive): ` +
+      `check that the unit registered it. Its members are not alerted one by one.`,
+  };
+}
+
+export const VOLUME_EXPLANATION_TEMPLATES = {
+  volume_own_baseline: accountVolume,
+  volume_peers: accountVolume,
+  unit_surge: unitSurge,
+};

@@ -1,0 +1,60 @@
+import { addDays, LocalDay } from '../calendar/local-day.util';
+import type { OwnBaselineSettings } from './volume-settings.util';
+
+export interface DayCounts {
+  lookups: number;
+  subjects: number;
+}
+
+/** What the baseline of one account's day is made of, and what was left out. */
+export interface BaselineDays {
+  days: LocalDay[];
+  lookups: number[];
+  subjects: number[];
+  /** From the first day of the baseline to the last (the day before the day judged). */
+  from: LocalDay | null;
+  to: LocalDay | null;
+  excluded: { alerted: number; unitSurge: number };
+}
+
+export interface BaselineSource {
+  /** The account's first day of activity: a quiet working day before it is not a zero, it is before the account. */
+  firstDay: LocalDay | null;
+  isWorkingDay(day: LocalDay): boolean;
+  /** Already alerted on for this type (a finding is not the account's normal). */
+  isAlerted(day: LocalDay): boolean;
+  /** The whole unit surged (a campaign is not the account's normal either). */
+  unitSurged(day: LocalDay): boolean;
+  /** The day's counts, undefined when the account did nothing that day. */
+  countsOf(day: LocalDay): DayCounts | undefined;
+}
+
+/**
+ * The last historyDays eligible working days before the day, within lookbackCalendarDays: working days of the
+ * account's unit since its first activity, a quiet one counting as 0, leaving out days alerted on and days the
+ * whole unit surged (going further back to replace them).
+ */
+export function baselineDays(day: LocalDay, source: BaselineSource, s: OwnBaselineSettings): BaselineDays {
+  const out: BaselineDays = { days: [], lookups: [], subjects: [], from: null, to: null, excluded: { alerted: 0, unitSurge: 0 } };
+  if (!source.firstDay) return out;
+  for (let back = 1; back <= s.lookbackCalendarDays && out.days.length < s.historyDays; back++) {
+    const d = addDays(day, -back);
+    if (d < source.firstDay) break;
+    if (!source.isWorkingDay(d)) continue;
+    if (source.isAlerted(d)) {
+      out.excluded.alerted++;
+      continue;
+    }
+    if (source.unitSurged(d)) {
+      out.excluded.unitSurge++;
+      continue;
+    }
+    const counts = source.countsOf(d);
+    out.days.push(d);
+    out.lookups.push(counts?.lookups ?? 0);
+    out.subjects.push(counts?.subjects ?? 0);
+  }
+  out.to = out.days[0] ?? null;
+  out.from = out.days[out.days.length - 1] ?? null;
+  return out;
+}

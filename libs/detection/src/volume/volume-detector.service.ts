@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { median } from 'simple-statistics';
+import type { LocalDay } from '../calendar/local-day.util';
+import { WorkingCalendar } from '../working-hours/working-calendar.service';
+import { BaselineDays, baselineDays } from './volume-baseline.util';
+import { AccountVolumeFinding, PeerJudgement, UNIT_SURGE, UnitSurgeFinding, VOLUME_OWN_BASELINE, VOLUME_PEERS, VolumeFinding } from './volume-finding.type';
+import { judgeVolume, rises, risesTogether, VolumeJudgement } from './volume-rules.util';
+import type { VolumeSettings } from './volume-settings.util';
+import type { VolumeWindow } from './volume-window.util';
+import type { AccountDayVolume } from './volume.repository';
+
+interface Judged {
+  row: AccountDayVolume;
+  unitCode: string | null;
+  baseline: BaselineDays;
+  own: VolumeJudgement | null;
+}
+
+/**
+ * The day-level volume detectors on one closed day: each account against its own baseline and against its peers
+ * that day, and each unit for rising together. One volume alert per account and day at most (own baseline first,
+ * with the peers' numbers in its evidence); a unit rising together gets one notice instead of its members' alerts.
+ */
+@Injectable()
+export class VolumeDetector {
+  constructor(private readonly calendar: WorkingCalendar) {}
+
+  detect(window: VolumeWindow, day: LocalDay, s: VolumeSettings): VolumeFinding[] {
+    const judged = window.rowsOn(day).map((row) => this.judgeOwn(window, day, row, s));
+    const surges = this.unitSurges(window, day, judged, s);
+    const surging = new Set(surges.map((f) => f.unitCode));
+    const findings: VolumeFinding[] = [...surges];
+    for (const j of judged) {
+      const peers = this.judgePeers(window, j, judged, s);
+      const base = { day, row: j.row, unitCode: j.unitCode, baseline: j.baseline, own: j.own, peers };
+      if (j.own?.exceeded && !(j.unitCode && surging.has(j.unitCode))) {
+        findings.push({ ...base, type: VOLUME_OWN_BASELINE, judgement: j.own } satisfies AccountVolumeFinding);
+      } else if (peers?.judgement.exceeded) {
+        findings.push({ ...base, type: VOLUME_PEERS, judgement: peers.judgement } satisfies AccountVolumeFinding);
+      }
+    }
+    return findings;
+  }
+
+  private judgeOwn(window: VolumeWindow, day: LocalDay, row: AccountDayVolume, s: VolumeSettings): Judged {
+    const unitCode = window.unitOf(row);
+    const baseline = baselineDays(
+      day,
+      {
+        firstDay: window.firstDays.get(row.accountId) ?? null,
+        isWorkingDay: (d) => window.isWorkingDay(unitCode, d),
+        isAlerted: (d) => window.isAlerted(row.accountId, d),
+        unitSurged: (d) => window.unitSurged(unitCode, d),
+        countsOf: (d) => window.countsOf(row.accountId, d),
+      },
+      s.ownBaseline,
+    );
+    // Too little history: judged against its peers only, never for having no past.
+    const own = baseline.days.length >= s.ownBaseline.minHistoryDays ? judgeVolume(row, baseline, s.ownBaseline) : null;
+    return { row, unitCode, baseline, own };
+  }
+
+  /** Same unit and role first; else the same kind of unit (working hours' unit kind) and role; else none. */
+  private judgePeers(window: VolumeWindow, j: Judged, all: readonly Judged[], s: VolumeSettings): PeerJudgement | null {
+    const account = window.accounts.get(j.row.accountId);
+    if (account?.accountType === 'service') return null;
+    const role = account?.role ?? null;
+    const isPeer = (o: Judged): boolean =>
+      o.row.accountId !== j.row.accountId && window.accounts.get(o.row.accountId)?.accountType !== 'service' && (window.accounts.get(o.row.accountId)?.role ?? null) === role;
+    const sameUnit = all.filter((o) => isPeer(o) && o.unitCode === j.unitCode);
+    if (sameUnit.length >= s.peers.minPeers) return this.peerJudgement('unit_role', j, sameUnit, null, role, s);
+    const unitKind = this.unitKindOf(j.unitCode);
+    if (!unitKind) return null;
+    const sameKind = all.filter((o) => isPeer(o) && this.unitKindOf(o.unitCode) === unitKind);
+    return sameKind.length >= s.peers.minPeers ? this.peerJudgement('unit_kind_role', j, sameKind, unitKind, role, s) : null;
+  }
+
+  private peerJudgement(group: PeerJudgement['group'], j: Judged, peers: Judged[], unitKind: string | null, role: string | null, s: VolumeSettings): PeerJudgement {
+    const history = { lookups: peers.map((p) => p.row.lookups), subjects: peers.map((p) => p.row.subjects) };
+    return { group, unitCode: j.unitCode, unitKind, role, count: peers.length, judgement: judgeVolume(j.row, history, s.peers) };
+  }
+
+  /** The kind a unit was given for its working hours: the only kind of unit the service knows reliably. */
+  private unitKindOf(unitCode: string | null): string | null {
+    const schedule = this.calendar.scheduleOf(unitCode);
+    return schedule.source === 'unit_kind' ? schedule.unitKind : null;
+  }
+
+  private unitSurges(window: VolumeWindow, day: LocalDay, judged: readonly Judged[], s: VolumeSettings): UnitSurgeFinding[] {
+    const byUnit = new Map<string, Judged[]>();
+    for (const j of judged) if (j.unitCode) byUnit.set(j.unitCode, [...(byUnit.get(j.unitCode) ?? []), j]);
+    const out: UnitSurgeFinding[] = [];
+    for (const [unitCode, members] of byUnit) {
+      const withHistory = members.filter((m) => m.own && window.accounts.get(m.row.accountId)?.accountType !== 'service');
+      const rising = withHistory.filter((m) => rises(m.row.lookups, m.own!.lookups.median, s.unitSurge));
+      if (!risesTogether(rising.length, withHistory.length, s.unitSurge)) continue;
+      const firsts = members.map((m) => m.row.firstAt).filter((d): d is Date => d !== null);
+      out.push({
+        type: UNIT_SURGE,
+        day,
+        unitCode,
+        accountIds: members.map((m) => m.row.accountId).sort(),
+        rising: rising.length,
+        judged: withHistory.length,
+        memberMedian: median(members.map((m) => m.row.lookups)),
+        usualMemberMedian: median(withHistory.map((m) => m.own!.lookups.median)),
+        lookups: members.reduce((n, m) => n + m.row.lookups, 0),
+        firstAt: firsts.length ? new Date(Math.min(...firsts.map((d) => d.getTime()))) : null,
+      });
+    }
+    return out;
+  }
+}

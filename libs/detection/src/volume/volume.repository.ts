@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { LocalDay } from '../calendar/local-day.util';
+
+export interface AccountDayVolume {
+  accountId: string;
+  day: LocalDay;
+  unitCode: string | null;
+  lookups: number;
+  subjects: number;
+  withDossier: number;
+  ownUnitDossier: number;
+  firstAt: Date | null;
+}
+
+export interface VolumeAccount {
+  accountId: string;
+  unitCode: string | null;
+  role: string | null;
+  accountType: 'person' | 'service';
+}
+
+/** What the volume detectors read: account_day, the directory's roles, and the alerts already raised. */
+@Injectable()
+export class VolumeRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The days with lookups in a period (a day with only sign-ins is a quiet day for volume). */
+  async findDays(fromDay: LocalDay, toDay: LocalDay): Promise<AccountDayVolume[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT account_id, day::text AS day, unit_code, lookups, distinct_subjects, with_dossier, own_unit_dossier, first_at
+       FROM account_day WHERE day >= $1::date AND day <= $2::date AND lookups > 0`,
+      [fromDay, toDay],
+    );
+    return rows.map((r) => ({
+      accountId: r.account_id as string,
+      day: r.day as string,
+      unitCode: r.unit_code as string | null,
+      lookups: r.lookups as number,
+      subjects: r.distinct_subjects as number,
+      withDossier: r.with_dossier as number,
+      ownUnitDossier: r.own_unit_dossier as number,
+      firstAt: r.first_at as Date | null,
+    }));
+  }
+
+  /** Each account's first day of any activity (the primary key's order answers it per account). */
+  async findFirstDays(accountIds: string[]): Promise<Map<string, LocalDay>> {
+    const rows: { account_id: string; day: string }[] = await this.dataSource.query(
+      `SELECT a.id AS account_id, (SELECT min(day)::text FROM account_day WHERE account_id = a.id) AS day
+       FROM unnest($1::text[]) AS a(id)`,
+      [accountIds],
+    );
+    return new Map(rows.filter((r) => r.day).map((r) => [r.account_id, r.day]));
+  }
+
+  async findAccounts(accountIds: string[]): Promise<Map<string, VolumeAccount>> {
+    const rows: { account_id: string; unit_code: string | null; role: string | null; account_type: 'person' | 'service' }[] =
+      await this.dataSource.query(`SELECT account_id, unit_code, role, account_type FROM account WHERE account_id = ANY($1::text[])`, [accountIds]);
+    return new Map(rows.map((r) => [r.account_id, { accountId: r.account_id, unitCode: r.unit_code, role: r.role, accountType: r.account_type }]));
+  }
+
+  /**
+   * The windows (local-day starts) already alerted on for a type and one account: left out of that account's
+   * baseline. A day judged a false positive was normal after all, so it counts again.
+   */
+  async findAlertedDays(type: string, from: Date, to: Date): Promise<{ accountId: string; windowStart: Date }[]> {
+    const rows: { account_id: string; window_start: Date }[] = await this.dataSource.query(
+      `SELECT account_ids[1] AS account_id, window_start FROM alert
+       WHERE type = $1 AND window_start >= $2 AND window_start < $3 AND cardinality(account_ids) = 1
+         AND outcome IS DISTINCT FROM 'false_positive'`,
+      [type, from, to],
+    );
+    return rows.map((r) => ({ accountId: r.account_id, windowStart: r.window_start }));
+  }
+
+  /** A few of the account's events of the window, earliest first (idx_query_event_account_time answers it). */
+  async sampleEventIds(accountId: string, from: Date, to: Date, limit: number): Promise<string[]> {
+    const rows: { event_id: string }[] = await this.dataSource.query(
+      `SELECT event_id FROM query_event
+       WHERE account_id = $1 AND occurred_at >= $2 AND occurred_at < $3 AND action IN ('lookup', 'verify')
+       ORDER BY occurred_at, event_id LIMIT $4`,
+      [accountId, from, to, limit],
+    );
+    return rows.map((r) => r.event_id);
+  }
+}
