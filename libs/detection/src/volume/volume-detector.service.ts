@@ -9,6 +9,11 @@ import type { VolumeSettings } from './volume-settings.util';
 import type { VolumeWindow } from './volume-window.util';
 import type { AccountDayVolume } from './volume.repository';
 
+interface PeerGroups {
+  byUnit: Map<string, Judged[]>;
+  byKind: Map<string, Judged[]>;
+}
+
 interface Judged {
   row: AccountDayVolume;
   unitCode: string | null;
@@ -29,9 +34,10 @@ export class VolumeDetector {
     const judged = window.rowsOn(day).map((row) => this.judgeOwn(window, day, row, s));
     const surges = this.unitSurges(window, day, judged, s);
     const surging = new Set(surges.map((f) => f.unitCode));
+    const groups = this.peerGroups(window, judged);
     const findings: VolumeFinding[] = [...surges];
     for (const j of judged) {
-      const peers = this.judgePeers(window, j, judged, s);
+      const peers = this.judgePeers(window, j, groups, s);
       const base = { day, row: j.row, unitCode: j.unitCode, baseline: j.baseline, own: j.own, peers };
       if (j.own?.exceeded && !(j.unitCode && surging.has(j.unitCode))) {
         findings.push({ ...base, type: VOLUME_OWN_BASELINE, judgement: j.own } satisfies AccountVolumeFinding);
@@ -61,18 +67,36 @@ export class VolumeDetector {
   }
 
   /** Same unit and role first; else the same kind of unit (working hours' unit kind) and role; else none. */
-  private judgePeers(window: VolumeWindow, j: Judged, all: readonly Judged[], s: VolumeSettings): PeerJudgement | null {
+  private judgePeers(window: VolumeWindow, j: Judged, groups: PeerGroups, s: VolumeSettings): PeerJudgement | null {
     const account = window.accounts.get(j.row.accountId);
     if (account?.accountType === 'service') return null;
     const role = account?.role ?? null;
-    const isPeer = (o: Judged): boolean =>
-      o.row.accountId !== j.row.accountId && window.accounts.get(o.row.accountId)?.accountType !== 'service' && (window.accounts.get(o.row.accountId)?.role ?? null) === role;
-    const sameUnit = all.filter((o) => isPeer(o) && o.unitCode === j.unitCode);
+    const others = (list: Judged[] | undefined): Judged[] => (list ?? []).filter((o) => o !== j);
+    const sameUnit = others(groups.byUnit.get(`${j.unitCode}\u0000${role}`));
     if (sameUnit.length >= s.peers.minPeers) return this.peerJudgement('unit_role', j, sameUnit, null, role, s);
     const unitKind = this.unitKindOf(j.unitCode);
     if (!unitKind) return null;
-    const sameKind = all.filter((o) => isPeer(o) && this.unitKindOf(o.unitCode) === unitKind);
+    const sameKind = others(groups.byKind.get(`${unitKind}\u0000${role}`));
     return sameKind.length >= s.peers.minPeers ? this.peerJudgement('unit_kind_role', j, sameKind, unitKind, role, s) : null;
+  }
+
+  /** The day's people (service accounts are nobody's peers) by unit and role, and by unit kind and role. */
+  private peerGroups(window: VolumeWindow, judged: readonly Judged[]): PeerGroups {
+    const groups: PeerGroups = { byUnit: new Map(), byKind: new Map() };
+    const add = (map: Map<string, Judged[]>, key: string, j: Judged): void => {
+      const list = map.get(key);
+      if (list) list.push(j);
+      else map.set(key, [j]);
+    };
+    for (const j of judged) {
+      const account = window.accounts.get(j.row.accountId);
+      if (account?.accountType === 'service') continue;
+      const role = account?.role ?? null;
+      add(groups.byUnit, `${j.unitCode}\u0000${role}`, j);
+      const kind = this.unitKindOf(j.unitCode);
+      if (kind) add(groups.byKind, `${kind}\u0000${role}`, j);
+    }
+    return groups;
   }
 
   private peerJudgement(group: PeerJudgement['group'], j: Judged, peers: Judged[], unitKind: string | null, role: string | null, s: VolumeSettings): PeerJudgement {

@@ -17,6 +17,7 @@ export class VolumeWindow {
   private readonly working = new Map<string, boolean>();
   private readonly memberMedians = new Map<string, number | null>();
   private readonly surged = new Map<string, boolean>();
+  private readonly unitVolumes = new Map<LocalDay, Map<string | null, number[]>>();
 
   constructor(
     rows: readonly AccountDayVolume[],
@@ -65,9 +66,7 @@ export class VolumeWindow {
   memberMedian(unitCode: string | null, day: LocalDay): number | null {
     const key = `${unitCode}\u0000${day}`;
     if (this.memberMedians.has(key)) return this.memberMedians.get(key)!;
-    const volumes = this.rowsOn(day)
-      .filter((r) => this.unitOf(r) === unitCode)
-      .map((r) => r.lookups);
+    const volumes = this.unitVolumesOn(day).get(unitCode) ?? [];
     const value = volumes.length >= this.settings.unitSurge.minMembers ? median(volumes) : null;
     this.memberMedians.set(key, value);
     return value;
@@ -83,6 +82,21 @@ export class VolumeWindow {
     const value = today !== null && unitSurged(today, this.usualMemberMedians(unitCode, day), this.settings.ownBaseline.minHistoryDays, this.settings.unitSurge);
     this.surged.set(key, value);
     return value;
+  }
+
+  /** Each unit's members' lookups on a day, grouped once per day rather than filtered once per unit. */
+  private unitVolumesOn(day: LocalDay): Map<string | null, number[]> {
+    let byUnit = this.unitVolumes.get(day);
+    if (byUnit) return byUnit;
+    byUnit = new Map();
+    for (const r of this.rowsOn(day)) {
+      const unit = this.unitOf(r);
+      const list = byUnit.get(unit);
+      if (list) list.push(r.lookups);
+      else byUnit.set(unit, [r.lookups]);
+    }
+    this.unitVolumes.set(day, byUnit);
+    return byUnit;
   }
 
   private usualMemberMedians(unitCode: string, day: LocalDay): number[] {

@@ -1,0 +1,106 @@
+import type { CalendarDayRepository } from '../calendar/calendar-day.repository';
+import { addDays, weekdayOf } from '../calendar/local-day.util';
+import { WorkingCalendar } from '../working-hours/working-calendar.service';
+import { loadWorkingHoursConfig } from '../working-hours/working-hours-config.util';
+import type { WorkingHoursRepository } from '../working-hours/working-hours.repository';
+import { VolumeDetector } from './volume-detector.service';
+import { loadVolumeSettings } from './volume-settings.util';
+import { VolumeWindow } from './volume-window.util';
+import type { AccountDayVolume, VolumeAccount } from './volume.repository';
+
+const settings = loadVolumeSettings();
+const DAY = '2026-11-20'; // a Friday
+
+/** The 20 working days before DAY, then DAY. */
+const days = (): string[] => {
+  const out: string[] = [];
+  for (let d = addDays(DAY, -40); d < DAY; d = addDays(d, 1)) if (weekdayOf(d) % 6 !== 0) out.push(d);
+  return [...out.slice(-20), DAY];
+};
+
+function calendar(): WorkingCalendar {
+  const sut = new WorkingCalendar({} as WorkingHoursRepository, {} as CalendarDayRepository, loadWorkingHoursConfig());
+  const set = { reason: null, updatedBy: 'test', updatedAt: new Date(), schedule: null };
+  sut.load([{ unitCode: 'POST1', unitKind: 'post_office', ...set }, { unitCode: 'POST2', unitKind: 'post_office', ...set }], []);
+  return sut;
+}
+
+type Person = { id: string; unit: string; role?: string; type?: 'person' | 'service'; since?: number; volume: (d: number) => number };
+
+function windowOf(people: Person[]): VolumeWindow {
+  const rows: AccountDayVolume[] = [];
+  const all = days();
+  for (const p of people) {
+    all.forEach((day, d) => {
+      if (d < (p.since ?? 0)) return;
+      const n = p.volume(d);
+      rows.push({ accountId: p.id, day, unitCode: p.unit, lookups: n, subjects: n, withDossier: 0, ownUnitDossier: 0, firstAt: null });
+    });
+  }
+  const accounts = new Map<string, VolumeAccount>(people.map((p) => [p.id, { accountId: p.id, unitCode: p.unit, role: p.role ?? 'chuyen_vien', accountType: p.type ?? 'person' }]));
+  const firstDays = new Map(people.map((p) => [p.id, all[p.since ?? 0]]));
+  const cal = calendar();
+  return new VolumeWindow(rows, accounts, firstDays, (unit, noon) => cal.classify(unit, noon).workingDay, settings);
+}
+
+const steady = (base: number) => (d: number) => base + (d % 3);
+const summary = (w: VolumeWindow) => new VolumeDetector(calendar()).detect(w, DAY, settings).map((f) => [f.type, 'row' in f ? f.row.accountId : f.unitCode]);
+
+describe(VolumeDetector.name, () => {
+  it('one alert per account and day: its own baseline first (peers only in the evidence)', () => {
+    const w = windowOf([
+      { id: 'a', unit: 'U', volume: (d) => (d === 20 ? 200 : 16 + (d % 3)) },
+      { id: 'b', unit: 'U', volume: steady(16) },
+      { id: 'c', unit: 'U', volume: steady(17) },
+      { id: 'd', unit: 'U', volume: steady(15) },
+    ]);
+    expect(summary(w)).toEqual([['volume_own_baseline', 'a']]);
+  });
+
+  it('a heavy but steady account is not flagged against itself, and within the peers multiple not against them either', () => {
+    const w = windowOf([
+      { id: 'heavy', unit: 'U', volume: steady(70) },
+      { id: 'b', unit: 'U', volume: steady(16) },
+      { id: 'c', unit: 'U', volume: steady(20) },
+      { id: 'd', unit: 'U', volume: steady(18) },
+    ]);
+    expect(summary(w)).toEqual([]);
+  });
+
+  it('without enough peers in its unit, a new account is compared with the same kind of unit (post offices) and role', () => {
+    const w = windowOf([
+      { id: 'new', unit: 'POST1', role: 'nhan_vien_buu_chinh', since: 18, volume: (d) => (d === 20 ? 300 : 20) },
+      ...['p', 'q', 'r'].map((id) => ({ id, unit: 'POST2', role: 'nhan_vien_buu_chinh', volume: steady(20) })),
+    ]);
+    const [finding] = new VolumeDetector(calendar()).detect(w, DAY, settings);
+    expect(finding).toMatchObject({ type: 'volume_peers', peers: { group: 'unit_kind_role', unitKind: 'post_office', count: 3 }, own: null });
+  });
+
+  it('service accounts are nobody peers and are not compared with people', () => {
+    const w = windowOf([
+      { id: 'svc', unit: 'U', type: 'service', since: 19, volume: () => 5000 },
+      { id: 'b', unit: 'U', volume: steady(16) },
+      { id: 'c', unit: 'U', volume: steady(17) },
+      { id: 'd', unit: 'U', volume: steady(15) },
+    ]);
+    expect(summary(w)).toEqual([]);
+  });
+
+  it('most of a unit rising together is one unit_surge, no member alerts; the one far above the surging peers is still flagged', () => {
+    const w = windowOf([
+      ...['a', 'b', 'c', 'd'].map((id) => ({ id, unit: 'U', volume: (d: number) => (d === 20 ? 60 : 16 + (d % 3)) })),
+      { id: 'wild', unit: 'U', volume: (d) => (d === 20 ? 600 : 16 + (d % 3)) },
+    ]);
+    expect(summary(w)).toEqual([
+      ['unit_surge', 'U'],
+      ['volume_peers', 'wild'],
+    ]);
+  });
+
+  it('a day the unit surged is left out of its members\' later baselines', () => {
+    // Day 10 the whole unit tripled; day 20 one member does what the unit did on day 10 and is judged against normal days.
+    const w = windowOf(['a', 'b', 'c', 'd'].map((id) => ({ id, unit: 'U', volume: (d: number) => (d === 10 || (d === 20 && id === 'a') ? 60 : 16 + (d % 3)) })));
+    const [finding] = new VolumeDetector(calendar()).detect(w, DAY, settings);
+    expect(finding).toMatchObject({ type: 'volume_own_baseline', baseline: { excluded: { unitSurge: 1 } } });
+  });
+});
