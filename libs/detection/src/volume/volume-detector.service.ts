@@ -50,14 +50,16 @@ export class VolumeDetector {
 
   private judgeOwn(window: VolumeWindow, day: LocalDay, row: AccountDayVolume, s: VolumeSettings): Judged {
     const unitCode = window.unitOf(row);
+    const mine = window.daysOf(row.accountId);
+    const alerted = window.alertedDaysOf(row.accountId);
     const baseline = baselineDays(
       day,
       {
         firstDay: window.firstDays.get(row.accountId) ?? null,
         isWorkingDay: (d) => window.isWorkingDay(unitCode, d),
-        isAlerted: (d) => window.isAlerted(row.accountId, d),
+        isAlerted: (d) => alerted?.has(d) ?? false,
         unitSurged: (d) => window.unitSurged(unitCode, d),
-        countsOf: (d) => window.countsOf(row.accountId, d),
+        countsOf: (d) => mine?.get(d),
       },
       s.ownBaseline,
     );

@@ -1,10 +1,17 @@
 import { median } from 'simple-statistics';
-import { addDays, LocalDay, startOfLocalDay } from '../calendar/local-day.util';
+import { LocalDay, startOfLocalDay } from '../calendar/local-day.util';
+import { daysBefore } from './volume-baseline.util';
 import type { AccountDayVolume, VolumeAccount } from './volume.repository';
 import { unitSurged } from './volume-rules.util';
 import type { VolumeSettings } from './volume-settings.util';
 
 const NOON_MS = 12 * 3_600_000;
+
+function memoOf<K, V>(memo: Map<K, Map<LocalDay, V>>, key: K): Map<LocalDay, V> {
+  let byDay = memo.get(key);
+  if (!byDay) memo.set(key, (byDay = new Map()));
+  return byDay;
+}
 
 /**
  * A period of account days held in memory for the volume detectors: every day of a scan is judged from it, so a
@@ -13,10 +20,11 @@ const NOON_MS = 12 * 3_600_000;
 export class VolumeWindow {
   private readonly byAccount = new Map<string, Map<LocalDay, AccountDayVolume>>();
   private readonly byDay = new Map<LocalDay, AccountDayVolume[]>();
-  private readonly alerted = new Set<string>();
-  private readonly working = new Map<string, boolean>();
-  private readonly memberMedians = new Map<string, number | null>();
-  private readonly surged = new Map<string, boolean>();
+  private readonly alerted = new Map<string, Set<LocalDay>>();
+  // Memos by unit, then day: nested maps, because building a string key per lookup was a scan's hot spot.
+  private readonly working = new Map<string | null, Map<LocalDay, boolean>>();
+  private readonly memberMedians = new Map<string | null, Map<LocalDay, number | null>>();
+  private readonly surged = new Map<string, Map<LocalDay, boolean>>();
   private readonly unitVolumes = new Map<LocalDay, Map<string | null, number[]>>();
 
   constructor(
@@ -42,45 +50,57 @@ export class VolumeWindow {
     return this.byAccount.get(accountId)?.get(day);
   }
 
+  /** The account's days with lookups: a baseline asks it of forty days in a row. */
+  daysOf(accountId: string): ReadonlyMap<LocalDay, AccountDayVolume> | undefined {
+    return this.byAccount.get(accountId);
+  }
+
+  alertedDaysOf(accountId: string): ReadonlySet<LocalDay> | undefined {
+    return this.alerted.get(accountId);
+  }
+
   /** The unit the account worked for that day: the events' unit, else the directory's. */
   unitOf(row: AccountDayVolume): string | null {
     return row.unitCode ?? this.accounts.get(row.accountId)?.unitCode ?? null;
   }
 
   markAlerted(accountId: string, day: LocalDay): void {
-    this.alerted.add(`${accountId}\u0000${day}`);
+    const days = this.alerted.get(accountId);
+    if (days) days.add(day);
+    else this.alerted.set(accountId, new Set([day]));
   }
 
   isAlerted(accountId: string, day: LocalDay): boolean {
-    return this.alerted.has(`${accountId}\u0000${day}`);
+    return this.alerted.get(accountId)?.has(day) ?? false;
   }
 
   isWorkingDay(unitCode: string | null, day: LocalDay): boolean {
-    const key = `${unitCode}\u0000${day}`;
-    let working = this.working.get(key);
-    if (working === undefined) this.working.set(key, (working = this.isWorking(unitCode, new Date(startOfLocalDay(day).getTime() + NOON_MS))));
+    const byDay = memoOf(this.working, unitCode);
+    let working = byDay.get(day);
+    if (working === undefined) byDay.set(day, (working = this.isWorking(unitCode, new Date(startOfLocalDay(day).getTime() + NOON_MS))));
     return working;
   }
 
   /** The median lookups of the unit's active members that day; null below minMembers (no "unit" to speak of). */
   memberMedian(unitCode: string | null, day: LocalDay): number | null {
-    const key = `${unitCode}\u0000${day}`;
-    if (this.memberMedians.has(key)) return this.memberMedians.get(key)!;
+    const byDay = memoOf(this.memberMedians, unitCode);
+    const known = byDay.get(day);
+    if (known !== undefined) return known;
     const volumes = this.unitVolumesOn(day).get(unitCode) ?? [];
     const value = volumes.length >= this.settings.unitSurge.minMembers ? median(volumes) : null;
-    this.memberMedians.set(key, value);
+    byDay.set(day, value);
     return value;
   }
 
   /** The whole unit surged that day: its median member at riseFactor times the unit's usual median member. */
   unitSurged(unitCode: string | null, day: LocalDay): boolean {
     if (!unitCode) return false;
-    const key = `${unitCode}\u0000${day}`;
-    const known = this.surged.get(key);
+    const byDay = memoOf(this.surged, unitCode);
+    const known = byDay.get(day);
     if (known !== undefined) return known;
     const today = this.memberMedian(unitCode, day);
     const value = today !== null && unitSurged(today, this.usualMemberMedians(unitCode, day), this.settings.ownBaseline.minHistoryDays, this.settings.unitSurge);
-    this.surged.set(key, value);
+    byDay.set(day, value);
     return value;
   }
 
@@ -102,8 +122,8 @@ export class VolumeWindow {
   private usualMemberMedians(unitCode: string, day: LocalDay): number[] {
     const s = this.settings.ownBaseline;
     const out: number[] = [];
-    for (let back = 1; back <= s.lookbackCalendarDays && out.length < s.historyDays; back++) {
-      const d = addDays(day, -back);
+    for (const d of daysBefore(day, s.lookbackCalendarDays)) {
+      if (out.length >= s.historyDays) break;
       if (!this.isWorkingDay(unitCode, d)) continue;
       const m = this.memberMedian(unitCode, d);
       if (m !== null) out.push(m);
