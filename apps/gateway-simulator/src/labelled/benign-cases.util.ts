@@ -154,6 +154,31 @@ export function eveningWork(env: CaseEnv): Injection | undefined {
   };
 }
 
+/** A new office machine: from one day on, the account works from another address of its unit's network. */
+export function addressChange(env: CaseEnv): Injection | undefined {
+  const a = env.actor((x) => x.role !== 'service');
+  if (!a) return undefined;
+  const from = env.workingDay(a.unit, 15, env.days - 10);
+  if (from < 0) return undefined;
+  // Hosts 150-199 are free: ordinary accounts take low numbers, new staff 200 and up.
+  const host = 150 + env.rng.int(0, 49);
+  const ip = a.unit.subnet.v6
+    ? `${a.unit.subnet.prefix}${host.toString(16)}`
+    : `${a.unit.subnet.prefix}${host}`;
+  return {
+    accounts: [a],
+    label: env.label(
+      'benign:address-change',
+      [a],
+      env.dayStart(from),
+      env.dayStart(env.days),
+      `New office machine from ${env.isoDate(from)}: the account moves from ${a.clientIp} to ${ip}, inside its unit's network, and keeps working as usual.`,
+      { previousIp: a.clientIp, clientIp: ip, from: env.isoDate(from) },
+    ),
+    style: (_, day) => (day >= from ? { clientIp: ip } : undefined),
+  };
+}
+
 /** Each commune desk open on Saturday mornings, labelled so that its Saturday work is known to be legitimate. */
 export function saturdayUnits(env: CaseEnv, share: number): Injection[] {
   const communes = env.province.units.filter((u) => u.kind === 'commune');

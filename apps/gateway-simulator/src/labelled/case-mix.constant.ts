@@ -34,19 +34,40 @@ export const CASE_MIXES: Record<string, CaseMix> = {
   standard: {
     misuse: ONE_OF_EACH,
     misuseChance: 1,
-    benign: { 'unit-surge': 1, 'heavy-postal': 1, 'new-staff': 3, leave: 3, 'evening-work': 1 },
+    benign: {
+      'unit-surge': 1,
+      'heavy-postal': 1,
+      'new-staff': 3,
+      leave: 3,
+      'evening-work': 1,
+      'address-change': 2,
+    },
     saturdayShare: 0.125,
   },
   hard: {
     misuse: ONE_OF_EACH,
     misuseChance: 1,
-    benign: { 'unit-surge': 2, 'heavy-postal': 2, 'new-staff': 8, leave: 8, 'evening-work': 3 },
+    benign: {
+      'unit-surge': 2,
+      'heavy-postal': 2,
+      'new-staff': 8,
+      leave: 8,
+      'evening-work': 3,
+      'address-change': 5,
+    },
     saturdayShare: 0.3,
   },
   sparse: {
     misuse: ONE_OF_EACH,
     misuseChance: 0.5,
-    benign: { 'unit-surge': 1, 'heavy-postal': 1, 'new-staff': 3, leave: 3, 'evening-work': 1 },
+    benign: {
+      'unit-surge': 1,
+      'heavy-postal': 1,
+      'new-staff': 3,
+      leave: 3,
+      'evening-work': 1,
+      'address-change': 2,
+    },
     saturdayShare: 0.125,
   },
 };

@@ -10,7 +10,15 @@ import {
   sensitiveFields,
   unexplainedLookups,
 } from './access-cases.util';
-import { eveningWork, heavyPostal, leave, newStaff, saturdayUnits, unitSurge } from './benign-cases.util';
+import {
+  addressChange,
+  eveningWork,
+  heavyPostal,
+  leave,
+  newStaff,
+  saturdayUnits,
+  unitSurge,
+} from './benign-cases.util';
 import { CaseEnv } from './case-env.util';
 import { CASE_MIXES } from './case-mix.constant';
 import type { Injection, MisuseKind } from './labelled-case.type';
@@ -72,6 +80,7 @@ export function planCases(
   for (let i = 0; i < mix.benign['new-staff']; i++) add(newStaff(env, taken));
   for (let i = 0; i < mix.benign.leave; i++) add(leave(env));
   for (let i = 0; i < mix.benign['evening-work']; i++) add(eveningWork(env));
+  for (let i = 0; i < mix.benign['address-change']; i++) add(addressChange(env));
   const kinds = (Object.keys(MISUSE) as MisuseKind[]).filter(
     () => mix.misuseChance >= 1 || env.rng.chance(mix.misuseChance),
   );

@@ -19,8 +19,9 @@ const CLOSING_MARGIN = 25;
 /**
  * The ordinary sessions of one account on one local day: none when its unit is closed (Sunday, holiday, Saturday
  * for most) or a case silences it; otherwise about its personal rate x scale x the cases' factors citizens,
- * ±25% (less what earlier days did beyond their plan), in sessions of 4-12 citizens (15-50 checks for an integration account) at random times of the office
- * hours. Now and then a session starts just after closing time, as people stay late.
+ * ±25% (less part of what earlier days did beyond their plan), in sessions of 4-12 citizens (15-50 checks for
+ * an integration account) at random times of the office hours. Now and then a session starts just after closing
+ * time, as people stay late.
  */
 export function planDay(
   carry: Map<SimAccount, number>,
@@ -44,15 +45,18 @@ export function planDay(
   if (factor <= 0) return [];
   const weekday = localWeekday(dayStart);
   // A dossier brings its whole household, so small budgets overshoot: what was done beyond plan is taken off
-  // the next days, keeping the account's average (and each case's factor) true at any scale.
-  const expected =
+  // the next days, keeping the account's average (and each case's factor) true at any scale. A busy account
+  // repays 30% of a day at a time (no dip after a long day); a slow one keeps at most two days owed.
+  const base =
     account.rate *
-      scale *
-      factor *
-      (0.75 + 0.5 * rng.next()) *
-      (weekday === 6 ? 0.5 : weekday === 1 ? 1.1 : 1) -
-    (carry.get(account) ?? 0);
-  carry.set(account, Math.max(0, -expected));
+    scale *
+    factor *
+    (0.75 + 0.5 * rng.next()) *
+    (weekday === 6 ? 0.5 : weekday === 1 ? 1.1 : 1);
+  const owed = carry.get(account) ?? 0;
+  const repay = Math.min(owed, Math.max(0.3 * base, owed - 2 * base));
+  carry.set(account, owed - repay);
+  const expected = base - repay;
   if (expected <= 0) return [];
   const citizens = Math.floor(expected) + (rng.next() < expected % 1 ? 1 : 0);
   if (citizens < 1) return [];

@@ -22,7 +22,7 @@ export type MisuseKind =
 
 /** Legitimate behaviour that looks like misuse to a naive detector: labelled benign:<kind>. */
 export type BenignKind =
-  'unit-surge' | 'heavy-postal' | 'new-staff' | 'saturday-unit' | 'leave' | 'evening-work';
+  'unit-surge' | 'heavy-postal' | 'new-staff' | 'saturday-unit' | 'leave' | 'evening-work' | 'address-change';
 
 export const MISUSE_DETECTOR: Record<MisuseKind, number> = {
   'volume-spike': 1,
@@ -50,6 +50,7 @@ export const BENIGN_DETECTOR: Record<BenignKind, number> = {
   'saturday-unit': 5,
   leave: 9,
   'evening-work': 5,
+  'address-change': 8,
 };
 
 export type CaseParams = Record<string, string | number | boolean | string[]>;

@@ -257,12 +257,14 @@ describe('labelled province cases', () => {
     expect(unit.filter((id) => week(id) < 1.8 * before(id))).toEqual([]);
   });
 
-  it('hard cases: steady heavy postal clerks, new staff without history, leave without a trace, rare evening work, Saturday desks only where open', () => {
+  it('hard cases: steady heavy postal clerks, new staff without history, leave without a trace, rare evening work, a new machine in the unit network, Saturday desks only where open', () => {
     const postal = of('benign:heavy-postal');
     const perDay = [...lookupsPerDay(postal.accountIds[0]).entries()]
       .filter(([d]) => weekday(d) !== 6)
       .map(([, n]) => n);
-    expect(Math.min(...perDay)).toBeGreaterThan(0.4 * median(perDay));
+    // Steady: no day doubles the usual, none falls near nothing.
+    expect(Math.max(...perDay)).toBeLessThan(2 * median(perDay));
+    expect(Math.min(...perDay)).toBeGreaterThan(0.3 * median(perDay));
     const staff = of('benign:new-staff');
     expect(
       eventsOf(staff.accountIds[0]).filter((e) => localDay(e) < (staff.params.createdOn as string)),
@@ -279,6 +281,17 @@ describe('labelled province cases', () => {
     const late = eventsOf(evening.accountIds[0]).filter((e) => localHour(e) >= 18.5);
     expect(new Set(late.map(localDay))).toEqual(new Set(evening.params.days as string[]));
     expect(late.filter((e) => e.action === 'lookup').every((e) => e.dossierCode)).toBe(true);
+    const moved = of('benign:address-change');
+    const movedEvents = eventsOf(moved.accountIds[0]);
+    const from = moved.params.from as string;
+    expect(new Set(movedEvents.filter((e) => localDay(e) < from).map((e) => e.clientIp))).toEqual(
+      new Set([moved.params.previousIp]),
+    );
+    expect(new Set(movedEvents.filter((e) => localDay(e) >= from).map((e) => e.clientIp))).toEqual(
+      new Set([moved.params.clientIp]),
+    );
+    const prefix = (ip: unknown): string => String(ip).replace(/[0-9a-f]+$/, '');
+    expect(prefix(moved.params.clientIp)).toBe(prefix(moved.params.previousIp));
     const saturdayUnits = new Set(
       sut.labels.filter((l) => l.kind === 'benign:saturday-unit').flatMap((l) => l.accountIds),
     );

@@ -31,6 +31,8 @@ export interface LabelledProvinceOptions {
   accounts?: number;
 }
 
+const MAX_UNIT_SIZE = 120;
+
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 function unit(kind: UnitKind, code: string, slug: string, name: string, subnet: SimUnit['subnet']): SimUnit {
@@ -212,13 +214,15 @@ export function buildLabelledProvince(seed: string, options: LabelledProvinceOpt
   const accounts: SimAccount[] = [];
   const taken = new Set<string>();
   for (const u of units) {
-    const size = Math.max(
-      2,
-      Math.round(((UNIT_SIZE_WEIGHT[u.kind] * target) / weight) * (0.6 + 0.8 * rng.next())),
+    // At most 120 a unit, so that addresses stay in its /24: hosts 11-130 for staff, 150-199 for a new machine,
+    // 200 and up for new staff, 250 for the integration account.
+    const size = Math.min(
+      MAX_UNIT_SIZE,
+      Math.max(2, Math.round(((UNIT_SIZE_WEIGHT[u.kind] * target) / weight) * (0.6 + 0.8 * rng.next()))),
     );
     let host = 10;
     for (const role of roles(u.kind, size, rng)) {
-      host += rng.int(1, 3);
+      host += size > MAX_UNIT_SIZE / 2 ? 1 : rng.int(1, 2);
       accounts.push(newAccount(rng, u, role, role === 'service' ? 250 : host, taken));
     }
   }
