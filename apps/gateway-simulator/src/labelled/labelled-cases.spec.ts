@@ -53,8 +53,11 @@ describe('labelled province cases', () => {
     for (const e of sut) {
       total++;
       if (!validate(e) && invalid.length < 3) invalid = [...invalid, { e, errors: validate.errors }];
-      if (labelled.has(e.accountId)) byAccount.set(e.accountId, [...eventsOf(e.accountId), e]);
-      else if (e.action === 'export') largestOtherExport = Math.max(largestOtherExport, e.subjectCount ?? 0);
+      if (labelled.has(e.accountId)) {
+        if (!byAccount.has(e.accountId)) byAccount.set(e.accountId, []);
+        byAccount.get(e.accountId)!.push(e);
+      } else if (e.action === 'export')
+        largestOtherExport = Math.max(largestOtherExport, e.subjectCount ?? 0);
       if (isLookup(e)) {
         const days = daily.get(e.accountId) ?? new Map<string, number>();
         days.set(localDay(e), (days.get(localDay(e)) ?? 0) + 1);

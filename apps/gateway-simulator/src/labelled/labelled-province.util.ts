@@ -24,7 +24,7 @@ import {
   UNIT_SIZE_WEIGHT,
 } from './labelled-province.constant';
 
-export interface LabelledProvinceOptions {
+export interface ProvinceSizeOptions {
   /** Units of every kind together. Default 130. */
   units?: number;
   /** Accounts over all units, about. Default 1,000. */
@@ -206,7 +206,7 @@ export function newAccount(
 }
 
 /** The labelled province's units and accounts, the same for the same seed and options. */
-export function buildLabelledProvince(seed: string, options: LabelledProvinceOptions = {}): Province {
+export function buildLabelledProvince(seed: string, options: ProvinceSizeOptions = {}): Province {
   const rng = new SeededRandom(`${seed}:labelled-province`);
   const units = buildLabelledUnits(rng, Math.max(6, options.units ?? 130));
   const target = Math.max(units.length * 2, options.accounts ?? 1000);
