@@ -36,7 +36,7 @@ export function printScore(r: PrintedResult, s: QualityScore): void {
   console.log(
     `\noverall recall ${pct(o.recall)} (${o.foundByMatchingType}/${o.misuseAccounts} misuse accounts by a matching alert type; any alert near the window: ${pct(o.recallAnyAlert)}) — target ≥ ${TARGET.recall}: ${verdict(o.recall >= TARGET.recall)}`,
   );
-  console.log(`overall precision ${pct(o.precision)} (${o.alertsOnMisuse}/${o.alerts} alerts about people on a misuse account; by account ${pct(o.accountPrecision)}, ${o.alertedMisuseAccounts}/${o.alertedAccounts}) — target ≥ ${TARGET.precision}: ${verdict((o.precision ?? 0) >= TARGET.precision)}`);
+  console.log(`overall precision ${pct(o.precision)} (${o.alertsOnMisuse}/${o.alerts} alerts about people on a misuse account; by account ${pct(o.accountPrecision)}, ${o.alertedMisuseAccounts}/${o.alertedAccounts}; in or near the label's window ${pct(o.precisionInWindow)}, ${o.alertsInMisuseWindow}) — target ≥ ${TARGET.precision}: ${verdict((o.precision ?? 0) >= TARGET.precision)}`);
   console.log(
     `alerts per 100 accounts per day ${r.alertsPer100AccountsPerDay.toFixed(3)} (${r.alerts} alerts; without unit notices ${r.personAlertsPer100AccountsPerDay.toFixed(3)}) — target ≤ ${TARGET.alertsPer100PerDay}: ${verdict(r.alertsPer100AccountsPerDay <= TARGET.alertsPer100PerDay)}`,
   );

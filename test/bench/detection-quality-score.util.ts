@@ -93,6 +93,10 @@ export interface QualityScore {
     alerts: number;
     alertsOnMisuse: number;
     precision: number | null;
+    /** Stricter: the alert is in or near the window of a misuse label of its account (locked or cross-unit
+     * accounts otherwise work normally, so a volume alert on another day of theirs is no finding). */
+    alertsInMisuseWindow: number;
+    precisionInWindow: number | null;
     /** The same by distinct account: alerted accounts with any misuse label / alerted accounts. */
     alertedAccounts: number;
     alertedMisuseAccounts: number;
@@ -217,6 +221,7 @@ export function scoreDetection(alerts: ScoredAlert[], labels: CaseLabel[]): Qual
   const alerted = [...byAccount.keys()];
   const alertedMisuse = alerted.filter((id) => misuse.has(id)).length;
   const alertsOnMisuse = people.filter((a) => accountsOf(a).some((id) => misuse.has(id))).length;
+  const alertsInMisuseWindow = people.filter((a) => accountsOf(a).some((id) => (misuse.get(id) ?? []).some((l) => overlapsNear(a, l)))).length;
   const campaigns = labels.filter((l) => l.kind === 'benign:unit-surge');
   const notices = alerts.filter((a) => a.type === UNIT_NOTICE);
   const falsePositivesByBenignKind: Record<string, number> = {};
@@ -235,6 +240,8 @@ export function scoreDetection(alerts: ScoredAlert[], labels: CaseLabel[]): Qual
       alerts: people.length,
       alertsOnMisuse,
       precision: ratio(alertsOnMisuse, people.length),
+      alertsInMisuseWindow,
+      precisionInWindow: ratio(alertsInMisuseWindow, people.length),
       alertedAccounts: alerted.length,
       alertedMisuseAccounts: alertedMisuse,
       accountPrecision: ratio(alertedMisuse, alerted.length),

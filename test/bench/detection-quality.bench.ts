@@ -173,7 +173,7 @@ async function main(o: Options): Promise<void> {
     };
     printScore(result, score);
     const details = o.details ?? join(tmpdir(), `detection-quality-${o.seed}-${o.mix}.json`);
-    writeFileSync(details, JSON.stringify({ result, missed: score.kinds.flatMap((k) => k.missed.map((m) => ({ kind: k.kind, ...m }))), falsePositives: score.falsePositives, labels: g.labels }, null, 2));
+    writeFileSync(details, JSON.stringify({ result, missed: score.kinds.flatMap((k) => k.missed.map((m) => ({ kind: k.kind, ...m }))), falsePositives: score.falsePositives, labels: g.labels, alerts }, null, 2));
     log(`misses, false positives and labels: ${details}`);
     const line = JSON.stringify(result);
     console.log(`\nRESULT ${line}`);
