@@ -125,7 +125,11 @@ describe(AuditStore.name, () => {
     const result = await ctx.sut.appendBatch([...old, ...fresh], { source: 'http' });
     expect(seen).toEqual([{ batchId: result.batchId, events: expect.any(Array) }]);
     expect(seen[0].events.map((e) => e.eventId).sort()).toEqual(fresh.map((e) => e.eventId).sort());
-    expect(seen[0].events[0]).not.toHaveProperty('subjectHash');
+    // Features see the citizen only as the keyed hash (detectors count distinct citizens), never the ID or its copy.
+    expect(seen[0].events[0]).not.toHaveProperty('subjectEnc');
+    expect(seen[0].events[0]).not.toHaveProperty('subjectId');
+    const withSubject = seen[0].events.find((e) => e.subjectHash !== null);
+    expect(withSubject?.subjectHash).toMatch(/^[0-9a-f]{64}$/);
 
     fail = true;
     const doomed = someStoredEvents(4);

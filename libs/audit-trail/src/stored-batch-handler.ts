@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-/** One newly stored event, as other features need it (no personal data). */
+/** One newly stored event, as other features need it: the citizen only as the keyed hash, never the ID. */
 export interface StoredEventSummary {
   eventId: string;
   accountId: string;

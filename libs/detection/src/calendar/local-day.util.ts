@@ -24,7 +24,8 @@ const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
 export function localTime(instant: Date): LocalTime {
   const shifted = new Date(instant.getTime() + OFFSET_MS);
   return {
-    day: `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`,
+    // Four-digit years: PostgreSQL reads '1-01-01' as 2001-01-01 (the contract allows the years 0001-9999).
+    day: `${String(shifted.getUTCFullYear()).padStart(4, '0')}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`,
     weekday: shifted.getUTCDay() as WeekdayIndex,
     minute: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(),
   };
