@@ -85,9 +85,10 @@ export async function simulate(
   options: SimulateOptions,
   output = createOutput(options),
 ): Promise<SimulationSummary> {
+  // Built before the pacing clock starts: a province takes a moment to build, and a paced run must not count it.
+  const source = createGenerator(options);
   const limiter = new RateLimiter(options.rate);
   const batchSize = limiter.batchSize(options.batchSize ?? (options.to === 'http' ? 1000 : 2000));
-  const source = createGenerator(options);
   const progress = new Progress(
     source.total,
     options.progress === undefined ? process.stderr : options.progress,
