@@ -62,4 +62,26 @@ describe('account_day aggregate', () => {
     expect(rescanned).toEqual({ days: 2, events: 7 });
     expect(await rows()).toEqual(live);
   });
+
+  it('stores the batch even when the aggregate cannot be updated, and a rescan rebuilds the day', async () => {
+    await sql(
+      sut.db.url,
+      `CREATE FUNCTION test_refuse_aggregate() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN IF NEW.account_id = 'cb.agg.refused' THEN RAISE EXCEPTION 'aggregate refused for the test'; END IF; RETURN NEW; END $$;
+       CREATE TRIGGER test_refuse_aggregate BEFORE INSERT OR UPDATE ON account_day FOR EACH ROW EXECUTE FUNCTION test_refuse_aggregate()`,
+    );
+    const events = [
+      lookupEvent(20, { accountId: 'cb.agg.refused', occurredAt: '2026-11-25T02:00:00Z' }),
+      lookupEvent(21, { accountId: 'cb.agg.other', occurredAt: '2026-11-25T02:00:00Z' }),
+    ];
+    expect((await post(events)).body).toMatchObject({ accepted: 2, rejected: 0 });
+    const day = () => sql(sut.db.url, `SELECT account_id FROM account_day WHERE day = '2026-11-25' ORDER BY 1`);
+    expect(await day()).toEqual([]); // the whole batch's update was undone, the events kept
+    const metrics = await request(sut.app.getHttpServer()).get('/metrics');
+    expect(metrics.text).toMatch(/^tthc_audit_detection_aggregate_failures_total 1$/m);
+
+    await sql(sut.db.url, 'DROP TRIGGER test_refuse_aggregate ON account_day');
+    await sut.app.get(AggregateRescan).rescan('2026-11-25', '2026-11-25');
+    expect(await day()).toEqual([{ account_id: 'cb.agg.other' }, { account_id: 'cb.agg.refused' }]);
+  });
 });
