@@ -107,7 +107,7 @@ export class AuditStore {
     const order = manifestOrder(fresh.map((r) => r.eventId)).map((i) => freshAt[i]);
     const eventIds = order.map((i) => records[i].eventId);
     const eventHashes = Buffer.from(order.map((i) => hashes[i]).join(''), 'latin1');
-    await this.handlers.runAll({ batchId, events: fresh.map(summaryOf) }, manager);
+    await this.handlers.runAll({ batchId, events: fresh.map(storedEventSummary) }, manager);
 
     // Late: everything above runs concurrently across writers; from here to commit they take turns.
     const head = await this.chain.lockHead(manager);
@@ -194,7 +194,8 @@ function timeRange(records: StoredEventRecord[]): [Date, Date] {
   return [first, last];
 }
 
-function summaryOf(r: StoredEventRecord): StoredEventSummary {
+/** What batch handlers see of a stored event (the live path, and rescans that read the store again). */
+export function storedEventSummary(r: StoredEventRecord): StoredEventSummary {
   return {
     eventId: r.eventId,
     accountId: r.accountId,

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { StoredEventSummary } from '@app/audit-trail';
+import { QUERY_EVENT_COLUMNS, rowToStoredEvent, storedEventSummary } from '@app/audit-trail';
 import { addDays, startOfLocalDay } from '../calendar/local-day.util';
 import { accountDayDeltas } from './account-day-delta.util';
 import { AccountDayRepository } from './account-day.repository';
@@ -47,9 +47,8 @@ export class AggregateRescan {
     const to = startOfLocalDay(addDays(day, 1));
     let total = 0;
     for (let after: { at: Date; id: string; system: string } | null = null; ; ) {
-      const rows: EventRow[] = await m.query(
-        `SELECT event_id, account_id, unit_code, occurred_at, action, source_system, flags, client_ip, encode(subject_hash, 'hex') AS subject_hash,
-                subject_count, fields, dossier_code, procedure_code, result
+      const rows: Record<string, unknown>[] = await m.query(
+        `SELECT ${QUERY_EVENT_COLUMNS.join(', ')}
          FROM query_event
          WHERE occurred_at >= $1 AND occurred_at < $2
            AND ($3::timestamptz IS NULL OR (occurred_at, source_system, event_id) > ($3, $4::text, $5::text))
@@ -57,47 +56,12 @@ export class AggregateRescan {
         [from, to, after?.at ?? null, after?.system ?? null, after?.id ?? null],
       );
       if (!rows.length) return total;
-      await this.days.apply(m, accountDayDeltas(rows.map(summaryOf)));
+      const records = rows.map(rowToStoredEvent);
+      await this.days.apply(m, accountDayDeltas(records.map(storedEventSummary)));
       total += rows.length;
-      const last = rows[rows.length - 1];
-      after = { at: last.occurred_at, id: last.event_id, system: last.source_system };
+      const last = records[records.length - 1];
+      after = { at: last.occurredAt, id: last.eventId, system: last.sourceSystem };
       if (rows.length < PAGE) return total;
     }
   }
-}
-
-interface EventRow {
-  event_id: string;
-  account_id: string;
-  unit_code: string | null;
-  occurred_at: Date;
-  action: StoredEventSummary['action'];
-  source_system: string;
-  flags: string[];
-  client_ip: string;
-  subject_hash: string | null;
-  subject_count: number | null;
-  fields: string[];
-  dossier_code: string | null;
-  procedure_code: string | null;
-  result: string;
-}
-
-function summaryOf(r: EventRow): StoredEventSummary {
-  return {
-    eventId: r.event_id,
-    accountId: r.account_id,
-    unitCode: r.unit_code,
-    occurredAt: r.occurred_at,
-    action: r.action,
-    sourceSystem: r.source_system,
-    flags: r.flags,
-    clientIp: r.client_ip,
-    subjectHash: r.subject_hash,
-    subjectCount: r.subject_count,
-    fields: r.fields,
-    dossierCode: r.dossier_code,
-    procedureCode: r.procedure_code,
-    result: r.result,
-  };
 }
