@@ -55,7 +55,8 @@ export function accountVolumeAlert(f: AccountVolumeFinding, sampleEventIds: stri
 
 /** The one notice of a unit rising together: low, about every member active that day, keyed by unit and day. */
 export function unitSurgeAlert(f: UnitSurgeFinding, s: VolumeSettings): RaiseAlertInput {
-  const window = windowOf(f.day);
+  // From the first day of the run: the campaign's later days widen the same notice instead of adding one each.
+  const window = { windowStart: startOfLocalDay(f.runStart), windowEnd: windowOf(f.day).windowEnd };
   return {
     type: UNIT_SURGE,
     severity: 'low',
@@ -64,12 +65,14 @@ export function unitSurgeAlert(f: UnitSurgeFinding, s: VolumeSettings): RaiseAle
     unitCode: f.unitCode,
     occurredAt: f.firstAt ?? window.windowStart,
     ...window,
-    // Keyed by unit and day, not by the member list: a rescan that sees one more member updates the same notice.
-    dedupKey: `${UNIT_SURGE}:${f.unitCode}:${window.windowStart.toISOString()}/${window.windowEnd.toISOString()}`,
+    // Keyed by unit and the run's first day, not by the member list or the last day: a rescan that sees one more
+    // member, or the campaign's next day, updates the same notice.
+    dedupKey: `${UNIT_SURGE}:${f.unitCode}:${f.runStart}`,
     evidence: {
       rule: 'more than memberShare of the judged members (at least minMembers) look up at least riseFactor times their own median',
       parameters: s.unitSurge,
       day: f.day,
+      since: f.runStart,
       unitCode: f.unitCode,
       members: f.accountIds.length,
       judged: f.judged,

@@ -14,7 +14,7 @@ export interface BaselineDays {
   /** From the first day of the baseline to the last (the day before the day judged). */
   from: LocalDay | null;
   to: LocalDay | null;
-  excluded: { alerted: number; unitSurge: number };
+  excluded: { alerted: number; unitSurge: number; absence: number };
 }
 
 export interface BaselineSource {
@@ -49,12 +49,14 @@ export function daysBefore(day: LocalDay, n: number): readonly LocalDay[] {
 
 /**
  * The last historyDays eligible working days before the day, within lookbackCalendarDays: working days of the
- * account's unit since its first activity, a quiet one counting as 0, leaving out days alerted on and days the
- * whole unit surged (going further back to replace them).
+ * account's unit since its first activity, a quiet one counting as 0, leaving out days alerted on, days the
+ * whole unit surged, and absences (absenceDays or more quiet working days in a row: leave, not work at 0), going
+ * further back to replace them.
  */
 export function baselineDays(day: LocalDay, source: BaselineSource, s: OwnBaselineSettings): BaselineDays {
-  const out: BaselineDays = { days: [], lookups: [], subjects: [], from: null, to: null, excluded: { alerted: 0, unitSurge: 0 } };
+  const out: BaselineDays = { days: [], lookups: [], subjects: [], from: null, to: null, excluded: { alerted: 0, unitSurge: 0, absence: 0 } };
   if (!source.firstDay) return out;
+  const quiet: LocalDay[] = [];
   const before = daysBefore(day, s.lookbackCalendarDays);
   for (let back = 0; back < before.length && out.days.length < s.historyDays; back++) {
     const d = before[back];
@@ -69,11 +71,33 @@ export function baselineDays(day: LocalDay, source: BaselineSource, s: OwnBaseli
       continue;
     }
     const counts = source.countsOf(d);
+    if (!counts) {
+      quiet.push(d);
+      continue;
+    }
+    endQuietRun(out, quiet, s);
     out.days.push(d);
-    out.lookups.push(counts?.lookups ?? 0);
-    out.subjects.push(counts?.subjects ?? 0);
+    out.lookups.push(counts.lookups);
+    out.subjects.push(counts.subjects);
   }
+  endQuietRun(out, quiet, s);
+  // A short quiet run flushed last may overshoot the count.
+  for (const list of [out.days, out.lookups, out.subjects]) list.length = Math.min(list.length, s.historyDays);
   out.to = out.days[0] ?? null;
   out.from = out.days[out.days.length - 1] ?? null;
   return out;
+}
+
+/** A short run of quiet days is part of the account's normal (zeros); a long one is an absence, left out. */
+function endQuietRun(out: BaselineDays, quiet: LocalDay[], s: OwnBaselineSettings): void {
+  if (quiet.length >= s.absenceDays) {
+    out.excluded.absence += quiet.length;
+  } else {
+    for (const d of quiet) {
+      out.days.push(d);
+      out.lookups.push(0);
+      out.subjects.push(0);
+    }
+  }
+  quiet.length = 0;
 }

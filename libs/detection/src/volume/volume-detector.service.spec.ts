@@ -32,8 +32,8 @@ function windowOf(people: Person[]): VolumeWindow {
   const all = days();
   for (const p of people) {
     all.forEach((day, d) => {
-      if (d < (p.since ?? 0)) return;
       const n = p.volume(d);
+      if (d < (p.since ?? 0) || n === 0) return; // account_day holds no row for a day without lookups
       rows.push({ accountId: p.id, day, unitCode: p.unit, lookups: n, subjects: n, withDossier: 0, ownUnitDossier: 0, firstAt: null });
     });
   }
@@ -53,6 +53,7 @@ describe(VolumeDetector.name, () => {
       { id: 'b', unit: 'U', volume: steady(16) },
       { id: 'c', unit: 'U', volume: steady(17) },
       { id: 'd', unit: 'U', volume: steady(15) },
+      { id: 'e', unit: 'U', volume: steady(16) },
     ]);
     expect(summary(w)).toEqual([['volume_own_baseline', 'a']]);
   });
@@ -63,6 +64,7 @@ describe(VolumeDetector.name, () => {
       { id: 'b', unit: 'U', volume: steady(16) },
       { id: 'c', unit: 'U', volume: steady(20) },
       { id: 'd', unit: 'U', volume: steady(18) },
+      { id: 'e', unit: 'U', volume: steady(17) },
     ]);
     expect(summary(w)).toEqual([]);
   });
@@ -70,10 +72,10 @@ describe(VolumeDetector.name, () => {
   it('without enough peers in its unit, a new account is compared with the same kind of unit (post offices) and role', () => {
     const w = windowOf([
       { id: 'new', unit: 'POST1', role: 'nhan_vien_buu_chinh', since: 18, volume: (d) => (d === 20 ? 300 : 20) },
-      ...['p', 'q', 'r'].map((id) => ({ id, unit: 'POST2', role: 'nhan_vien_buu_chinh', volume: steady(20) })),
+      ...['p', 'q', 'r', 's'].map((id) => ({ id, unit: 'POST2', role: 'nhan_vien_buu_chinh', volume: steady(20) })),
     ]);
     const [finding] = new VolumeDetector(calendar()).detect(w, DAY, settings);
-    expect(finding).toMatchObject({ type: 'volume_peers', peers: { group: 'unit_kind_role', unitKind: 'post_office', count: 3 }, own: null });
+    expect(finding).toMatchObject({ type: 'volume_peers', peers: { group: 'unit_kind_role', unitKind: 'post_office', count: 4 }, own: null });
   });
 
   it('service accounts are nobody peers and are not compared with people', () => {
@@ -95,6 +97,20 @@ describe(VolumeDetector.name, () => {
       ['unit_surge', 'U'],
       ['volume_peers', 'wild'],
     ]);
+  });
+
+  it('back from three weeks of leave, an account is not judged against a median of 0: the leave is left out', () => {
+    const w = windowOf([
+      { id: 'back', unit: 'U', volume: (d) => (d >= 5 && d < 20 ? 0 : 40 + (d % 3)) },
+      ...['b', 'c', 'd', 'e'].map((id) => ({ id, unit: 'U', volume: steady(40) })),
+    ]);
+    expect(new VolumeDetector(calendar()).detect(w, DAY, settings)).toEqual([]);
+  });
+
+  it('a campaign of several days is one notice: each day names the first day of the run', () => {
+    const w = windowOf(['a', 'b', 'c', 'd'].map((id) => ({ id, unit: 'U', volume: (d: number) => (d >= 18 ? 60 : 16 + (d % 3)) })));
+    const [finding] = new VolumeDetector(calendar()).detect(w, DAY, settings);
+    expect(finding).toMatchObject({ type: 'unit_surge', day: DAY, runStart: days()[18] });
   });
 
   it('a day the unit surged is left out of its members\' later baselines', () => {

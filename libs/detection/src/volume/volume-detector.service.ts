@@ -125,6 +125,7 @@ export class VolumeDetector {
         type: UNIT_SURGE,
         day,
         unitCode,
+        runStart: window.surgeRunStart(unitCode, day),
         accountIds: members.map((m) => m.row.accountId).sort(),
         rising: rising.length,
         judged: withHistory.length,

@@ -34,6 +34,8 @@ export interface UnitSurgeFinding {
   type: typeof UNIT_SURGE;
   day: LocalDay;
   unitCode: string;
+  /** The first day of the unit's run of surging working days: one notice per campaign, not one per day. */
+  runStart: LocalDay;
   /** Every member active that day. */
   accountIds: string[];
   rising: number;

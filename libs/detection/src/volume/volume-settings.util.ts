@@ -16,6 +16,8 @@ export interface OwnBaselineSettings extends VolumeBoundSettings {
   historyDays: number;
   /** Fewer than this and the account is not judged against itself. */
   minHistoryDays: number;
+  /** This many quiet working days in a row are an absence (leave), left out rather than counted as zeros. */
+  absenceDays: number;
   /** How far back to look for those days. */
   lookbackCalendarDays: number;
 }
@@ -53,7 +55,7 @@ export function loadVolumeSettings(file = join(CONFIG_DIR, DETECTION_SETTINGS_FI
   const raw = (JSON.parse(readFileSync(file, 'utf8')) as { volume?: Record<string, Record<string, unknown>> }).volume;
   if (!raw) throw new Error(`${file}: volume: missing`);
   const expected: Record<keyof VolumeSettings, string[]> = {
-    ownBaseline: ['k', 'multiple', 'floor', 'historyDays', 'minHistoryDays', 'lookbackCalendarDays'],
+    ownBaseline: ['k', 'multiple', 'floor', 'historyDays', 'minHistoryDays', 'absenceDays', 'lookbackCalendarDays'],
     peers: ['k', 'multiple', 'floor', 'minPeers'],
     unitSurge: ['riseFactor', 'memberShare', 'minMembers'],
     severity: ['medium', 'high', 'critical'],

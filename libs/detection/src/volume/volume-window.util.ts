@@ -104,6 +104,17 @@ export class VolumeWindow {
     return value;
   }
 
+  /** The first of the unit's surging working days that end with this day (the day itself when the day before did not surge). */
+  surgeRunStart(unitCode: string, day: LocalDay): LocalDay {
+    let start = day;
+    for (const d of daysBefore(day, this.settings.ownBaseline.lookbackCalendarDays)) {
+      if (!this.isWorkingDay(unitCode, d)) continue;
+      if (!this.unitSurged(unitCode, d)) break;
+      start = d;
+    }
+    return start;
+  }
+
   /** Each unit's members' lookups on a day, grouped once per day rather than filtered once per unit. */
   private unitVolumesOn(day: LocalDay): Map<string | null, number[]> {
     let byUnit = this.unitVolumes.get(day);
