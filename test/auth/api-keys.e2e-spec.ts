@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { eventually } from '../ingestion/ingest.fixture';
 import { DataSource } from 'typeorm';
 import { Role } from '@app/auth';
 import { FixedClock } from '@app/common';
@@ -51,9 +52,10 @@ describe('Producer API keys', () => {
 
     const used = await ingestWith(res.body.key).expect(200);
     expect(used.body).toEqual({ kind: 'producer', keyId: res.body.id, sourceSystem: 'igate' });
-    const stored = await sut.app
-      .get(DataSource)
-      .query(`SELECT key_hash, last_used_at FROM api_key WHERE id = $1`, [res.body.id]);
+    // The last use is recorded beside the request, not in its way: wait for it.
+    const lastUse = () => sut.app.get(DataSource).query(`SELECT key_hash, last_used_at FROM api_key WHERE id = $1`, [res.body.id]);
+    await eventually(async () => (await lastUse())[0].last_used_at !== null, 10_000, 'the key to be marked used');
+    const stored = await lastUse();
     expect(stored[0].last_used_at).not.toBeNull();
     expect(stored[0].key_hash.toString()).not.toContain(res.body.key);
   });

@@ -38,7 +38,8 @@ export function produceWithJava(
 }
 
 /** Kafka's DumpLogSegments over a partition's segments: what the broker holds, batch by batch (codec, offsets). */
-export function dumpLogSegments(partitionDir: string): Promise<string> {
+export async function dumpLogSegments(partitionDir: string): Promise<string> {
+  // Async, so that a partition the broker has not made yet is a rejection the caller can wait out.
   const files = readdirSync(partitionDir).filter((f) => f.endsWith('.log')).map((f) => join(partitionDir, f));
   return new Promise((resolve, reject) =>
     execFile('java', ['-cp', classpath(), 'kafka.tools.DumpLogSegments', '--files', files.join(',')], { maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
