@@ -25,7 +25,7 @@ function calendar(): WorkingCalendar {
   return sut;
 }
 
-type Person = { id: string; unit: string; role?: string; type?: 'person' | 'service'; since?: number; volume: (d: number) => number };
+type Person = { id: string; unit: string; role?: string; type?: 'person' | 'service'; since?: number; explained?: number; volume: (d: number) => number };
 
 function windowOf(people: Person[]): VolumeWindow {
   const rows: AccountDayVolume[] = [];
@@ -34,7 +34,8 @@ function windowOf(people: Person[]): VolumeWindow {
     all.forEach((day, d) => {
       const n = p.volume(d);
       if (d < (p.since ?? 0) || n === 0) return; // account_day holds no row for a day without lookups
-      rows.push({ accountId: p.id, day, unitCode: p.unit, lookups: n, subjects: n, withDossier: 0, ownUnitDossier: 0, firstAt: null });
+      const own = Math.round(n * (p.explained ?? 0));
+      rows.push({ accountId: p.id, day, unitCode: p.unit, lookups: n, subjects: n, withDossier: own, ownUnitDossier: own, firstAt: null });
     });
   }
   const accounts = new Map<string, VolumeAccount>(people.map((p) => [p.id, { accountId: p.id, unitCode: p.unit, role: p.role ?? 'chuyen_vien', accountType: p.type ?? 'person' }]));
@@ -67,6 +68,14 @@ describe(VolumeDetector.name, () => {
       { id: 'e', unit: 'U', volume: steady(17) },
     ]);
     expect(summary(w)).toEqual([]);
+  });
+
+  it('a habitual peer outlier is raised unless nearly all its lookups name dossiers of its unit (a busy counter)', () => {
+    const peers = ['b', 'c', 'd', 'e'].map((id) => ({ id, unit: 'U', explained: 0.99, volume: steady(15) }));
+    expect(summary(windowOf([{ id: 'busy', unit: 'U', explained: 0.98, volume: steady(100) }, ...peers]))).toEqual([]);
+    expect(summary(windowOf([{ id: 'outlier', unit: 'U', explained: 0.9, volume: steady(100) }, ...peers]))).toEqual([['volume_peers', 'outlier']]);
+    // A new account has no habit: compared with its peers whatever its dossiers.
+    expect(summary(windowOf([{ id: 'new', unit: 'U', explained: 1, since: 18, volume: steady(100) }, ...peers]))).toEqual([['volume_peers', 'new']]);
   });
 
   it('without enough peers in its unit, a new account is compared with the same kind of unit (post offices) and role', () => {

@@ -41,11 +41,19 @@ export class VolumeDetector {
       const base = { day, row: j.row, unitCode: j.unitCode, baseline: j.baseline, own: j.own, peers };
       if (j.own?.exceeded && !(j.unitCode && surging.has(j.unitCode))) {
         findings.push({ ...base, type: VOLUME_OWN_BASELINE, judgement: j.own } satisfies AccountVolumeFinding);
-      } else if (peers?.judgement.exceeded) {
+      } else if (peers?.judgement.exceeded && !this.habitualAndExplained(j, s)) {
         findings.push({ ...base, type: VOLUME_PEERS, judgement: peers.judgement } satisfies AccountVolumeFinding);
       }
     }
     return findings;
+  }
+
+  /**
+   * Within its own habit and nearly every lookup naming a dossier of its own unit: a heavy worker (a busy counter),
+   * not a finding, however far above its peers. A new account has no habit, so it is always compared.
+   */
+  private habitualAndExplained(j: Judged, s: VolumeSettings): boolean {
+    return j.own !== null && j.row.lookups > 0 && j.row.ownUnitDossier / j.row.lookups >= s.peers.explainedShare;
   }
 
   private judgeOwn(window: VolumeWindow, day: LocalDay, row: AccountDayVolume, s: VolumeSettings): Judged {

@@ -24,6 +24,11 @@ export interface OwnBaselineSettings extends VolumeBoundSettings {
 
 export interface PeerSettings extends VolumeBoundSettings {
   minPeers: number;
+  /**
+   * An account within its own baseline whose day has at least this share of lookups naming a dossier of its own
+   * unit is not raised against its peers (a heavy worker, not a finding).
+   */
+  explainedShare: number;
 }
 
 export interface UnitSurgeSettings {
@@ -56,7 +61,7 @@ export function loadVolumeSettings(file = join(CONFIG_DIR, DETECTION_SETTINGS_FI
   if (!raw) throw new Error(`${file}: volume: missing`);
   const expected: Record<keyof VolumeSettings, string[]> = {
     ownBaseline: ['k', 'multiple', 'floor', 'historyDays', 'minHistoryDays', 'absenceDays', 'lookbackCalendarDays'],
-    peers: ['k', 'multiple', 'floor', 'minPeers'],
+    peers: ['k', 'multiple', 'floor', 'minPeers', 'explainedShare'],
     unitSurge: ['riseFactor', 'memberShare', 'minMembers'],
     severity: ['medium', 'high', 'critical'],
   };
