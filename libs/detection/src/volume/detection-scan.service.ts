@@ -5,7 +5,7 @@ import { Clock, DomainException, ErrorCode } from '@app/common';
 import { AggregateRescan } from '../aggregates/aggregate-rescan.service';
 import { addDays, isLocalDay, LocalDay, localDay, startOfLocalDay } from '../calendar/local-day.util';
 import { WorkingCalendar } from '../working-hours/working-calendar.service';
-import { VOLUME_OWN_BASELINE, VolumeFinding } from './volume-finding.type';
+import { AccountVolumeFinding, UNIT_SURGE, VOLUME_OWN_BASELINE, VolumeFinding } from './volume-finding.type';
 import { accountVolumeAlert, unitSurgeAlert } from './volume-alert.util';
 import { VolumeDetector } from './volume-detector.service';
 import { VolumeSettingsService } from './volume-settings.service';
@@ -114,18 +114,16 @@ export class DetectionScan {
   }
 
   private async raise(f: VolumeFinding, window: VolumeWindow, s: VolumeSettings, outcome: ScanOutcome): Promise<void> {
-    let input;
-    if (f.type === 'unit_surge') {
-      input = unitSurgeAlert(f, s);
-    } else {
-      const samples = await this.repository.sampleEventIds(f.row.accountId, startOfLocalDay(f.day), startOfLocalDay(addDays(f.day, 1)), SAMPLE_EVENTS);
-      input = accountVolumeAlert(f, samples, s);
-      // Later days of this scan leave the day out of the account's baseline, as a later scan would.
-      if (f.type === VOLUME_OWN_BASELINE) window.markAlerted(f.row.accountId, f.day);
-    }
+    const input = f.type === UNIT_SURGE ? unitSurgeAlert(f, s) : accountVolumeAlert(f, await this.samples(f), s);
+    // Later days of this scan leave the day out of the account's baseline, as a later scan would.
+    if (f.type === VOLUME_OWN_BASELINE) window.markAlerted(f.row.accountId, f.day);
     const raised = await this.alerts.raise(input);
     outcome.findings[f.type] = (outcome.findings[f.type] ?? 0) + 1;
     if (raised.created) outcome.created++;
     else outcome.updated++;
+  }
+
+  private samples(f: AccountVolumeFinding): Promise<string[]> {
+    return this.repository.sampleEventIds(f.row.accountId, startOfLocalDay(f.day), startOfLocalDay(addDays(f.day, 1)), SAMPLE_EVENTS);
   }
 }
