@@ -113,7 +113,7 @@ function withContext<T>(
     await withDataSource(config, url, (dataSource) => ensureCurrentSchema(config, dataSource));
     // abortOnError false: a module that fails to start reaches the command's handler instead of Nest's exit(1).
     const app = await NestFactory.createApplicationContext(root({ ...config, roles: new Set() }, url), {
-      logger: new StartupLogger(['error', 'warn']), // the modules' warnings and errors, as the service logs them
+      logger: new StartupLogger(['error', 'warn'], true), // the modules' warnings and errors, on stderr
       abortOnError: false,
     });
     try {

@@ -44,6 +44,8 @@ export class FirstAdminService implements OnApplicationBootstrap {
     if (admin) return this.createFromEnvironment(admin);
     // The password is of use only to sign in to this process's API (the command line's contexts run no roles).
     if (!this.config.database.url && this.config.roles.has('api')) return this.createWithPasswordFile();
+    // A command's own context (no roles) is not where anyone signs in: the advice is for the service's start.
+    if (!this.config.roles.size) return;
     this.logger.warn(
       'No users yet: create the first admin with `npm run cli -- users:create-admin --username <name> --email <email>`',
     );
