@@ -25,7 +25,7 @@ function calendar(): WorkingCalendar {
   return sut;
 }
 
-type Person = { id: string; unit: string; role?: string; type?: 'person' | 'service'; since?: number; explained?: number; volume: (d: number) => number };
+type Person = { id: string; unit: string; role?: string; type?: 'person' | 'service'; since?: number; explained?: number; createdAt?: string; volume: (d: number) => number };
 
 function windowOf(people: Person[]): VolumeWindow {
   const rows: AccountDayVolume[] = [];
@@ -38,7 +38,7 @@ function windowOf(people: Person[]): VolumeWindow {
       rows.push({ accountId: p.id, day, unitCode: p.unit, lookups: n, subjects: n, withDossier: own, ownUnitDossier: own, firstAt: null });
     });
   }
-  const accounts = new Map<string, VolumeAccount>(people.map((p) => [p.id, { accountId: p.id, unitCode: p.unit, role: p.role ?? 'chuyen_vien', accountType: p.type ?? 'person' }]));
+  const accounts = new Map<string, VolumeAccount>(people.map((p) => [p.id, { accountId: p.id, unitCode: p.unit, role: p.role ?? 'chuyen_vien', accountType: p.type ?? 'person', createdAt: p.createdAt ? new Date(p.createdAt) : null }]));
   const firstDays = new Map(people.map((p) => [p.id, all[p.since ?? 0]]));
   const cal = calendar();
   return new VolumeWindow(rows, accounts, firstDays, (unit, noon) => cal.classify(unit, noon).workingDay, settings);
@@ -75,7 +75,11 @@ describe(VolumeDetector.name, () => {
     expect(summary(windowOf([{ id: 'busy', unit: 'U', explained: 0.98, volume: steady(100) }, ...peers]))).toEqual([]);
     expect(summary(windowOf([{ id: 'outlier', unit: 'U', explained: 0.9, volume: steady(100) }, ...peers]))).toEqual([['volume_peers', 'outlier']]);
     // A new account has no habit: compared with its peers whatever its dossiers.
-    expect(summary(windowOf([{ id: 'new', unit: 'U', explained: 1, since: 18, volume: steady(100) }, ...peers]))).toEqual([['volume_peers', 'new']]);
+    expect(summary(windowOf([{ id: 'new', unit: 'U', explained: 1, since: 18, createdAt: '2026-11-01', volume: steady(100) }, ...peers]))).toEqual([
+      ['volume_peers', 'new'],
+    ]);
+    // Created by the directory years ago, only its history here is short (a first import): not new.
+    expect(summary(windowOf([{ id: 'old', unit: 'U', explained: 0.98, since: 18, createdAt: '2021-04-05', volume: steady(100) }, ...peers]))).toEqual([]);
   });
 
   it('without enough peers in its unit, a new account is compared with the same kind of unit (post offices) and role', () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { median } from 'simple-statistics';
-import type { LocalDay } from '../calendar/local-day.util';
+import { addDays, LocalDay, startOfLocalDay } from '../calendar/local-day.util';
 import { WorkingCalendar } from '../working-hours/working-calendar.service';
 import { BaselineDays, baselineDays } from './volume-baseline.util';
 import { AccountVolumeFinding, PeerJudgement, UNIT_SURGE, UnitSurgeFinding, VOLUME_OWN_BASELINE, VOLUME_PEERS, VolumeFinding } from './volume-finding.type';
@@ -41,7 +41,7 @@ export class VolumeDetector {
       const base = { day, row: j.row, unitCode: j.unitCode, baseline: j.baseline, own: j.own, peers };
       if (j.own?.exceeded && !(j.unitCode && surging.has(j.unitCode))) {
         findings.push({ ...base, type: VOLUME_OWN_BASELINE, judgement: j.own } satisfies AccountVolumeFinding);
-      } else if (peers?.judgement.exceeded && !this.habitualAndExplained(j, s)) {
+      } else if (peers?.judgement.exceeded && !this.heavyWorker(window, j, day, s)) {
         findings.push({ ...base, type: VOLUME_PEERS, judgement: peers.judgement } satisfies AccountVolumeFinding);
       }
     }
@@ -49,11 +49,15 @@ export class VolumeDetector {
   }
 
   /**
-   * Within its own habit and nearly every lookup naming a dossier of its own unit: a heavy worker (a busy counter),
-   * not a finding, however far above its peers. A new account has no habit, so it is always compared.
+   * Nearly every lookup naming a dossier of its own unit, and either within its own habit or, without history here,
+   * created by the directory long before (its missing history is the data's, e.g. a first import): a heavy worker
+   * (a busy counter), not a finding, however far above its peers. A new account is always compared.
    */
-  private habitualAndExplained(j: Judged, s: VolumeSettings): boolean {
-    return j.own !== null && j.row.lookups > 0 && j.row.ownUnitDossier / j.row.lookups >= s.peers.explainedShare;
+  private heavyWorker(window: VolumeWindow, j: Judged, day: LocalDay, s: VolumeSettings): boolean {
+    if (!(j.row.lookups > 0 && j.row.ownUnitDossier / j.row.lookups >= s.peers.explainedShare)) return false;
+    if (j.own) return true;
+    const createdAt = window.accounts.get(j.row.accountId)?.createdAt;
+    return !!createdAt && createdAt < startOfLocalDay(addDays(day, -s.ownBaseline.lookbackCalendarDays));
   }
 
   private judgeOwn(window: VolumeWindow, day: LocalDay, row: AccountDayVolume, s: VolumeSettings): Judged {

@@ -18,6 +18,8 @@ export interface VolumeAccount {
   unitCode: string | null;
   role: string | null;
   accountType: 'person' | 'service';
+  /** When the directory says the account was created (null: not in the directory, or not said). */
+  createdAt: Date | null;
 }
 
 /** What the volume detectors read: account_day, the directory's roles, and the alerts already raised. */
@@ -55,9 +57,14 @@ export class VolumeRepository {
   }
 
   async findAccounts(accountIds: string[]): Promise<Map<string, VolumeAccount>> {
-    const rows: { account_id: string; unit_code: string | null; role: string | null; account_type: 'person' | 'service' }[] =
-      await this.dataSource.query(`SELECT account_id, unit_code, role, account_type FROM account WHERE account_id = ANY($1::text[])`, [accountIds]);
-    return new Map(rows.map((r) => [r.account_id, { accountId: r.account_id, unitCode: r.unit_code, role: r.role, accountType: r.account_type }]));
+    const rows: { account_id: string; unit_code: string | null; role: string | null; account_type: 'person' | 'service'; directory_created_at: Date | null }[] =
+      await this.dataSource.query(
+        `SELECT account_id, unit_code, role, account_type, directory_created_at FROM account WHERE account_id = ANY($1::text[])`,
+        [accountIds],
+      );
+    return new Map(
+      rows.map((r) => [r.account_id, { accountId: r.account_id, unitCode: r.unit_code, role: r.role, accountType: r.account_type, createdAt: r.directory_created_at }]),
+    );
   }
 
   /**
