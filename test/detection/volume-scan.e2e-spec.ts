@@ -93,23 +93,26 @@ describe('volume detection scan', () => {
     );
   });
 
-  it('a whole unit tripling on one day is one low unit_surge notice about its members, and none of them is alerted', async () => {
+  it('a whole unit tripling for two days is one low unit_surge notice about its members, and none of them is alerted', async () => {
     const unit = '000.00.23.H52';
     const members = ['cb.surge.a', 'cb.surge.b', 'cb.surge.c', 'cb.surge.d', 'cb.surge.e'];
     const days = workingDays('2026-10-12', 16);
     const events: TestEvent[] = [];
-    days.forEach((day, d) => members.forEach((a, i) => events.push(...dayOfLookups(a, unit, day, d === 15 ? 3 * usual(i, d) + 6 : usual(i, d)))));
+    days.forEach((day, d) => members.forEach((a, i) => events.push(...dayOfLookups(a, unit, day, d >= 14 ? 3 * usual(i, d) + 6 : usual(i, d)))));
     await ingest(sut.app, operator, events);
 
     await scan(days[0], days[15]);
     await scan(days[15], days[15]);
 
     const alerts = await alertsOf(sut.db.url, members);
-    expect(alerts.map((a) => [a.type, a.severity, a.account_ids, a.window_start, a.occurrences])).toEqual([
-      ['unit_surge', 'low', members.slice().sort(), startOfLocalDay(days[15]), 2],
+    // The campaign's second day widens the first day's notice; the re-scan of that day updates it again.
+    expect(alerts.map((a) => [a.type, a.severity, a.account_ids, a.window_start, a.window_end, a.occurrences])).toEqual([
+      ['unit_surge', 'low', members.slice().sort(), startOfLocalDay(days[14]), startOfLocalDay('2026-11-03'), 3],
     ]);
-    expect(alerts[0].evidence).toMatchObject({ unitCode: unit, members: 5, judged: 5, rising: 5, usualMemberMedian: 16 });
-    expect(alerts[0].explanation_vi).toMatch(/^Đơn vị 000\.00\.23\.H52: 5\/5 tài khoản cùng tra cứu gấp 2 lần trở lên mức thường ngày của mình ngày 02\/11\/2026/);
+    expect(alerts[0].evidence).toMatchObject({ unitCode: unit, day: days[15], since: days[14], members: 5, judged: 5, rising: 5, usualMemberMedian: 16 });
+    expect(alerts[0].explanation_vi).toMatch(
+      /^Đơn vị 000\.00\.23\.H52: 5\/5 tài khoản cùng tra cứu gấp 2 lần trở lên mức thường ngày của mình từ ngày 30\/10\/2026 đến ngày 02\/11\/2026 \(ngày gần nhất mỗi người trung vị \d+ lượt, thường ngày 16\)\./,
+    );
   });
 
   it('the daily job scans yesterday once (a replica holding the lock makes the other skip), and only closed days are judged', async () => {

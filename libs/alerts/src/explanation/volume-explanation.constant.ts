@@ -63,16 +63,21 @@ function unitSurge(c: ExplanationContext): AlertExplanation {
   const factor = num(e, 'parameters.riseFactor') ?? 2;
   const today = num(e, 'memberMedian');
   const usual = num(e, 'usualMemberMedian');
-  const medianVi = today !== undefined && usual !== undefined ? ` (mỗi người trung vị ${formatNumberVi(today)} lượt, thường ngày ${formatNumberVi(usual)})` : '';
-  const medianEn = today !== undefined && usual !== undefined ? ` (a median of ${formatNumberEn(today)} lookups each, against ${formatNumberEn(usual)} usually)` : '';
+  // A campaign's notice spans its run of days; the figures are of its latest day.
+  const last = new Date(c.windowEnd.getTime() - 1);
+  const oneDay = formatDateVi(c.windowStart, c.timeZone) === formatDateVi(last, c.timeZone);
+  const whenVi = oneDay ? `ngày ${formatDateVi(c.windowStart, c.timeZone)}` : `từ ngày ${formatDateVi(c.windowStart, c.timeZone)} đến ngày ${formatDateVi(last, c.timeZone)}`;
+  const whenEn = oneDay ? `on ${formatDateEn(c.windowStart, c.timeZone)}` : `from ${formatDateEn(c.windowStart, c.timeZone)} to ${formatDateEn(last, c.timeZone)}`;
+  const medianVi = today !== undefined && usual !== undefined ? ` (ngày gần nhất mỗi người trung vị ${formatNumberVi(today)} lượt, thường ngày ${formatNumberVi(usual)})` : '';
+  const medianEn = today !== undefined && usual !== undefined ? ` (on the latest day a median of ${formatNumberEn(today)} lookups each, against ${formatNumberEn(usual)} usually)` : '';
   return {
     vi:
       `Đơn vị ${unit}: ${formatNumberVi(rising)}/${formatNumberVi(judged)} tài khoản cùng tra cứu gấp ${formatNumberVi(factor)} lần trở lên mức thường ngày của mình ` +
-      `ngày ${formatDateVi(c.windowStart, c.timeZone)}${medianVi}. Cả đơn vị cùng tăng thường là một đợt cao điểm (chiến dịch, đợt cấp căn cước lưu động): ` +
+      `${whenVi}${medianVi}. Cả đơn vị cùng tăng thường là một đợt cao điểm (chiến dịch, đợt cấp căn cước lưu động): ` +
       `kiểm tra đơn vị có đăng ký đợt này không. Không cảnh báo riêng từng tài khoản.`,
     en:
       `Unit ${unit}: ${formatNumberEn(rising)} of ${formatNumberEn(judged)} accounts looked up ${formatNumberEn(factor)} times their usual volume or more ` +
-      `on ${formatDateEn(c.windowStart, c.timeZone)}${medianEn}. A whole unit rising together is usually a campaign (a mobile ID-card drive): ` +
+      `${whenEn}${medianEn}. A whole unit rising together is usually a campaign (a mobile ID-card drive): ` +
       `check that the unit registered it. Its members are not alerted one by one.`,
   };
 }
