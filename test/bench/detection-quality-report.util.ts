@@ -1,4 +1,4 @@
-import type { QualityScore } from './detection-quality-score.util';
+import { QualityScore, UNIT_NOTICE } from './detection-quality-score.util';
 
 const TARGET = { recall: 0.95, precision: 0.9, alertsPer100PerDay: 0.5 };
 const pct = (x: number | null): string => (x === null ? '—' : x.toFixed(2));
@@ -24,6 +24,8 @@ export function printScore(r: PrintedResult, s: QualityScore): void {
   }
   console.log('\nalert type            alerts matching (in window) other-misuse benign ordinary precision | accounts matching precision');
   for (const t of s.types) {
+    // A unit notice is right on a labelled campaign: its figures are the line below the table.
+    if (t.type === UNIT_NOTICE) continue;
     const benign = Object.values(t.onBenign).reduce((a, b) => a + b, 0);
     console.log(
       `${t.type.padEnd(22)}${String(t.alerts).padStart(6)} ${String(t.matching).padStart(8)} ${`(${t.matchingInWindow})`.padStart(11)} ${String(t.onOtherMisuse).padStart(12)} ${String(benign).padStart(6)} ${String(t.onOrdinary).padStart(8)} ${pct(t.precision).padStart(9)} | ${String(t.accounts).padStart(8)} ${String(t.matchingAccounts).padStart(8)} ${pct(t.accountPrecision).padStart(9)}`,
