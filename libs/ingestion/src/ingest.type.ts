@@ -18,7 +18,7 @@ export interface IngestContext {
   source: IngestSource;
   /** Kept with the stored batch (topic/partition/offsets, request id, file name). */
   origin?: Record<string, unknown>;
-  /** The source system of the producer key that sent the records (HTTP): other systems' events are flagged. */
+  /** The source system of the producer key that sent the records (HTTP): other systems' events are rejected. */
   producerSystem?: string;
 }
 

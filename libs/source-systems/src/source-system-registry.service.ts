@@ -47,19 +47,15 @@ export class SourceSystemRegistry implements OnModuleInit, OnModuleDestroy {
     return this.statuses.get(code);
   }
 
-  /** Flags for one event: unregistered system, fields outside the declared set, key of another system. */
-  check(sourceSystem: string, fields: readonly string[], producerSystem?: string): SourceCheck {
+  /**
+   * Flags for one event: unregistered system, fields outside the declared set. (A producer key's event of another
+   * system never gets here: ingest rejects it, source_mismatch.)
+   */
+  check(sourceSystem: string, fields: readonly string[]): SourceCheck {
     const allowed = this.allowed.get(sourceSystem);
-    const mismatch = producerSystem !== undefined && producerSystem !== sourceSystem;
-    if (!allowed) {
-      return { flags: mismatch ? [SourceFlag.UNREGISTERED_SOURCE, SourceFlag.SOURCE_MISMATCH] : [SourceFlag.UNREGISTERED_SOURCE], undeclaredFields: [] };
-    }
+    if (!allowed) return { flags: [SourceFlag.UNREGISTERED_SOURCE], undeclaredFields: [] };
     let undeclared: string[] | undefined;
     for (const f of fields) if (!allowed.has(f)) (undeclared ??= []).push(f);
-    if (!undeclared && !mismatch) return NONE;
-    const flags: SourceFlag[] = [];
-    if (undeclared) flags.push(SourceFlag.UNDECLARED_FIELDS);
-    if (mismatch) flags.push(SourceFlag.SOURCE_MISMATCH);
-    return { flags, undeclaredFields: undeclared ?? [] };
+    return undeclared ? { flags: [SourceFlag.UNDECLARED_FIELDS], undeclaredFields: undeclared } : NONE;
   }
 }

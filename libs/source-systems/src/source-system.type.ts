@@ -31,7 +31,7 @@ export enum SourceFlag {
   UNREGISTERED_SOURCE = 'unregistered_source',
   /** fields holds codes outside the system's allowed fields. */
   UNDECLARED_FIELDS = 'undeclared_fields',
-  /** Sent over HTTP with the producer key of another system than the event's sourceSystem. */
+  /** Kept on events stored before such events were rejected (sent with another system's producer key). */
   SOURCE_MISMATCH = 'source_mismatch',
   /**
    * occurredAt is later than its arrival plus INGEST_FUTURE_SKEW: kept as evidence of what was sent (a wrong
