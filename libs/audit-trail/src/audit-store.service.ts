@@ -7,7 +7,7 @@ import { chainDigest, manifestOrder } from './batch-chain';
 import { CANONICAL_FORM, canonicalEvent, sha256Latin1, StoredEventRecord } from './canonical-event';
 import { QueryEventPartitionService } from './query-event-partition.service';
 import { QueryEventRepository } from './query-event.repository';
-import { StoredBatchHandlers, StoredEventSummary } from './stored-batch-handler';
+import { StoredBatch, StoredBatchHandlers, StoredEventSummary } from './stored-batch-handler';
 
 export interface AppendContext {
   source: 'kafka' | 'http' | 'file';
@@ -75,6 +75,7 @@ export class AuditStore {
       const result = await this.withDeadlockRetry(() => this.dataSource.transaction((m) => this.appendInTransaction(m, round, context)));
       batchId = result.batchId ?? batchId;
       storedRecords.push(...result.storedRecords);
+      if (result.batch) await this.handlers.runCommitted(result.batch);
     }
     stopTimer();
     const stored = storedRecords.length;
@@ -88,7 +89,7 @@ export class AuditStore {
     manager: EntityManager,
     records: StoredEventRecord[],
     context: AppendContext,
-  ): Promise<Pick<AppendResult, 'batchId' | 'storedRecords'>> {
+  ): Promise<Pick<AppendResult, 'batchId' | 'storedRecords'> & { batch?: StoredBatch }> {
     const batchId = await this.chain.nextBatchId(manager);
     const claiming = this.events.claimEventIds(manager, records, batchId);
     claiming.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
@@ -107,7 +108,8 @@ export class AuditStore {
     const order = manifestOrder(fresh.map((r) => r.eventId)).map((i) => freshAt[i]);
     const eventIds = order.map((i) => records[i].eventId);
     const eventHashes = Buffer.from(order.map((i) => hashes[i]).join(''), 'latin1');
-    await this.handlers.runAll({ batchId, events: fresh.map(storedEventSummary) }, manager);
+    const batch: StoredBatch = { batchId, events: fresh.map(storedEventSummary) };
+    await this.handlers.runAll(batch, manager);
 
     // Late: everything above runs concurrently across writers; from here to commit they take turns.
     const head = await this.chain.lockHead(manager);
@@ -127,7 +129,7 @@ export class AuditStore {
       origin: context.origin ?? null,
       createdAt: this.clock.now(),
     });
-    return { batchId, storedRecords: fresh };
+    return { batchId, storedRecords: fresh, batch };
   }
 
   /** Features' batch handlers may lock rows in any order; a deadlock victim simply tries again. */

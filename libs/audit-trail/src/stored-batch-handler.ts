@@ -35,18 +35,38 @@ export interface StoredBatchHandler {
 }
 
 /**
- * Where features register their StoredBatchHandler (in their module's onModuleInit); the audit store runs them
- * all inside each batch's transaction.
+ * A feature that looks at each batch once it is committed (streaming detectors): outside the transaction, so it
+ * neither slows the chain's turn nor can undo the evidence. It must not throw: a failure is its own to log and
+ * count, and the batch stays stored. Not called for a batch whose process dies right after commit: a listener
+ * must have a way to catch up (the detectors' day scan).
+ */
+export interface CommittedBatchListener {
+  onCommittedBatch(batch: StoredBatch): Promise<void>;
+}
+
+/**
+ * Where features register their StoredBatchHandler and CommittedBatchListener (in their module's onModuleInit);
+ * the audit store runs the handlers inside each batch's transaction and the listeners after it commits.
  */
 export class StoredBatchHandlers {
   private readonly handlers: StoredBatchHandler[] = [];
+  private readonly listeners: CommittedBatchListener[] = [];
 
   register(handler: StoredBatchHandler): void {
     this.handlers.push(handler);
   }
 
+  registerCommitted(listener: CommittedBatchListener): void {
+    this.listeners.push(listener);
+  }
+
   async runAll(batch: StoredBatch, manager: EntityManager): Promise<void> {
     if (!batch.events.length) return;
     for (const handler of this.handlers) await handler.handleStoredBatch(batch, manager);
+  }
+
+  async runCommitted(batch: StoredBatch): Promise<void> {
+    if (!batch.events.length) return;
+    for (const listener of this.listeners) await listener.onCommittedBatch(batch);
   }
 }

@@ -14,10 +14,19 @@ import { WorkingCalendar } from './working-hours/working-calendar.service';
 import { loadWorkingHoursConfig, WORKING_HOURS_CONFIG } from './working-hours/working-hours-config.util';
 import { WorkingHoursRepository } from './working-hours/working-hours.repository';
 import { WorkingHoursService } from './working-hours/working-hours.service';
-import { DetectionScan } from './volume/detection-scan.service';
+import { DetectionScan } from './scan/detection-scan.service';
+import { DAY_DETECTORS, DayDetector, isStreamDetector, STREAM_DETECTORS } from './scan/detector.type';
+import { StreamDetection } from './scan/stream-detection.service';
+import { DetectionSettingsService } from './settings/detection-settings.service';
+import { VolumeDayDetector } from './volume/volume-day-detector.service';
 import { VolumeDetector } from './volume/volume-detector.service';
-import { VolumeSettingsService } from './volume/volume-settings.service';
 import { VolumeRepository } from './volume/volume.repository';
+
+/**
+ * Every detector, in the order a scan runs them (docs/detection.md). A class here that also implements
+ * StreamDetector judges each committed batch too.
+ */
+const DETECTORS = [VolumeDayDetector];
 
 /**
  * Detection of misuse. So far its foundation: the per-account-day aggregate every stored batch updates (and a
@@ -39,11 +48,15 @@ import { VolumeRepository } from './volume/volume.repository';
     CalendarDaysService,
     WorkingHoursService,
     UnitNetworksAdminService,
-    VolumeSettingsService,
+    DetectionSettingsService,
     VolumeRepository,
     VolumeDetector,
+    ...DETECTORS,
+    { provide: DAY_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors, inject: DETECTORS },
+    { provide: STREAM_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors.filter(isStreamDetector), inject: DETECTORS },
     DetectionScan,
+    StreamDetection,
   ],
-  exports: [AggregateRescan, WorkingCalendar, UnitNetworks, CalendarDaysService, WorkingHoursService, UnitNetworksAdminService, DetectionScan, VolumeSettingsService],
+  exports: [AggregateRescan, WorkingCalendar, UnitNetworks, CalendarDaysService, WorkingHoursService, UnitNetworksAdminService, DetectionScan, DetectionSettingsService],
 })
 export class DetectionModule {}

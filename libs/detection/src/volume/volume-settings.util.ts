@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CONFIG_DIR } from '@app/config';
-
-export const DETECTION_SETTINGS_FILE = 'detection.json';
+import type { ParsedSettings } from '../scan/detector.type';
+import { loadDetectionSettingsFile } from '../settings/detection-settings.service';
+import { numberSection } from '../settings/settings-section.util';
 
 /** A bound max(median + k * MAD * 1.4826, multiple * median, floor). */
 export interface VolumeBoundSettings {
@@ -51,30 +49,19 @@ export interface VolumeSettings {
   severity: SeverityBands;
 }
 
-const positive = (problems: string[], path: string, value: unknown): void => {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) problems.push(`${path}: must be a number >= 0`);
-};
+/** The volume section checked (config/detection.json's "volume", or an admin's value for it). */
+export function parseVolumeSettings(raw: unknown): ParsedSettings<VolumeSettings> {
+  return numberSection<VolumeSettings>(raw, 'volume', [
+    ...['k', 'multiple', 'floor', 'historyDays', 'minHistoryDays', 'absenceDays', 'lookbackCalendarDays'].map((k) => `ownBaseline.${k}`),
+    ...['k', 'multiple', 'floor', 'minPeers', 'explainedShare'].map((k) => `peers.${k}`),
+    ...['riseFactor', 'memberShare', 'minMembers'].map((k) => `unitSurge.${k}`),
+    ...['medium', 'high', 'critical'].map((k) => `severity.${k}`),
+  ]);
+}
 
-/** Reads and checks config/detection.json; a mistake stops the start with the file, the key and the problem. */
-export function loadVolumeSettings(file = join(CONFIG_DIR, DETECTION_SETTINGS_FILE)): VolumeSettings {
-  const raw = (JSON.parse(readFileSync(file, 'utf8')) as { volume?: Record<string, Record<string, unknown>> }).volume;
-  if (!raw) throw new Error(`${file}: volume: missing`);
-  const expected: Record<keyof VolumeSettings, string[]> = {
-    ownBaseline: ['k', 'multiple', 'floor', 'historyDays', 'minHistoryDays', 'absenceDays', 'lookbackCalendarDays'],
-    peers: ['k', 'multiple', 'floor', 'minPeers', 'explainedShare'],
-    unitSurge: ['riseFactor', 'memberShare', 'minMembers'],
-    severity: ['medium', 'high', 'critical'],
-  };
-  const problems: string[] = [];
-  const settings: Record<string, Record<string, number>> = {};
-  for (const [section, keys] of Object.entries(expected)) {
-    settings[section] = {};
-    for (const key of keys) {
-      const value = raw[section]?.[key];
-      positive(problems, `volume.${section}.${key}`, value);
-      settings[section][key] = value as number;
-    }
-  }
-  if (problems.length) throw new Error(`${file}: ${problems.join('; ')}`);
-  return settings as unknown as VolumeSettings;
+/** Reads and checks the volume section of config/detection.json (tests; the service reads it through DetectionSettingsService). */
+export function loadVolumeSettings(): VolumeSettings {
+  const parsed = parseVolumeSettings(loadDetectionSettingsFile().volume);
+  if (parsed.problems) throw new Error(`config/detection.json: ${parsed.problems.join('; ')}`);
+  return parsed.settings;
 }
