@@ -34,6 +34,7 @@ import { AlertsController } from './http/alerts.controller';
 import { DetectionCalendarController } from './http/detection-calendar.controller';
 import { DetectionUnitsController } from './http/detection-units.controller';
 import { DetectionScanController } from './http/detection-scan.controller';
+import { DetectionSettingsController } from './http/detection-settings.controller';
 import { DetectionDailyCron } from './jobs/detection-daily.cron';
 import { QueryLogConsumer } from './kafka/query-log.consumer';
 
@@ -51,6 +52,7 @@ const API_CONTROLLERS = [
   DetectionCalendarController,
   DetectionUnitsController,
   DetectionScanController,
+  DetectionSettingsController,
   // Before AlertsController: /v1/alerts/suppressions is not an alert id.
   AlertSuppressionsController,
   AlertsController,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AlertsModule } from '@app/alerts';
 import { AuditTrailModule } from '@app/audit-trail';
+import { SecurityLogModule } from '@app/auth';
 import { Clock } from '@app/common';
 import { AccountDayAggregator } from './aggregates/account-day-aggregator.service';
 import { AccountDayRepository } from './aggregates/account-day.repository';
@@ -17,6 +18,8 @@ import { WorkingHoursService } from './working-hours/working-hours.service';
 import { DetectionScan } from './scan/detection-scan.service';
 import { DAY_DETECTORS, DayDetector, isStreamDetector, STREAM_DETECTORS } from './scan/detector.type';
 import { StreamDetection } from './scan/stream-detection.service';
+import { DetectionSettingRepository } from './settings/detection-setting.repository';
+import { DetectionSettingsAdmin } from './settings/detection-settings-admin.service';
 import { DetectionSettingsService } from './settings/detection-settings.service';
 import { VolumeDayDetector } from './volume/volume-day-detector.service';
 import { VolumeDetector } from './volume/volume-detector.service';
@@ -33,7 +36,7 @@ const DETECTORS = [VolumeDayDetector];
  * rescan rebuilds), off-hours (calendar, working hours) and units' networks. Needs the app's DataSource.
  */
 @Module({
-  imports: [AuditTrailModule, AlertsModule],
+  imports: [AuditTrailModule, AlertsModule, SecurityLogModule],
   providers: [
     Clock,
     AccountDayRepository,
@@ -48,7 +51,9 @@ const DETECTORS = [VolumeDayDetector];
     CalendarDaysService,
     WorkingHoursService,
     UnitNetworksAdminService,
+    DetectionSettingRepository,
     DetectionSettingsService,
+    DetectionSettingsAdmin,
     VolumeRepository,
     VolumeDetector,
     ...DETECTORS,
@@ -57,6 +62,6 @@ const DETECTORS = [VolumeDayDetector];
     DetectionScan,
     StreamDetection,
   ],
-  exports: [AggregateRescan, WorkingCalendar, UnitNetworks, CalendarDaysService, WorkingHoursService, UnitNetworksAdminService, DetectionScan, DetectionSettingsService],
+  exports: [AggregateRescan, WorkingCalendar, UnitNetworks, CalendarDaysService, WorkingHoursService, UnitNetworksAdminService, DetectionScan, DetectionSettingsService, DetectionSettingsAdmin],
 })
 export class DetectionModule {}

@@ -46,6 +46,10 @@ export const JOURNAL_TABLES: readonly JournalTable[] = [
       col('details', 'jsonb'),
     ],
   },
+  {
+    name: 'detection_setting_change',
+    columns: [col('id', 'bigint'), col('section'), col('value', 'jsonb'), col('reason'), col('changed_by'), col('at', 'timestamptz')],
+  },
 ];
 
 /** The manifest key of a journal row, e.g. "security_event:42". */

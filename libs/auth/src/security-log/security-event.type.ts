@@ -19,6 +19,7 @@ export enum SecurityEventType {
   API_KEY_REVOKED = 'api-key.revoked',
   INGEST_BATCH_SKIP_ORDERED = 'ingest.batch-skip-ordered',
   DIRECTORY_OWNER_CHANGED = 'source-system.directory-owner-changed',
+  DETECTION_SETTINGS_CHANGED = 'detection.settings-changed',
 }
 
 export type SecurityActor =
