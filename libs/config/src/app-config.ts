@@ -52,6 +52,8 @@ export interface AppConfig {
     journalSealInterval: number;
     secretsDir: string;
   };
+  /** streaming: run the stream detectors on each committed batch (else only the day scan finds what they find). */
+  detection: { streaming: boolean };
   accounts: AccountsConfig;
   /** Unset url: mail is off and messages are only logged. */
   smtp: { url?: string; from: string };
@@ -195,6 +197,7 @@ function toAppConfig(e: Env): AppConfig {
       journalSealInterval: e.INTEGRITY_JOURNAL_SEAL_INTERVAL,
       secretsDir: join(dataDir, 'secrets'),
     },
+    detection: { streaming: e.DETECTION_STREAMING },
     accounts: toAccountsConfig(e),
     smtp: { url: e.SMTP_URL, from: e.SMTP_FROM },
     auth: toAuthConfig(e, join(dataDir, 'secrets')),

@@ -118,6 +118,7 @@ export const envSchema = z.object({
   INTEGRITY_SIGN_CRON: z.string().regex(/^\S+( \S+){4,5}$/, 'must be a cron pattern of 5 or 6 fields'),
   RETENTION_YEARS: z.coerce.number().int().min(1).max(100),
   INTEGRITY_JOURNAL_SEAL_INTERVAL: duration,
+  DETECTION_STREAMING: bool,
   ACCOUNT_IDLE_MONTHS: z.coerce.number().int().min(1).max(36),
   ACCOUNT_IDLE_LOCK_CRON: z
     .string()

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AlertsService } from '@app/alerts';
 import { CommittedBatchListener, StoredBatch, StoredBatchHandlers } from '@app/audit-trail';
+import { AppConfig, InjectConfig } from '@app/config';
 import { MetricsService } from '@app/observability';
 import { DetectionSettingsService } from '../settings/detection-settings.service';
 import { STREAM_DETECTORS, StreamDetector } from './detector.type';
@@ -22,6 +23,7 @@ export class StreamDetection implements CommittedBatchListener, OnModuleInit {
     @Inject(STREAM_DETECTORS) private readonly detectors: StreamDetector[],
     private readonly settings: DetectionSettingsService,
     private readonly alerts: AlertsService,
+    @InjectConfig() private readonly config: AppConfig,
     metrics: MetricsService,
   ) {
     this.seconds = metrics.histogram('tthc_audit_detection_stream_seconds', 'Time the stream detectors take on one committed batch', ['detector'], [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]);
@@ -30,7 +32,7 @@ export class StreamDetection implements CommittedBatchListener, OnModuleInit {
   }
 
   onModuleInit(): void {
-    if (this.detectors.length) this.handlers.registerCommitted(this);
+    if (this.detectors.length && this.config.detection.streaming) this.handlers.registerCommitted(this);
   }
 
   async onCommittedBatch(batch: StoredBatch): Promise<void> {
