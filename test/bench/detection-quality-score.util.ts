@@ -21,8 +21,7 @@ export interface ScoredAlert {
  */
 export const DETECTED_BY: Record<MisuseKind, string[]> = {
   'volume-spike': ['volume_own_baseline', 'volume_peers'],
-  // Hourly volume is not built; the day-level bound may still catch the day of the burst.
-  'hourly-burst': ['volume_own_baseline', 'volume_peers'],
+  'hourly-burst': ['volume_own_baseline', 'volume_peers', 'volume_hourly'],
   'peer-outlier': ['volume_own_baseline', 'volume_peers'],
   'gradual-growth': [],
   'off-hours': [],

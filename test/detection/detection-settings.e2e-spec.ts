@@ -38,7 +38,7 @@ describe('detection settings', () => {
   it('lists every detector section with its value and source; reviewers may read, not preview or save', async () => {
     const list = await http().get('/v1/detection/settings').set('Authorization', reviewer).expect(200);
     expect(list.body).toContainEqual(
-      expect.objectContaining({ section: 'volume', source: 'file', types: ['volume_own_baseline', 'volume_peers', 'unit_surge'], value: expect.objectContaining({ ownBaseline: expect.objectContaining({ k: 6 }) }) }),
+      expect.objectContaining({ section: 'volume', source: 'file', types: ['volume_own_baseline', 'volume_peers', 'volume_hourly', 'unit_surge'], value: expect.objectContaining({ ownBaseline: expect.objectContaining({ k: 6 }) }) }),
     );
     await http().post('/v1/detection/settings/volume/preview').set('Authorization', reviewer).send({ value: {} }).expect(403);
     await http().put('/v1/detection/settings/volume').set('Authorization', reviewer).send({ value: {}, reason: 'x' }).expect(403);

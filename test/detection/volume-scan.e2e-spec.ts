@@ -4,7 +4,7 @@ import { Role } from '@app/auth';
 import { FixedClock } from '@app/common';
 import { DETECTION_DAILY_LOCK, DetectionScan, startOfLocalDay } from '@app/detection';
 import { DetectionDailyCron } from '../../apps/audit-service/src/jobs/detection-daily.cron';
-import { TEST_SUBJECT_KEY, TestEvent } from '../ingestion/ingest.fixture';
+import { lookupEvent, TEST_SUBJECT_KEY, TestEvent } from '../ingestion/ingest.fixture';
 import { bearerFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
 import { alertsOf, dayOfLookups, ingest, workingDays } from './volume.fixture';
@@ -91,6 +91,33 @@ describe('volume detection scan', () => {
       'Tài khoản cb.peer.new-busy tra cứu 150 công dân ngày 30/10/2026, gấp 7,1 lần đồng nghiệp cùng đơn vị, cùng vai trò (21, 5 người) ' +
         '(mới có 3 ngày làm việc, chưa đủ để so với chính mình); 80% lượt tra cứu không gắn hồ sơ.',
     );
+  });
+
+  it('an hour of 100 lookups on a day whose total stays within bounds is one volume_hourly alert for that hour', async () => {
+    const unit = '000.00.25.H52';
+    const accounts = ['cb.hour.burst', 'cb.hour.b', 'cb.hour.c', 'cb.hour.d', 'cb.hour.e'];
+    const days = workingDays('2026-10-12', 21);
+    // n lookups spread evenly over 07:30-16:30 (about one every 9 minutes for 60), each for a dossier of the unit.
+    const spread = (a: string, day: string, n: number): TestEvent[] =>
+      Array.from({ length: n }, (_, i) =>
+        lookupEvent(i, { accountId: a, unitCode: unit, occurredAt: new Date(startOfLocalDay(day).getTime() + 7.5 * 3_600_000 + i * Math.floor(32_400_000 / n)).toISOString(), dossierCode: `${unit}-${day}-${i}` }),
+      );
+    // The last day the first account makes 50 spread lookups and 100 more from 14:00 to 14:55, 150 in all (its daily bound is 3 x 60).
+    const burstAt = startOfLocalDay(days[20]).getTime() + 14 * 3_600_000;
+    const burst = Array.from({ length: 100 }, (_, i) => lookupEvent(i, { accountId: accounts[0], unitCode: unit, occurredAt: new Date(burstAt + i * 33_000).toISOString() }));
+    const events: TestEvent[] = [...burst];
+    days.forEach((day, d) => accounts.forEach((a, i) => events.push(...spread(a, day, d === 20 && i === 0 ? 50 : 55 + ((i + d) % 10)))));
+    await ingest(sut.app, operator, events);
+
+    await scan(days[0], days[20]);
+    await scan(days[20], days[20]);
+
+    const alerts = await alertsOf(sut.db.url, accounts);
+    expect(alerts.map((a) => [a.type, a.account_ids, a.window_start, a.window_end, a.occurrences])).toEqual([
+      ['volume_hourly', ['cb.hour.burst'], new Date(burstAt), new Date(burstAt + 3_600_000), 2],
+    ]);
+    expect(alerts[0].evidence).toMatchObject({ observed: { value: 105, dayLookups: 150 }, parameters: { k: 6, multiple: 3, floor: 20 } });
+    expect(alerts[0].explanation_vi).toMatch(/^Tài khoản cb\.hour\.burst có 105 lượt tra cứu trong một giờ từ 14:00 09\/11\/2026, gấp \d+(,\d)? lần giờ bận nhất thường ngày của tài khoản \(\d+\); cả ngày 150 lượt; 67% lượt tra cứu không gắn hồ sơ\.$/);
   });
 
   it('a whole unit tripling for two days is one low unit_surge notice about its members, and none of them is alerted', async () => {

@@ -1,5 +1,5 @@
 import type { AlertExplanation, ExplanationContext } from './alert-explanation.type';
-import { formatDateEn, formatDateVi, formatNumberEn, formatNumberVi, formatShareVi, timesOf } from './vi-format.util';
+import { formatDateEn, formatDateTimeEn, formatDateTimeVi, formatDateVi, formatNumberEn, formatNumberVi, formatShareVi, timesOf } from './vi-format.util';
 
 /**
  * The volume detectors' phrases (libs/detection, docs/detection.md "Volume"): volume_own_baseline, volume_peers,
@@ -82,8 +82,27 @@ function unitSurge(c: ExplanationContext): AlertExplanation {
   };
 }
 
+/** "… có 112 lượt tra cứu trong một giờ từ 09:00 14/11/2026, gấp 14 lần giờ bận nhất thường ngày (8) …" */
+function hourlyVolume(c: ExplanationContext): AlertExplanation {
+  const e = c.evidence;
+  const n = num(e, 'observed.value') ?? 0;
+  const baseline = num(e, 'expected.baseline');
+  const day = num(e, 'observed.dayLookups');
+  const who = c.accountIds[0] ?? '';
+  const dossier = dossierClause(e);
+  const usualVi = baseline !== undefined ? `, gấp ${formatNumberVi(timesOf(n, baseline))} lần giờ bận nhất thường ngày của tài khoản (${formatNumberVi(baseline)})` : '';
+  const usualEn = baseline !== undefined ? `, ${formatNumberEn(timesOf(n, baseline))} times its usual busiest hour (${formatNumberEn(baseline)})` : '';
+  const dayVi = day !== undefined ? `; cả ngày ${formatNumberVi(day)} lượt` : '';
+  const dayEn = day !== undefined ? `; ${formatNumberEn(day)} in the whole day` : '';
+  return {
+    vi: `Tài khoản ${who} có ${formatNumberVi(n)} lượt tra cứu trong một giờ từ ${formatDateTimeVi(c.windowStart, c.timeZone)}${usualVi}${dayVi}${dossier.vi}.`,
+    en: `Account ${who} made ${formatNumberEn(n)} lookups in one hour from ${formatDateTimeEn(c.windowStart, c.timeZone)}${usualEn}${dayEn}${dossier.en}.`,
+  };
+}
+
 export const VOLUME_EXPLANATION_TEMPLATES = {
   volume_own_baseline: accountVolume,
   volume_peers: accountVolume,
+  volume_hourly: hourlyVolume,
   unit_surge: unitSurge,
 };

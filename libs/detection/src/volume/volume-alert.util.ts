@@ -1,6 +1,6 @@
 import type { RaiseAlertInput } from '@app/alerts';
 import { addDays, startOfLocalDay } from '../calendar/local-day.util';
-import { AccountVolumeFinding, UNIT_SURGE, UnitSurgeFinding, VOLUME_OWN_BASELINE } from './volume-finding.type';
+import { AccountVolumeFinding, HourlyVolumeFinding, UNIT_SURGE, UnitSurgeFinding, VOLUME_OWN_BASELINE } from './volume-finding.type';
 import { MAD_SCALE, MetricJudgement, severityOf, VolumeJudgement } from './volume-rules.util';
 import type { VolumeSettings } from './volume-settings.util';
 
@@ -81,6 +81,41 @@ export function unitSurgeAlert(f: UnitSurgeFinding, s: VolumeSettings): RaiseAle
       lookups: f.lookups,
       memberMedian: f.memberMedian,
       usualMemberMedian: f.usualMemberMedian,
+    },
+  };
+}
+
+const HALF_HOUR_MS = 1_800_000;
+
+/** The busiest hour of the day as a window: from its first half-hour slot, one hour long. */
+export function hourWindowOf(f: HourlyVolumeFinding): { windowStart: Date; windowEnd: Date } {
+  const windowStart = new Date(startOfLocalDay(f.day).getTime() + f.row.peakHour.slot * HALF_HOUR_MS);
+  return { windowStart, windowEnd: new Date(windowStart.getTime() + 2 * HALF_HOUR_MS) };
+}
+
+/** An hour far above the account's busiest hours: the hour as window, its numbers and the day's as evidence. */
+export function hourlyVolumeAlert(f: HourlyVolumeFinding, sampleEventIds: string[], s: VolumeSettings): RaiseAlertInput {
+  const window = hourWindowOf(f);
+  return {
+    type: f.type,
+    severity: severityOf(f.judgement.ratio, s.severity),
+    score: f.judgement.ratio,
+    accountId: f.row.accountId,
+    unitCode: f.unitCode,
+    occurredAt: window.windowStart,
+    ...window,
+    evidence: {
+      rule: "the day's busiest hour > max(median + k * MAD * 1.4826, multiple * median, floor) over the busiest hours of the account's own recent working days",
+      parameters: { ...s.hourly, madScale: MAD_SCALE },
+      day: f.day,
+      metric: 'lookups',
+      observed: { value: f.judgement.observed, hourStart: window.windowStart, dayLookups: f.row.lookups },
+      expected: { baseline: f.judgement.median, threshold: f.judgement.threshold },
+      baseline: { days: f.baseline.days.length, from: f.baseline.from, to: f.baseline.to, excluded: f.baseline.excluded, ...metric(f.judgement) },
+      withDossierShare: share(f.row.withDossier, f.row.lookups),
+      ownUnitDossierShare: share(f.row.ownUnitDossier, f.row.lookups),
+      withoutDossierShare: share(f.row.lookups - f.row.withDossier, f.row.lookups),
+      sampleEventIds,
     },
   };
 }

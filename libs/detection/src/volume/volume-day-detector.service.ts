@@ -3,8 +3,8 @@ import type { RaiseAlertInput } from '@app/alerts';
 import { addDays, LocalDay, localDay, startOfLocalDay } from '../calendar/local-day.util';
 import type { DayDetector } from '../scan/detector.type';
 import { WorkingCalendar } from '../working-hours/working-calendar.service';
-import { AccountVolumeFinding, UNIT_SURGE, VOLUME_OWN_BASELINE, VOLUME_PEERS } from './volume-finding.type';
-import { accountVolumeAlert, unitSurgeAlert } from './volume-alert.util';
+import { UNIT_SURGE, VOLUME_HOURLY, VOLUME_OWN_BASELINE, VOLUME_PEERS } from './volume-finding.type';
+import { accountVolumeAlert, hourlyVolumeAlert, hourWindowOf, unitSurgeAlert } from './volume-alert.util';
 import { VolumeDetector } from './volume-detector.service';
 import { parseVolumeSettings, VolumeSettings } from './volume-settings.util';
 import { VolumeWindow } from './volume-window.util';
@@ -13,13 +13,13 @@ import { VolumeRepository } from './volume.repository';
 const SAMPLE_EVENTS = 5;
 
 /**
- * Detectors 1-3 (volume against the account's own baseline, against its peers, a unit rising together) over a
- * block of days: reads the aggregate once for the block and the history its baselines need.
+ * Detectors 1-3 (volume against the account's own baseline by the day and by the hour, against its peers, a unit
+ * rising together) over a block of days: reads the aggregate once for the block and the history its baselines need.
  */
 @Injectable()
 export class VolumeDayDetector implements DayDetector<VolumeSettings> {
   readonly section = 'volume';
-  readonly types = [VOLUME_OWN_BASELINE, VOLUME_PEERS, UNIT_SURGE] as const;
+  readonly types = [VOLUME_OWN_BASELINE, VOLUME_PEERS, VOLUME_HOURLY, UNIT_SURGE] as const;
 
   constructor(
     private readonly repository: VolumeRepository,
@@ -38,11 +38,14 @@ export class VolumeDayDetector implements DayDetector<VolumeSettings> {
       for (const f of this.detector.detect(window, day, s)) {
         if (f.type === UNIT_SURGE) {
           out.push(unitSurgeAlert(f, s));
-          continue;
+        } else if (f.type === VOLUME_HOURLY) {
+          const hour = hourWindowOf(f);
+          out.push(hourlyVolumeAlert(f, await this.samples(f.row.accountId, hour.windowStart, hour.windowEnd), s));
+        } else {
+          // Later days leave the day out of the account's baseline, as a later scan would (its alert is stored by then).
+          if (f.type === VOLUME_OWN_BASELINE) window.markAlerted(f.row.accountId, f.day);
+          out.push(accountVolumeAlert(f, await this.samples(f.row.accountId, startOfLocalDay(f.day), startOfLocalDay(addDays(f.day, 1))), s));
         }
-        // Later days leave the day out of the account's baseline, as a later scan would (its alert is stored by then).
-        if (f.type === VOLUME_OWN_BASELINE) window.markAlerted(f.row.accountId, f.day);
-        out.push(accountVolumeAlert(f, await this.samples(f), s));
       }
     }
     return out;
@@ -63,7 +66,7 @@ export class VolumeDayDetector implements DayDetector<VolumeSettings> {
     return window;
   }
 
-  private samples(f: AccountVolumeFinding): Promise<string[]> {
-    return this.repository.sampleEventIds(f.row.accountId, startOfLocalDay(f.day), startOfLocalDay(addDays(f.day, 1)), SAMPLE_EVENTS);
+  private samples(accountId: string, from: Date, to: Date): Promise<string[]> {
+    return this.repository.sampleEventIds(accountId, from, to, SAMPLE_EVENTS);
   }
 }

@@ -3,8 +3,18 @@ import { median } from 'simple-statistics';
 import { addDays, LocalDay, startOfLocalDay } from '../calendar/local-day.util';
 import { WorkingCalendar } from '../working-hours/working-calendar.service';
 import { BaselineDays, baselineDays } from './volume-baseline.util';
-import { AccountVolumeFinding, PeerJudgement, UNIT_SURGE, UnitSurgeFinding, VOLUME_OWN_BASELINE, VOLUME_PEERS, VolumeFinding } from './volume-finding.type';
-import { judgeVolume, rises, risesTogether, VolumeJudgement } from './volume-rules.util';
+import {
+  AccountVolumeFinding,
+  HourlyVolumeFinding,
+  PeerJudgement,
+  UNIT_SURGE,
+  UnitSurgeFinding,
+  VOLUME_HOURLY,
+  VOLUME_OWN_BASELINE,
+  VOLUME_PEERS,
+  VolumeFinding,
+} from './volume-finding.type';
+import { judge, judgeVolume, rises, risesTogether, robustBound, VolumeJudgement } from './volume-rules.util';
 import type { VolumeSettings } from './volume-settings.util';
 import type { VolumeWindow } from './volume-window.util';
 import type { AccountDayVolume } from './volume.repository';
@@ -43,9 +53,26 @@ export class VolumeDetector {
         findings.push({ ...base, type: VOLUME_OWN_BASELINE, judgement: j.own } satisfies AccountVolumeFinding);
       } else if (peers?.judgement.exceeded && !this.heavyWorker(window, j, day, s)) {
         findings.push({ ...base, type: VOLUME_PEERS, judgement: peers.judgement } satisfies AccountVolumeFinding);
+      } else {
+        const hourly = this.judgeHourly(window, j, s);
+        if (hourly && !(j.unitCode && surging.has(j.unitCode))) findings.push(hourly);
       }
     }
     return findings;
+  }
+
+  /**
+   * The day's busiest hour against the busiest hours of the account's own baseline days (a quiet baseline day's is
+   * 0), when the day as a whole stayed within its bounds: a burst the daily total hides. Needs the same history
+   * as the own baseline; a new account is not judged by the hour.
+   */
+  private judgeHourly(window: VolumeWindow, j: Judged, s: VolumeSettings): HourlyVolumeFinding | null {
+    if (!j.own) return null;
+    const mine = window.daysOf(j.row.accountId);
+    const history = j.baseline.days.map((d) => mine?.get(d)?.peakHour.lookups ?? 0);
+    const judgement = judge(j.row.peakHour.lookups, robustBound(history, s.hourly));
+    if (!judgement.exceeded) return null;
+    return { type: VOLUME_HOURLY, day: j.row.day, row: j.row, unitCode: j.unitCode, judgement, baseline: j.baseline };
   }
 
   /**

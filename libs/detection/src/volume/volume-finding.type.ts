@@ -1,11 +1,12 @@
 import type { LocalDay } from '../calendar/local-day.util';
 import type { BaselineDays } from './volume-baseline.util';
-import type { VolumeJudgement } from './volume-rules.util';
+import type { MetricJudgement, VolumeJudgement } from './volume-rules.util';
 import type { AccountDayVolume } from './volume.repository';
 
 export const VOLUME_OWN_BASELINE = 'volume_own_baseline';
 export const VOLUME_PEERS = 'volume_peers';
 export const UNIT_SURGE = 'unit_surge';
+export const VOLUME_HOURLY = 'volume_hourly';
 
 /** Who an account's day was compared with: its unit and role, else its kind of unit and role. */
 export interface PeerJudgement {
@@ -47,4 +48,15 @@ export interface UnitSurgeFinding {
   firstAt: Date | null;
 }
 
-export type VolumeFinding = AccountVolumeFinding | UnitSurgeFinding;
+/** An hour far above the account's busiest hours, on a day whose total stayed within its bounds. */
+export interface HourlyVolumeFinding {
+  type: typeof VOLUME_HOURLY;
+  day: LocalDay;
+  row: AccountDayVolume;
+  unitCode: string | null;
+  judgement: MetricJudgement;
+  /** The baseline days whose busiest hours made the bound. */
+  baseline: BaselineDays;
+}
+
+export type VolumeFinding = AccountVolumeFinding | UnitSurgeFinding | HourlyVolumeFinding;

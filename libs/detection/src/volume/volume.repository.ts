@@ -11,6 +11,20 @@ export interface AccountDayVolume {
   withDossier: number;
   ownUnitDossier: number;
   firstAt: Date | null;
+  /** The day's busiest hour: most lookups in two adjacent half-hour slots, and the first slot's index (0-46). */
+  peakHour: PeakHour;
+}
+
+export interface PeakHour {
+  lookups: number;
+  slot: number;
+}
+
+/** The busiest two adjacent half-hours of a day's 48 slots (the earliest on a tie). */
+export function peakHourOf(slots: readonly number[]): PeakHour {
+  let best = { lookups: 0, slot: 0 };
+  for (let i = 0; i + 1 < slots.length; i++) if (slots[i] + slots[i + 1] > best.lookups) best = { lookups: slots[i] + slots[i + 1], slot: i };
+  return best;
 }
 
 export interface VolumeAccount {
@@ -30,7 +44,7 @@ export class VolumeRepository {
   /** The days with lookups in a period (a day with only sign-ins is a quiet day for volume). */
   async findDays(fromDay: LocalDay, toDay: LocalDay): Promise<AccountDayVolume[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT account_id, day::text AS day, unit_code, lookups, distinct_subjects, with_dossier, own_unit_dossier, first_at
+      `SELECT account_id, day::text AS day, unit_code, lookups, distinct_subjects, with_dossier, own_unit_dossier, first_at, slots
        FROM account_day WHERE day >= $1::date AND day <= $2::date AND lookups > 0`,
       [fromDay, toDay],
     );
@@ -43,6 +57,7 @@ export class VolumeRepository {
       withDossier: r.with_dossier as number,
       ownUnitDossier: r.own_unit_dossier as number,
       firstAt: r.first_at as Date | null,
+      peakHour: peakHourOf(r.slots as number[]),
     }));
   }
 
