@@ -1,5 +1,5 @@
 /**
- * npm run bench:ingest [-- --events 2000000] [--preload 0] [--partitions 6] [--consumers N] [--dist] [--cpu-prof] [--keep]
+ * npm run bench:ingest [-- --events 2000000] [--preload 0] [--partitions 6] [--consumers N] [--dist] [--no-streaming] [--cpu-prof] [--keep]
  *   [--database tthc_bench_xxxxxxxx --seed other]
  *
  * End-to-end ingest: simulated gateway events are loaded into a fresh Kafka topic first, then the real service
@@ -44,6 +44,7 @@ interface Options {
   keep?: boolean;
   dist?: boolean;
   consumers?: number;
+  streaming: boolean;
   database?: string;
   seed: string;
 }
@@ -201,6 +202,7 @@ async function main(o: Options): Promise<void> {
 
     const env = serviceEnv(db, kafka.brokers, topic, await freePort(), work);
     if (o.consumers) env.KAFKA_CONSUMERS = String(o.consumers);
+    env.DETECTION_STREAMING = String(o.streaming);
     const cpuProfileDir = o.cpuProf ? join(work, 'cpu-profile') : undefined;
     const d = await measureDrain({
       env,
@@ -229,7 +231,7 @@ async function main(o: Options): Promise<void> {
     );
     console.log(
       `\nRESULT events=${o.events} stored_before=${before.events} load_rate=${Math.round(load.eventsPerSecond)} e2e_rate=${Math.round(e2e)} ` +
-        `peak_rss_mib=${d.peakRssMiB.toFixed(0)} copy_rate=${Math.round(copy.rowsPerSecond)} ratio=${(e2e / copy.rowsPerSecond).toFixed(3)}`,
+        `peak_rss_mib=${d.peakRssMiB.toFixed(0)} copy_rate=${Math.round(copy.rowsPerSecond)} ratio=${(e2e / copy.rowsPerSecond).toFixed(3)} streaming=${o.streaming}`,
     );
     console.log(
       `target: >= 30,000 events/s ${e2e >= 30_000 ? 'MET' : 'MISSED'}; RSS < 512 MiB ${d.peakRssMiB < 512 ? 'MET' : 'MISSED'}`,
@@ -254,6 +256,7 @@ new Command('bench:ingest')
   .option('--partitions <n>', 'partitions of the topic', int, 6)
   .option('--consumers <n>', 'KAFKA_CONSUMERS of the service (default: its default)', int)
   .option('--dist', 'run the built service (npm run build first) instead of the sources')
+  .option('--no-streaming', 'DETECTION_STREAMING=false: the stream detectors off (to measure what they cost)')
   .option('--cpu-prof', 'write a V8 CPU profile of the service (kept in the work folder)')
   .option('--keep', 'keep the database and work folder')
   .option(
