@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AlertsModule } from '@app/alerts';
 import { AuditTrailModule } from '@app/audit-trail';
 import { Clock } from '@app/common';
+import { SourceSystemsModule } from '@app/source-systems';
 import { AccountDayAggregator } from './aggregates/account-day-aggregator.service';
 import { AccountDayRepository } from './aggregates/account-day.repository';
 import { AggregateRescan } from './aggregates/aggregate-rescan.service';
@@ -24,19 +25,21 @@ import { VolumeRepository } from './volume/volume.repository';
 import { ConcurrentNetworksDetector } from './unusual-network/concurrent-networks-detector.service';
 import { ForeignNetworkDayDetector } from './unusual-network/foreign-network-day-detector.service';
 import { UnusualNetworkRepository } from './unusual-network/unusual-network.repository';
+import { SourcePolicyDetector } from './source-policy/source-policy-detector.service';
+import { SourcePolicyRepository } from './source-policy/source-policy.repository';
 
 /**
  * Every detector, in the order a scan runs them (docs/detection.md). A class here that also implements
  * StreamDetector judges each committed batch too.
  */
-const DETECTORS = [VolumeDayDetector, ForeignNetworkDayDetector, ConcurrentNetworksDetector];
+const DETECTORS = [VolumeDayDetector, ForeignNetworkDayDetector, ConcurrentNetworksDetector, SourcePolicyDetector];
 
 /**
  * Detection of misuse. So far its foundation: the per-account-day aggregate every stored batch updates (and a
  * rescan rebuilds), off-hours (calendar, working hours) and units' networks. Needs the app's DataSource.
  */
 @Module({
-  imports: [AuditTrailModule, AlertsModule],
+  imports: [AuditTrailModule, AlertsModule, SourceSystemsModule],
   providers: [
     Clock,
     AccountDayRepository,
@@ -55,6 +58,7 @@ const DETECTORS = [VolumeDayDetector, ForeignNetworkDayDetector, ConcurrentNetwo
     VolumeRepository,
     VolumeDetector,
     UnusualNetworkRepository,
+    SourcePolicyRepository,
     ...DETECTORS,
     { provide: DAY_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors, inject: DETECTORS },
     { provide: STREAM_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors.filter(isStreamDetector), inject: DETECTORS },
