@@ -45,29 +45,33 @@ function foreignNetwork(c: ExplanationContext): AlertExplanation {
   const registered = e.unitHasNetworks === true;
   const daysVi = list(days.map((d) => formatDateVi(noonOf(d), c.timeZone)), 'và');
   const daysEn = list(days.map((d) => formatDateEn(noonOf(d), c.timeZone)), 'and');
-  const where = { vi: `địa chỉ ${list(addresses, 'và')} (mạng ${network})`, en: `${addresses.length > 1 ? 'addresses' : 'address'} ${list(addresses, 'and')} (network ${network})` };
+  const netVi = network ? ` (mạng ${network})` : '';
+  const netEn = network ? ` (network ${network})` : '';
+  const where = addresses.length
+    ? { vi: `địa chỉ ${list(addresses, 'và')}${netVi}`, en: `${addresses.length > 1 ? 'addresses' : 'address'} ${list(addresses, 'and')}${netEn}` }
+    : { vi: `một mạng mới${netVi}`, en: `a new network${netEn}` };
   const pastVi = `chưa từng dùng${history !== undefined ? ` trong ${formatNumberVi(history)} ngày trước` : ''}${known !== undefined ? ` (trước đó dùng ${formatNumberVi(known)} mạng khác)` : ''}`;
   const pastEn = `never used${history !== undefined ? ` in the ${formatNumberEn(history)} days before` : ''}${known !== undefined ? ` (it used ${formatNumberEn(known)} other network(s) before)` : ''}`;
   const dossier = dossierClause(e);
   return {
     vi:
-      `Tài khoản ${who} làm việc từ ${where.vi} ngày ${daysVi}: ` +
+      `Tài khoản ${who} làm việc từ ${where.vi} ngày ${daysVi || formatDateVi(c.windowStart, c.timeZone)}: ` +
       `${registered ? 'ngoài các mạng đã đăng ký của đơn vị và ' : ''}${pastVi}${registered ? '' : ' (đơn vị chưa đăng ký mạng nào)'}${dossier.vi}. ` +
       `Cần xác minh ai đã dùng tài khoản từ nơi này.`,
     en:
-      `Account ${who} worked from ${where.en} on ${daysEn}: ` +
+      `Account ${who} worked from ${where.en} on ${daysEn || formatDateEn(c.windowStart, c.timeZone)}: ` +
       `${registered ? "outside its unit's registered networks and " : ''}${pastEn}${registered ? '' : ' (the unit has registered no network)'}${dossier.en}. ` +
       `Find out who used the account from there.`,
   };
 }
 
 function side(e: unknown, i: number): { vi: string; en: string } {
-  const network = at(e, `networks.${i}.network`);
+  const network = typeof at(e, `networks.${i}.network`) === 'string' ? (at(e, `networks.${i}.network`) as string) : undefined;
   const events = num(e, `networks.${i}.events`) ?? 0;
   const inside = at(e, `networks.${i}.inside`) === true;
   const addresses = strings(e, `networks.${i}.addresses`);
-  const where = addresses.length === 1 ? addresses[0] : `mạng ${String(network)}`;
-  const whereEn = addresses.length === 1 ? addresses[0] : `network ${String(network)}`;
+  const where = addresses.length === 1 ? addresses[0] : network ? `mạng ${network}` : `mạng thứ ${i + 1}`;
+  const whereEn = addresses.length === 1 ? addresses[0] : network ? `network ${network}` : `network ${i + 1}`;
   return {
     vi: `${formatNumberVi(events)} thao tác từ ${where} (${inside ? 'mạng đã đăng ký của đơn vị' : 'ngoài mạng của đơn vị'})`,
     en: `${formatNumberEn(events)} actions from ${whereEn} (${inside ? "a registered network of the unit" : "outside the unit's networks"})`,
