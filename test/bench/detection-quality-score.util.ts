@@ -28,8 +28,8 @@ export const DETECTED_BY: Record<MisuseKind, string[]> = {
   'unexplained-lookups': [],
   'enumeration-sequential': [],
   'enumeration-distinct': [],
-  'foreign-network': [],
-  'concurrent-networks': [],
+  'foreign-network': ['foreign_network'],
+  'concurrent-networks': ['concurrent_networks'],
   'dormant-waking': [],
   'sensitive-fields': [],
   'bulk-export': [],
@@ -205,7 +205,8 @@ function scoreTypes(alerts: ScoredAlert[], labels: CaseLabel[]): Pick<QualitySco
 /** Account-level precision and recall of the alerts against the labels (docs/detection-quality.md, "Method"). */
 export function scoreDetection(alerts: ScoredAlert[], labels: CaseLabel[]): QualityScore {
   const { misuse } = index(labels);
-  const people = alerts.filter((a) => a.type !== UNIT_NOTICE);
+  // A finding about a source system or a mass change names no account: not a judgement of a person either.
+  const people = alerts.filter((a) => a.type !== UNIT_NOTICE && accountsOf(a).length > 0);
   const byAccount = new Map<string, ScoredAlert[]>();
   for (const a of people) for (const id of accountsOf(a)) byAccount.set(id, [...(byAccount.get(id) ?? []), a]);
   const kinds = scoreKinds(labels, byAccount);

@@ -10,13 +10,17 @@ export function workingDays(from: string, n: number): string[] {
   return out;
 }
 
-/** n lookups of an account on a local day from 08:00, each of a different citizen; the first withDossier name a dossier of its unit. */
+/**
+ * n lookups of an account on a local day from 08:00, each of a different citizen; the first withDossier name a
+ * dossier of its unit. From one office machine: an address per event would look like a walk across networks.
+ */
 export function dayOfLookups(accountId: string, unitCode: string, day: string, n: number, withDossier = 0): TestEvent[] {
   const eight = startOfLocalDay(day).getTime() + 8 * 3_600_000;
   return Array.from({ length: n }, (_, i) =>
     lookupEvent(i, {
       accountId,
       unitCode,
+      clientIp: '10.20.0.10',
       occurredAt: new Date(eight + i * 20_000).toISOString(),
       ...(i < withDossier ? { dossierCode: `${unitCode}-${day.replaceAll('-', '')}-${i}` } : {}),
     }),

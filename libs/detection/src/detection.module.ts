@@ -3,6 +3,7 @@ import { AlertsModule } from '@app/alerts';
 import { AuditTrailModule } from '@app/audit-trail';
 import { SecurityLogModule } from '@app/auth';
 import { Clock } from '@app/common';
+import { SourceSystemsModule } from '@app/source-systems';
 import { AccountDayAggregator } from './aggregates/account-day-aggregator.service';
 import { AccountDayRepository } from './aggregates/account-day.repository';
 import { AggregateRescan } from './aggregates/aggregate-rescan.service';
@@ -24,19 +25,24 @@ import { DetectionSettingsService } from './settings/detection-settings.service'
 import { VolumeDayDetector } from './volume/volume-day-detector.service';
 import { VolumeDetector } from './volume/volume-detector.service';
 import { VolumeRepository } from './volume/volume.repository';
+import { ConcurrentNetworksDetector } from './unusual-network/concurrent-networks-detector.service';
+import { ForeignNetworkDayDetector } from './unusual-network/foreign-network-day-detector.service';
+import { UnusualNetworkRepository } from './unusual-network/unusual-network.repository';
+import { SourcePolicyDetector } from './source-policy/source-policy-detector.service';
+import { SourcePolicyRepository } from './source-policy/source-policy.repository';
 
 /**
  * Every detector, in the order a scan runs them (docs/detection.md). A class here that also implements
  * StreamDetector judges each committed batch too.
  */
-const DETECTORS = [VolumeDayDetector];
+const DETECTORS = [VolumeDayDetector, ForeignNetworkDayDetector, ConcurrentNetworksDetector, SourcePolicyDetector];
 
 /**
  * Detection of misuse. So far its foundation: the per-account-day aggregate every stored batch updates (and a
  * rescan rebuilds), off-hours (calendar, working hours) and units' networks. Needs the app's DataSource.
  */
 @Module({
-  imports: [AuditTrailModule, AlertsModule, SecurityLogModule],
+  imports: [AuditTrailModule, AlertsModule, SecurityLogModule, SourceSystemsModule],
   providers: [
     Clock,
     AccountDayRepository,
@@ -56,6 +62,8 @@ const DETECTORS = [VolumeDayDetector];
     DetectionSettingsAdmin,
     VolumeRepository,
     VolumeDetector,
+    UnusualNetworkRepository,
+    SourcePolicyRepository,
     ...DETECTORS,
     { provide: DAY_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors, inject: DETECTORS },
     { provide: STREAM_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors.filter(isStreamDetector), inject: DETECTORS },

@@ -9,6 +9,8 @@ import {
   formatShareVi,
   timesOf,
 } from './vi-format.util';
+import { NETWORK_EXPLANATION_TEMPLATES } from './network-explanation.constant';
+import { SOURCE_POLICY_EXPLANATION_TEMPLATES } from './source-policy-explanation.constant';
 import { VOLUME_EXPLANATION_TEMPLATES } from './volume-explanation.constant';
 
 /**
@@ -135,6 +137,8 @@ export const EXPLANATION_TEMPLATES: Readonly<Record<string, ExplanationTemplate>
   mass_change_blocked: massChangeBlocked,
   subject_volume: subjectVolume,
   ...VOLUME_EXPLANATION_TEMPLATES,
+  ...NETWORK_EXPLANATION_TEMPLATES,
+  ...SOURCE_POLICY_EXPLANATION_TEMPLATES,
 };
 
 export function explain(context: ExplanationContext): AlertExplanation {
