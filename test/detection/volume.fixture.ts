@@ -10,7 +10,10 @@ export function workingDays(from: string, n: number): string[] {
   return out;
 }
 
-/** n lookups of an account on a local day from 08:00, each of a different citizen; the first withDossier name a dossier of its unit. */
+/**
+ * n lookups of an account on a local day from 08:00, each of a different citizen; the first withDossier name a
+ * dossier of its unit and a procedure (birth registration) whose need their fields are within: explained.
+ */
 export function dayOfLookups(accountId: string, unitCode: string, day: string, n: number, withDossier = 0): TestEvent[] {
   const eight = startOfLocalDay(day).getTime() + 8 * 3_600_000;
   return Array.from({ length: n }, (_, i) =>
@@ -18,7 +21,7 @@ export function dayOfLookups(accountId: string, unitCode: string, day: string, n
       accountId,
       unitCode,
       occurredAt: new Date(eight + i * 20_000).toISOString(),
-      ...(i < withDossier ? { dossierCode: `${unitCode}-${day.replaceAll('-', '')}-${i}` } : {}),
+      ...(i < withDossier ? { dossierCode: `${unitCode}-${day.replaceAll('-', '')}-${i}`, procedureCode: '1.001612' } : {}),
     }),
   );
 }

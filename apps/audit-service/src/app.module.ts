@@ -33,8 +33,10 @@ import { AlertSuppressionsController } from './http/alert-suppressions.controlle
 import { AlertsController } from './http/alerts.controller';
 import { DetectionCalendarController } from './http/detection-calendar.controller';
 import { DetectionUnitsController } from './http/detection-units.controller';
+import { DetectionExplainedController } from './http/detection-explained.controller';
 import { DetectionScanController } from './http/detection-scan.controller';
 import { DetectionDailyCron } from './jobs/detection-daily.cron';
+import { ProcedureProfileCron } from './jobs/procedure-profile.cron';
 import { QueryLogConsumer } from './kafka/query-log.consumer';
 
 /** What each role adds. Health and metrics are served by every replica whatever its roles. */
@@ -50,13 +52,14 @@ const API_CONTROLLERS = [
   IntegrityController,
   DetectionCalendarController,
   DetectionUnitsController,
+  DetectionExplainedController,
   DetectionScanController,
   // Before AlertsController: /v1/alerts/suppressions is not an alert id.
   AlertSuppressionsController,
   AlertsController,
 ];
 const INGEST_PROVIDERS = [QueryLogConsumer];
-const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron, DetectionDailyCron];
+const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron, DetectionDailyCron, ProcedureProfileCron];
 
 @Module({})
 export class AppModule {

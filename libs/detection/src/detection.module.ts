@@ -5,6 +5,14 @@ import { Clock } from '@app/common';
 import { AccountDayAggregator } from './aggregates/account-day-aggregator.service';
 import { AccountDayRepository } from './aggregates/account-day.repository';
 import { AggregateRescan } from './aggregates/aggregate-rescan.service';
+import { SourceSystemDayRepository } from './aggregates/source-system-day.repository';
+import { ExplainedShareRepository } from './explained/explained-share.repository';
+import { ExplainedShareService } from './explained/explained-share.service';
+import { loadProcedureCatalogConfig, PROCEDURE_CATALOG_CONFIG } from './procedures/procedure-catalog-config.util';
+import { ProcedureNeeds } from './procedures/procedure-needs.service';
+import { ProcedureProfileService } from './procedures/procedure-profile.service';
+import { ProcedureRepository } from './procedures/procedure.repository';
+import { ProceduresService } from './procedures/procedures.service';
 import { CalendarDayRepository } from './calendar/calendar-day.repository';
 import { CalendarDaysService } from './calendar/calendar-days.service';
 import { UnitNetworkRepository } from './networks/unit-network.repository';
@@ -37,6 +45,14 @@ const DETECTORS = [VolumeDayDetector];
   providers: [
     Clock,
     AccountDayRepository,
+    SourceSystemDayRepository,
+    { provide: PROCEDURE_CATALOG_CONFIG, useFactory: () => loadProcedureCatalogConfig() },
+    ProcedureRepository,
+    ProcedureNeeds,
+    ProceduresService,
+    ProcedureProfileService,
+    ExplainedShareRepository,
+    ExplainedShareService,
     AccountDayAggregator,
     AggregateRescan,
     { provide: WORKING_HOURS_CONFIG, useFactory: () => loadWorkingHoursConfig() },
@@ -57,6 +73,6 @@ const DETECTORS = [VolumeDayDetector];
     DetectionScan,
     StreamDetection,
   ],
-  exports: [AggregateRescan, WorkingCalendar, UnitNetworks, CalendarDaysService, WorkingHoursService, UnitNetworksAdminService, DetectionScan, DetectionSettingsService],
+  exports: [AggregateRescan, ProcedureNeeds, ProceduresService, ProcedureProfileService, ExplainedShareService, WorkingCalendar, UnitNetworks, CalendarDaysService, WorkingHoursService, UnitNetworksAdminService, DetectionScan, DetectionSettingsService],
 })
 export class DetectionModule {}

@@ -23,7 +23,16 @@ function observedPhrase(e: Record<string, unknown>, n: number): { vi: string; en
     : { vi: `tra cứu ${formatNumberVi(n)} công dân`, en: `looked up ${formatNumberEn(n)} citizens` };
 }
 
+/** How much of the day its dossiers do not explain; alerts raised before the explained share say "no dossier". */
 function dossierClause(e: Record<string, unknown>): { vi: string; en: string } {
+  const explained = num(e, 'explainedShare');
+  if (explained !== undefined) {
+    const unexplained = Math.round((1 - explained) * 1000) / 1000;
+    return {
+      vi: `; ${formatShareVi(unexplained)} lượt tra cứu không được giải thích bởi hồ sơ`,
+      en: `; ${formatShareVi(unexplained)} of the lookups are not explained by a dossier`,
+    };
+  }
   const without = num(e, 'withoutDossierShare');
   if (without === undefined) return { vi: '', en: '' };
   return {

@@ -10,6 +10,8 @@ export interface AccountDayVolume {
   subjects: number;
   withDossier: number;
   ownUnitDossier: number;
+  /** Lookups explained by a dossier of the unit, a procedure and the fields it needs. */
+  explained: number;
   firstAt: Date | null;
 }
 
@@ -30,7 +32,7 @@ export class VolumeRepository {
   /** The days with lookups in a period (a day with only sign-ins is a quiet day for volume). */
   async findDays(fromDay: LocalDay, toDay: LocalDay): Promise<AccountDayVolume[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT account_id, day::text AS day, unit_code, lookups, distinct_subjects, with_dossier, own_unit_dossier, first_at
+      `SELECT account_id, day::text AS day, unit_code, lookups, distinct_subjects, with_dossier, own_unit_dossier, explained, first_at
        FROM account_day WHERE day >= $1::date AND day <= $2::date AND lookups > 0`,
       [fromDay, toDay],
     );
@@ -42,6 +44,7 @@ export class VolumeRepository {
       subjects: r.distinct_subjects as number,
       withDossier: r.with_dossier as number,
       ownUnitDossier: r.own_unit_dossier as number,
+      explained: r.explained as number,
       firstAt: r.first_at as Date | null,
     }));
   }
