@@ -26,6 +26,9 @@ import { DetectionScan } from './scan/detection-scan.service';
 import { DAY_DETECTORS, DayDetector, isStreamDetector, STREAM_DETECTORS } from './scan/detector.type';
 import { StreamDetection } from './scan/stream-detection.service';
 import { DetectionSettingsService } from './settings/detection-settings.service';
+import { SensitiveFieldsDayDetector } from './share-window/sensitive-fields-day-detector.service';
+import { ShareWindowRepository } from './share-window/share-window.repository';
+import { UnexplainedLookupsDayDetector } from './share-window/unexplained-lookups-day-detector.service';
 import { VolumeDayDetector } from './volume/volume-day-detector.service';
 import { VolumeDetector } from './volume/volume-detector.service';
 import { VolumeRepository } from './volume/volume.repository';
@@ -34,7 +37,7 @@ import { VolumeRepository } from './volume/volume.repository';
  * Every detector, in the order a scan runs them (docs/detection.md). A class here that also implements
  * StreamDetector judges each committed batch too.
  */
-const DETECTORS = [VolumeDayDetector];
+const DETECTORS = [VolumeDayDetector, UnexplainedLookupsDayDetector, SensitiveFieldsDayDetector];
 
 /**
  * Detection of misuse. So far its foundation: the per-account-day aggregate every stored batch updates (and a
@@ -67,6 +70,7 @@ const DETECTORS = [VolumeDayDetector];
     DetectionSettingsService,
     VolumeRepository,
     VolumeDetector,
+    ShareWindowRepository,
     ...DETECTORS,
     { provide: DAY_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors, inject: DETECTORS },
     { provide: STREAM_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors.filter(isStreamDetector), inject: DETECTORS },

@@ -54,3 +54,6 @@ export * from './procedures/dto/procedure.dto';
 export * from './procedures/dto/put-procedure.dto';
 export * from './procedures/dto/procedure-change.dto';
 export * from './procedures/dto/procedure-profile.dto';
+export * from './share-window/unexplained-lookups-day-detector.service';
+export * from './share-window/sensitive-fields-day-detector.service';
+export * from './share-window/share-window-settings.util';

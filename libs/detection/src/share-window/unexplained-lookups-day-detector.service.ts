@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { EXPLAINED, judgeLookup } from '../explained/lookup-explanation.util';
+import { ProcedureNeeds } from '../procedures/procedure-needs.service';
+import { VolumeRepository } from '../volume/volume.repository';
+import { WorkingCalendar } from '../working-hours/working-calendar.service';
+import { ShareWindowDayDetector } from './share-window-day-detector.service';
+import { SampleLookup, ShareDayRow, ShareWindowRepository } from './share-window.repository';
+
+export const UNEXPLAINED_LOOKUPS = 'unexplained_lookups';
+
+/** Detector 6: far more of an account's lookups than usual, for itself and its peers, are not explained by a dossier. */
+@Injectable()
+export class UnexplainedLookupsDayDetector extends ShareWindowDayDetector {
+  readonly section = 'unexplainedLookups';
+  readonly types = [UNEXPLAINED_LOOKUPS] as const;
+  protected readonly rule =
+    "unexplained / lookups over the window > max(multiple * usual, usual + margin, minShare), usual the higher of the account's own median daily share and its peers' share over the window";
+  protected readonly candidates = 'unexplained';
+
+  constructor(repository: ShareWindowRepository, volume: VolumeRepository, calendar: WorkingCalendar, needs: ProcedureNeeds) {
+    super(repository, volume, calendar, needs);
+  }
+
+  protected countOf(row: ShareDayRow): number {
+    return row.lookups - row.explained;
+  }
+
+  protected counts(lookup: SampleLookup): boolean {
+    return !(judgeLookup(lookup, this.needs.current()) & EXPLAINED);
+  }
+
+  protected extraEvidence(samples: SampleLookup[]): Record<string, unknown> {
+    return { sampleEventIds: this.sampleIds(samples) };
+  }
+
+}
