@@ -25,11 +25,12 @@ export interface ShareTotals {
 export interface ShareWindowFinding {
   accountId: string;
   unitCode: string | null;
-  /** The last flagged day of the run (the window ends on it) and the run's first flagged day (the alert's key). */
+  /** The last flagged day of the run (the alert's window ends on it) and the run's first flagged day (its key). */
   day: LocalDay;
   runStart: LocalDay;
   /** How many days of the run were flagged up to day. */
   runDays: number;
+  /** The run's peak window: the flagged day whose window had the highest share (observed, ratio are of it). */
   window: { from: LocalDay; to: LocalDay; workingDays: number };
   /** The window of the run's first day starts the alert's window. */
   runWindowFrom: LocalDay;

@@ -54,7 +54,8 @@ const rounded = (x: number): number => Math.round(x * 1000) / 1000;
  * lookups / lookups over the window; it is flagged when above max(multiple * usual, usual + margin, minShare),
  * usual being the higher of its own usual share (the median of its daily shares before the window) and its
  * peers' (the median of their shares over the same window). Consecutive flagged days are one run: one finding,
- * keyed by the run's first day, reported on the run's last day within the period.
+ * keyed by the run's first day, reported on the run's last day within the period with the numbers of its peak
+ * window (the flagged day whose window had the highest share).
  */
 export class ShareWindow {
   private readonly base: number;
@@ -93,8 +94,13 @@ export class ShareWindow {
         // Report a run once, on its last flagged day within the period.
         if (d < fromIndex || (d < last && days.has(d + 1))) continue;
         let start = d;
-        while (days.has(start - 1)) start--;
-        out.push({ ...j.finding, runStart: this.dayAt(start), runDays: d - start + 1, runWindowFrom: this.dayAt(days.get(start)!.stat.from) });
+        let peak = j;
+        while (days.has(start - 1)) {
+          start--;
+          if (days.get(start)!.stat.share > peak.stat.share) peak = days.get(start)!;
+        }
+        // The run's peak window is the evidence (its tail, as the window rolls off the episode, says less).
+        out.push({ ...peak.finding, day: j.finding.day, runStart: this.dayAt(start), runDays: d - start + 1, runWindowFrom: this.dayAt(days.get(start)!.stat.from) });
       }
     }
     return out.sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : a.day < b.day ? -1 : 1));
