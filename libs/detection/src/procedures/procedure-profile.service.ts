@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import { addDays, localDay, startOfLocalDay } from '../calendar/local-day.util';
+import { withTryAdvisoryLock } from '../scan/advisory-lock.util';
 import { PROCEDURE_CATALOG_CONFIG, ProcedureCatalogConfig } from './procedure-catalog-config.util';
 import { ProcedureNeeds } from './procedure-needs.service';
 import { learnProfiles } from './procedure-profile.util';
@@ -29,19 +30,7 @@ export class ProcedureProfileService {
 
   /** Learns the profiles on one replica: null when another holds the lock (it is doing the same). */
   async learnOnce(): Promise<ProcedureProfile[] | null> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [PROCEDURE_PROFILE_LOCK]);
-      if (!locked) return null;
-      try {
-        return await this.learn();
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock($1)', [PROCEDURE_PROFILE_LOCK]);
-      }
-    } finally {
-      await runner.release();
-    }
+    return withTryAdvisoryLock(this.dataSource, PROCEDURE_PROFILE_LOCK, () => this.learn());
   }
 
   private async learn(): Promise<ProcedureProfile[]> {

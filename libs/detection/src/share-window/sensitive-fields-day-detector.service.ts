@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { judgeLookup, SENSITIVE_FIELDS, UNNEEDED_SENSITIVE } from '../explained/lookup-explanation.util';
 import { ProcedureNeeds } from '../procedures/procedure-needs.service';
-import { VolumeRepository } from '../volume/volume.repository';
+import { AccountDayVolume, VolumeRepository } from '../volume/volume.repository';
 import { WorkingCalendar } from '../working-hours/working-calendar.service';
 import { ShareWindowDayDetector } from './share-window-day-detector.service';
-import { SampleLookup, ShareDayRow, ShareWindowRepository } from './share-window.repository';
+import { SampleLookup, ShareWindowRepository } from './share-window.repository';
 
 export const SENSITIVE_FIELDS_TYPE = 'sensitive_fields';
 
@@ -21,7 +21,7 @@ export class SensitiveFieldsDayDetector extends ShareWindowDayDetector {
     super(repository, volume, calendar, needs);
   }
 
-  protected countOf(row: ShareDayRow): number {
+  protected countOf(row: AccountDayVolume): number {
     return row.unneededSensitive;
   }
 

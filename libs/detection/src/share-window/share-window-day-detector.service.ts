@@ -2,13 +2,13 @@ import type { RaiseAlertInput } from '@app/alerts';
 import { addDays, LocalDay, startOfLocalDay } from '../calendar/local-day.util';
 import type { ProcedureNeeds } from '../procedures/procedure-needs.service';
 import type { DayDetector, ParsedSettings } from '../scan/detector.type';
-import type { VolumeRepository } from '../volume/volume.repository';
+import type { AccountDayVolume, VolumeRepository } from '../volume/volume.repository';
 import type { WorkingCalendar } from '../working-hours/working-calendar.service';
 import { shareWindowAlert } from './share-window-alert.util';
 import type { ShareDay, ShareWindowFinding } from './share-window-finding.type';
 import { parseShareWindowSettings, ShareWindowSettings } from './share-window-settings.util';
 import { ShareWindow } from './share-window.util';
-import { SampleLookup, ShareDayRow, ShareWindowRepository } from './share-window.repository';
+import { SampleLookup, ShareWindowRepository } from './share-window.repository';
 
 /** Lookups read to find sample events, and samples kept. */
 const CANDIDATES = 400;
@@ -32,7 +32,7 @@ export abstract class ShareWindowDayDetector implements DayDetector<ShareWindowS
   ) {}
 
   /** What the detector counts of an account's day. */
-  protected abstract countOf(row: ShareDayRow): number;
+  protected abstract countOf(row: AccountDayVolume): number;
   /** Whether a sample lookup is one the detector counts. */
   protected abstract counts(lookup: SampleLookup): boolean;
   /** Evidence beyond the shared one, from the samples (sampleEventIds at least). */
@@ -45,7 +45,7 @@ export abstract class ShareWindowDayDetector implements DayDetector<ShareWindowS
   async detectDays(fromDay: LocalDay, toDay: LocalDay, s: ShareWindowSettings): Promise<RaiseAlertInput[]> {
     // The run's look-back, the history's, and the window's own span (weekends, Tết) before the first day judged.
     const loadFrom = addDays(fromDay, -(s.runLookbackDays + s.lookbackCalendarDays + Math.ceil(s.windowWorkingDays * 1.4) + 14));
-    const rows = await this.repository.findDays(loadFrom, toDay);
+    const rows = await this.volume.findDays(loadFrom, toDay);
     const days: (ShareDay & { firstAt: Date | null })[] = rows.map((r) => ({ ...r, count: this.countOf(r) }));
     const accounts = await this.volume.findAccounts([...new Set(rows.map((r) => r.accountId))]);
     const window = new ShareWindow(loadFrom, toDay, days, accounts, (unit, day) => this.calendar.classify(unit, noonOf(day)).workingDay, s);

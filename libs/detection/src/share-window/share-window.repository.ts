@@ -1,48 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { LocalDay } from '../calendar/local-day.util';
 import { SENSITIVE_FIELDS } from '../explained/lookup-explanation.util';
 import type { LookupToJudge } from '../explained/lookup-explanation.util';
-
-export interface ShareDayRow {
-  accountId: string;
-  day: LocalDay;
-  unitCode: string | null;
-  lookups: number;
-  explained: number;
-  unneededSensitive: number;
-  withDossier: number;
-  ownUnitDossier: number;
-  firstAt: Date | null;
-}
 
 export type SampleLookup = LookupToJudge & { eventId: string };
 
 const SENSITIVE = [...SENSITIVE_FIELDS];
 
-/** What the share detectors read: account_day's explained counts, and sample lookups for the evidence. */
+/** Sample lookups for the share detectors' evidence (their days come from VolumeRepository.findDays). */
 @Injectable()
 export class ShareWindowRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  async findDays(fromDay: LocalDay, toDay: LocalDay): Promise<ShareDayRow[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT account_id, day::text AS day, unit_code, lookups, explained, unneeded_sensitive, with_dossier, own_unit_dossier, first_at
-       FROM account_day WHERE day >= $1::date AND day <= $2::date AND lookups > 0`,
-      [fromDay, toDay],
-    );
-    return rows.map((r) => ({
-      accountId: r.account_id as string,
-      day: r.day as string,
-      unitCode: r.unit_code as string | null,
-      lookups: r.lookups as number,
-      explained: r.explained as number,
-      unneededSensitive: r.unneeded_sensitive as number,
-      withDossier: r.with_dossier as number,
-      ownUnitDossier: r.own_unit_dossier as number,
-      firstAt: r.first_at as Date | null,
-    }));
-  }
 
   /**
    * The account's first lookups of a window that may be what a detector counts, earliest first

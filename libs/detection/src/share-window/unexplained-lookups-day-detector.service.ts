@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EXPLAINED, judgeLookup, UNNEEDED_SENSITIVE } from '../explained/lookup-explanation.util';
 import { ProcedureNeeds } from '../procedures/procedure-needs.service';
-import { VolumeRepository } from '../volume/volume.repository';
+import { AccountDayVolume, VolumeRepository } from '../volume/volume.repository';
 import { WorkingCalendar } from '../working-hours/working-calendar.service';
 import { ShareWindowDayDetector } from './share-window-day-detector.service';
-import { SampleLookup, ShareDayRow, ShareWindowRepository } from './share-window.repository';
+import { SampleLookup, ShareWindowRepository } from './share-window.repository';
 
 export const UNEXPLAINED_LOOKUPS = 'unexplained_lookups';
 
@@ -25,7 +25,7 @@ export class UnexplainedLookupsDayDetector extends ShareWindowDayDetector {
    * Unexplained lookups, less those returning sensitive fields beyond the need: those are detector 10's, so one
    * behaviour is one alert (a lookup both without a dossier and with such fields is left to detector 10 too).
    */
-  protected countOf(row: ShareDayRow): number {
+  protected countOf(row: AccountDayVolume): number {
     return Math.max(0, row.lookups - row.explained - row.unneededSensitive);
   }
 

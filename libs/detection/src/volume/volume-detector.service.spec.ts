@@ -35,7 +35,7 @@ function windowOf(people: Person[]): VolumeWindow {
       const n = p.volume(d);
       if (d < (p.since ?? 0) || n === 0) return; // account_day holds no row for a day without lookups
       const own = Math.round(n * (p.explained ?? 0));
-      rows.push({ accountId: p.id, day, unitCode: p.unit, lookups: n, subjects: n, withDossier: own, ownUnitDossier: own, explained: own, firstAt: null });
+      rows.push({ accountId: p.id, day, unitCode: p.unit, lookups: n, subjects: n, withDossier: own, ownUnitDossier: own, explained: own, unneededSensitive: 0, firstAt: null });
     });
   }
   const accounts = new Map<string, VolumeAccount>(people.map((p) => [p.id, { accountId: p.id, unitCode: p.unit, role: p.role ?? 'chuyen_vien', accountType: p.type ?? 'person', createdAt: p.createdAt ? new Date(p.createdAt) : null }]));

@@ -12,6 +12,8 @@ export interface AccountDayVolume {
   ownUnitDossier: number;
   /** Lookups explained by a dossier of the unit, a procedure and the fields it needs. */
   explained: number;
+  /** Lookups returning a sensitive-class field beyond their procedure's need. */
+  unneededSensitive: number;
   firstAt: Date | null;
 }
 
@@ -24,7 +26,7 @@ export interface VolumeAccount {
   createdAt: Date | null;
 }
 
-/** What the volume detectors read: account_day, the directory's roles, and the alerts already raised. */
+/** What the day detectors read: account_day, the directory's roles, and the alerts already raised. */
 @Injectable()
 export class VolumeRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -32,7 +34,8 @@ export class VolumeRepository {
   /** The days with lookups in a period (a day with only sign-ins is a quiet day for volume). */
   async findDays(fromDay: LocalDay, toDay: LocalDay): Promise<AccountDayVolume[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT account_id, day::text AS day, unit_code, lookups, distinct_subjects, with_dossier, own_unit_dossier, explained, first_at
+      `SELECT account_id, day::text AS day, unit_code, lookups, distinct_subjects, with_dossier, own_unit_dossier, explained,
+              unneeded_sensitive, first_at
        FROM account_day WHERE day >= $1::date AND day <= $2::date AND lookups > 0`,
       [fromDay, toDay],
     );
@@ -45,6 +48,7 @@ export class VolumeRepository {
       withDossier: r.with_dossier as number,
       ownUnitDossier: r.own_unit_dossier as number,
       explained: r.explained as number,
+      unneededSensitive: r.unneeded_sensitive as number,
       firstAt: r.first_at as Date | null,
     }));
   }
