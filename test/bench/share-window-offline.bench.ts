@@ -67,7 +67,12 @@ const working = (unitCode: string | null, day: string): boolean => {
 const first = rows.reduce((m, r) => (r.day < m ? r.day : m), '9999');
 const last = rows.reduce((m, r) => (r.day > m ? r.day : m), '0000');
 const file = loadDetectionSettingsFile();
-console.log(`${seed}/${mix} scale ${scale}: ${events} events, ${rows.length} account-days, ${first} .. ${last}, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+const lookups = rows.reduce((n, r) => n + r.lookups, 0);
+const explained = rows.reduce((n, r) => n + r.explained, 0);
+console.log(
+  `${seed}/${mix} scale ${scale}: ${events} events, ${rows.length} account-days, ${first} .. ${last}, ${((Date.now() - started) / 1000).toFixed(0)} s; ` +
+    `explained ${explained} of ${lookups} lookups (${((100 * explained) / lookups).toFixed(1)}%)`,
+);
 for (const [section, type, kind] of [
   ['unexplainedLookups', 'unexplained_lookups', 'unexplained-lookups'],
   ['sensitiveFields', 'sensitive_fields', 'sensitive-fields'],
