@@ -46,6 +46,12 @@ describe('scan command', () => {
     expect(await query(`SELECT type, account_ids, occurrences FROM alert`)).toEqual([{ type: 'volume_own_baseline', account_ids: ['cb.cli.a'], occurrences: 2 }]);
   });
 
+  it('learns the procedure profiles on demand (none here: no lookups in the last 30 days)', async () => {
+    const res = await cli('detection:procedures:learn');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('learned the profiles of 0 procedure(s)');
+  });
+
   it('names the option that is wrong', async () => {
     const res = await cli('scan', '--from', '2026-11-09', '--to', '2026-11-01');
     expect(res.code).toBe(1);

@@ -51,12 +51,13 @@ describe('volume detection scan', () => {
       parameters: { k: 6, multiple: 3, floor: 30, minHistoryDays: 10 },
       withDossierShare: 0.358,
       withoutDossierShare: 0.642,
+      explainedShare: 0.358,
     });
     expect(alert.evidence.sampleEventIds).toHaveLength(5);
     expect(alert.severity).toBe('high'); // 212 is 4.4 times the bound of 48: from 3 times, high
     expect(alert.explanation_vi).toBe(
       'Tài khoản cb.own.spiker tra cứu 212 công dân ngày 09/11/2026, gấp 13 lần mức thường ngày (16) và gấp 13 lần đồng nghiệp cùng đơn vị, ' +
-        'cùng vai trò (16,5, 4 người); 64% lượt tra cứu không gắn hồ sơ.',
+        'cùng vai trò (16,5, 4 người); 64% lượt tra cứu không được giải thích bởi hồ sơ.',
     );
     expect(alert.explanation_en).toContain('looked up 212 citizens on 9 Nov 2026, 13 times its usual day (16)');
   });
@@ -89,7 +90,7 @@ describe('volume detection scan', () => {
     });
     expect(alerts[0].explanation_vi).toBe(
       'Tài khoản cb.peer.new-busy tra cứu 150 công dân ngày 30/10/2026, gấp 7,1 lần đồng nghiệp cùng đơn vị, cùng vai trò (21, 5 người) ' +
-        '(mới có 3 ngày làm việc, chưa đủ để so với chính mình); 80% lượt tra cứu không gắn hồ sơ.',
+        '(mới có 3 ngày làm việc, chưa đủ để so với chính mình); 80% lượt tra cứu không được giải thích bởi hồ sơ.',
     );
   });
 

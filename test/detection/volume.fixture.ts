@@ -12,7 +12,8 @@ export function workingDays(from: string, n: number): string[] {
 
 /**
  * n lookups of an account on a local day from 08:00, each of a different citizen; the first withDossier name a
- * dossier of its unit. From one office machine: an address per event would look like a walk across networks.
+ * dossier of its unit and a procedure (birth registration) whose need their fields are within: explained. From one
+ * office machine: an address per event would look like a walk across networks.
  */
 export function dayOfLookups(accountId: string, unitCode: string, day: string, n: number, withDossier = 0): TestEvent[] {
   const eight = startOfLocalDay(day).getTime() + 8 * 3_600_000;
@@ -22,7 +23,7 @@ export function dayOfLookups(accountId: string, unitCode: string, day: string, n
       unitCode,
       clientIp: '10.20.0.10',
       occurredAt: new Date(eight + i * 20_000).toISOString(),
-      ...(i < withDossier ? { dossierCode: `${unitCode}-${day.replaceAll('-', '')}-${i}` } : {}),
+      ...(i < withDossier ? { dossierCode: `${unitCode}-${day.replaceAll('-', '')}-${i}`, procedureCode: '1.001612' } : {}),
     }),
   );
 }

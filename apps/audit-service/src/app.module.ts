@@ -33,9 +33,11 @@ import { AlertSuppressionsController } from './http/alert-suppressions.controlle
 import { AlertsController } from './http/alerts.controller';
 import { DetectionCalendarController } from './http/detection-calendar.controller';
 import { DetectionUnitsController } from './http/detection-units.controller';
+import { DetectionExplainedController } from './http/detection-explained.controller';
 import { DetectionScanController } from './http/detection-scan.controller';
 import { DetectionSettingsController } from './http/detection-settings.controller';
 import { DetectionDailyCron } from './jobs/detection-daily.cron';
+import { ProcedureProfileCron } from './jobs/procedure-profile.cron';
 import { QueryLogConsumer } from './kafka/query-log.consumer';
 
 /** What each role adds. Health and metrics are served by every replica whatever its roles. */
@@ -51,6 +53,7 @@ const API_CONTROLLERS = [
   IntegrityController,
   DetectionCalendarController,
   DetectionUnitsController,
+  DetectionExplainedController,
   DetectionScanController,
   DetectionSettingsController,
   // Before AlertsController: /v1/alerts/suppressions is not an alert id.
@@ -58,7 +61,7 @@ const API_CONTROLLERS = [
   AlertsController,
 ];
 const INGEST_PROVIDERS = [QueryLogConsumer];
-const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron, DetectionDailyCron];
+const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron, DetectionDailyCron, ProcedureProfileCron];
 
 @Module({})
 export class AppModule {

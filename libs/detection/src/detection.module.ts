@@ -7,6 +7,14 @@ import { SourceSystemsModule } from '@app/source-systems';
 import { AccountDayAggregator } from './aggregates/account-day-aggregator.service';
 import { AccountDayRepository } from './aggregates/account-day.repository';
 import { AggregateRescan } from './aggregates/aggregate-rescan.service';
+import { SourceSystemDayRepository } from './aggregates/source-system-day.repository';
+import { ExplainedShareRepository } from './explained/explained-share.repository';
+import { ExplainedShareService } from './explained/explained-share.service';
+import { loadProcedureCatalogConfig, PROCEDURE_CATALOG_CONFIG } from './procedures/procedure-catalog-config.util';
+import { ProcedureNeeds } from './procedures/procedure-needs.service';
+import { ProcedureProfileService } from './procedures/procedure-profile.service';
+import { ProcedureRepository } from './procedures/procedure.repository';
+import { ProceduresService } from './procedures/procedures.service';
 import { CalendarDayRepository } from './calendar/calendar-day.repository';
 import { CalendarDaysService } from './calendar/calendar-days.service';
 import { UnitNetworkRepository } from './networks/unit-network.repository';
@@ -22,6 +30,9 @@ import { StreamDetection } from './scan/stream-detection.service';
 import { DetectionSettingRepository } from './settings/detection-setting.repository';
 import { DetectionSettingsAdmin } from './settings/detection-settings-admin.service';
 import { DetectionSettingsService } from './settings/detection-settings.service';
+import { SensitiveFieldsDayDetector } from './share-window/sensitive-fields-day-detector.service';
+import { ShareWindowRepository } from './share-window/share-window.repository';
+import { UnexplainedLookupsDayDetector } from './share-window/unexplained-lookups-day-detector.service';
 import { VolumeDayDetector } from './volume/volume-day-detector.service';
 import { VolumeDetector } from './volume/volume-detector.service';
 import { VolumeRepository } from './volume/volume.repository';
@@ -35,7 +46,7 @@ import { SourcePolicyRepository } from './source-policy/source-policy.repository
  * Every detector, in the order a scan runs them (docs/detection.md). A class here that also implements
  * StreamDetector judges each committed batch too.
  */
-const DETECTORS = [VolumeDayDetector, ForeignNetworkDayDetector, ConcurrentNetworksDetector, SourcePolicyDetector];
+const DETECTORS = [VolumeDayDetector, UnexplainedLookupsDayDetector, SensitiveFieldsDayDetector, ForeignNetworkDayDetector, ConcurrentNetworksDetector, SourcePolicyDetector];
 
 /**
  * Detection of misuse. So far its foundation: the per-account-day aggregate every stored batch updates (and a
@@ -46,6 +57,14 @@ const DETECTORS = [VolumeDayDetector, ForeignNetworkDayDetector, ConcurrentNetwo
   providers: [
     Clock,
     AccountDayRepository,
+    SourceSystemDayRepository,
+    { provide: PROCEDURE_CATALOG_CONFIG, useFactory: () => loadProcedureCatalogConfig() },
+    ProcedureRepository,
+    ProcedureNeeds,
+    ProceduresService,
+    ProcedureProfileService,
+    ExplainedShareRepository,
+    ExplainedShareService,
     AccountDayAggregator,
     AggregateRescan,
     { provide: WORKING_HOURS_CONFIG, useFactory: () => loadWorkingHoursConfig() },
@@ -64,12 +83,27 @@ const DETECTORS = [VolumeDayDetector, ForeignNetworkDayDetector, ConcurrentNetwo
     VolumeDetector,
     UnusualNetworkRepository,
     SourcePolicyRepository,
+    ShareWindowRepository,
     ...DETECTORS,
     { provide: DAY_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors, inject: DETECTORS },
     { provide: STREAM_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors.filter(isStreamDetector), inject: DETECTORS },
     DetectionScan,
     StreamDetection,
   ],
-  exports: [AggregateRescan, WorkingCalendar, UnitNetworks, CalendarDaysService, WorkingHoursService, UnitNetworksAdminService, DetectionScan, DetectionSettingsService, DetectionSettingsAdmin],
+  exports: [
+    AggregateRescan,
+    ProcedureNeeds,
+    ProceduresService,
+    ProcedureProfileService,
+    ExplainedShareService,
+    WorkingCalendar,
+    UnitNetworks,
+    CalendarDaysService,
+    WorkingHoursService,
+    UnitNetworksAdminService,
+    DetectionScan,
+    DetectionSettingsService,
+    DetectionSettingsAdmin,
+  ],
 })
 export class DetectionModule {}

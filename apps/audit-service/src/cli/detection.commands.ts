@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { DomainException } from '@app/common';
 import { AppConfig } from '@app/config';
-import { UnitNetworksAdminService } from '@app/detection';
+import { ProcedureProfileService, UnitNetworksAdminService } from '@app/detection';
 import { withServiceContext } from './database-session';
 
 const CLI_ACTOR = 'system:cli';
@@ -25,5 +25,18 @@ export function registerDetectionCommands(program: Command, config: () => AppCon
         const lines = error.details.map((d) => `${file}${d.line ? `:${d.line}` : ''}: ${d.field ? `${d.field}: ` : ''}${d.message}`);
         throw new Error([`${file}: ${error.message}`, ...lines].join('\n'));
       }
+    });
+
+  program
+    .command('detection:procedures:learn')
+    .description(
+      "learn now what each procedure's lookups of the last days return (its need where config/procedures.json is silent), " +
+        'as the daily job does; then rebuild the days to count with it: scan --from --to --rebuild',
+    )
+    .action(async () => {
+      const profiles = await withServiceContext(config(), (app) => app.get(ProcedureProfileService).learnOnce());
+      if (!profiles) throw new Error('Another replica is learning the procedure profiles; try again in a minute');
+      console.log(`learned the profiles of ${profiles.length} procedure(s)`);
+      for (const p of profiles) console.log(`  ${p.code}: ${p.fields.join(', ') || '(no field reaches learnedProfile.minShare)'} (${p.lookups} lookups)`);
     });
 }

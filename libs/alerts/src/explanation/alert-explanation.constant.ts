@@ -11,6 +11,7 @@ import {
 } from './vi-format.util';
 import { NETWORK_EXPLANATION_TEMPLATES } from './network-explanation.constant';
 import { SOURCE_POLICY_EXPLANATION_TEMPLATES } from './source-policy-explanation.constant';
+import { SHARE_WINDOW_EXPLANATION_TEMPLATES } from './share-window-explanation.constant';
 import { VOLUME_EXPLANATION_TEMPLATES } from './volume-explanation.constant';
 
 /**
@@ -139,6 +140,7 @@ export const EXPLANATION_TEMPLATES: Readonly<Record<string, ExplanationTemplate>
   ...VOLUME_EXPLANATION_TEMPLATES,
   ...NETWORK_EXPLANATION_TEMPLATES,
   ...SOURCE_POLICY_EXPLANATION_TEMPLATES,
+  ...SHARE_WINDOW_EXPLANATION_TEMPLATES,
 };
 
 export function explain(context: ExplanationContext): AlertExplanation {

@@ -1,18 +1,11 @@
 import type { AlertExplanation, ExplanationContext } from './alert-explanation.type';
+import { num, str } from './evidence-path.util';
 import { formatDateEn, formatDateTimeEn, formatDateTimeVi, formatDateVi, formatNumberEn, formatNumberVi, formatShareVi, timesOf } from './vi-format.util';
 
 /**
  * The volume detectors' phrases (libs/detection, docs/detection.md "Volume"): volume_own_baseline, volume_peers,
  * unit_surge. Each reads the evidence its detector writes; a number the evidence lacks leaves its clause out.
  */
-const at = (e: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), e);
-const num = (e: unknown, path: string): number | undefined => {
-  const v = at(e, path);
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-};
-const str = (e: unknown, path: string): string | undefined => (typeof at(e, path) === 'string' ? (at(e, path) as string) : undefined);
-
 const PEER_GROUP_VI: Record<string, string> = { unit_role: 'đồng nghiệp cùng đơn vị, cùng vai trò', unit_kind_role: 'đồng nghiệp cùng loại đơn vị, cùng vai trò' };
 const PEER_GROUP_EN: Record<string, string> = { unit_role: 'peers of the same unit and role', unit_kind_role: 'peers of the same kind of unit and role' };
 
@@ -23,7 +16,16 @@ function observedPhrase(e: Record<string, unknown>, n: number): { vi: string; en
     : { vi: `tra cứu ${formatNumberVi(n)} công dân`, en: `looked up ${formatNumberEn(n)} citizens` };
 }
 
+/** How much of the day its dossiers do not explain; alerts raised before the explained share say "no dossier". */
 function dossierClause(e: Record<string, unknown>): { vi: string; en: string } {
+  const explained = num(e, 'explainedShare');
+  if (explained !== undefined) {
+    const unexplained = Math.round((1 - explained) * 1000) / 1000;
+    return {
+      vi: `; ${formatShareVi(unexplained)} lượt tra cứu không được giải thích bởi hồ sơ`,
+      en: `; ${formatShareVi(unexplained)} of the lookups are not explained by a dossier`,
+    };
+  }
   const without = num(e, 'withoutDossierShare');
   if (without === undefined) return { vi: '', en: '' };
   return {

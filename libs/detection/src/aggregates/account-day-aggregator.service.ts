@@ -2,9 +2,12 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { StoredBatch, StoredBatchHandler, StoredBatchHandlers } from '@app/audit-trail';
 import { MetricsService } from '@app/observability';
+import { ProcedureNeeds } from '../procedures/procedure-needs.service';
 import { accountDayDeltas } from './account-day-delta.util';
 import { AccountDayRepository } from './account-day.repository';
 import { ACCOUNT_DAY_LOCK } from './aggregate-rescan.service';
+import { sourceSystemDayDeltas } from './source-system-day-delta.util';
+import { SourceSystemDayRepository } from './source-system-day.repository';
 
 /**
  * Keeps account_day up to date from every stored batch, inside the batch's transaction and from the events that
@@ -21,6 +24,8 @@ export class AccountDayAggregator implements StoredBatchHandler, OnModuleInit {
   constructor(
     private readonly handlers: StoredBatchHandlers,
     private readonly days: AccountDayRepository,
+    private readonly sourceDays: SourceSystemDayRepository,
+    private readonly needs: ProcedureNeeds,
     metrics: MetricsService,
   ) {
     this.failures = metrics.counter(
@@ -34,13 +39,15 @@ export class AccountDayAggregator implements StoredBatchHandler, OnModuleInit {
   }
 
   async handleStoredBatch(batch: StoredBatch, manager: EntityManager): Promise<void> {
-    const deltas = accountDayDeltas(batch.events);
+    const needs = this.needs.current();
+    const deltas = accountDayDeltas(batch.events, needs);
     if (!deltas.length) return;
     // Shared: batches run side by side, and wait only while a rescan rebuilds days.
     await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [ACCOUNT_DAY_LOCK]);
     await manager.query('SAVEPOINT account_day');
     try {
       await this.days.apply(manager, deltas);
+      await this.sourceDays.apply(manager, sourceSystemDayDeltas(batch.events, needs));
       await manager.query('RELEASE SAVEPOINT account_day');
     } catch (error) {
       await manager.query('ROLLBACK TO SAVEPOINT account_day');

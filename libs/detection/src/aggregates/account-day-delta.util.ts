@@ -1,6 +1,6 @@
 import type { StoredEventSummary } from '@app/audit-trail';
-import { FIELD_CATALOG_V1 } from '@app/contracts';
 import { localTime } from '../calendar/local-day.util';
+import { EXPLAINED, judgeLookup, ProcedureNeedMap, SENSITIVE_FIELDS, UNNEEDED_FIELD, UNNEEDED_SENSITIVE } from '../explained/lookup-explanation.util';
 import { subjectSetOf } from './subject-set.util';
 
 /** What one batch adds to one account's day. */
@@ -16,6 +16,11 @@ export interface AccountDayDelta {
   withDossier: number;
   ownUnitDossier: number;
   sensitive: number;
+  /** Lookups explained by a dossier of the account's unit, a procedure and only the fields it needs. */
+  explained: number;
+  /** Lookups returning a field beyond their procedure's need; of those, a sensitive-class field. */
+  unneededFields: number;
+  unneededSensitive: number;
   refused: number;
   /** Lookups per 30-minute slot of the local day (48). */
   slots: number[];
@@ -28,14 +33,14 @@ export interface AccountDayDelta {
 /** Client addresses kept per account and day: enough to see a second network, bounded for a noisy account. */
 export const MAX_CLIENT_IPS = 16;
 
-const SENSITIVE = new Set(FIELD_CATALOG_V1.fields.filter((f) => f.class === 'sensitive').map((f) => f.code));
 const LOOKUP_ACTIONS = new Set(['lookup', 'verify']);
 
 /**
  * Per account and local day, what these events add. Events flagged future_time are left out: their day has not
- * come, and a detector must not be led by a clock gone wrong (they have their own alert).
+ * come, and a detector must not be led by a clock gone wrong (they have their own alert). `needs` is what each
+ * procedure needs (ProcedureNeeds.current()): the explained counts follow the catalog and profiles of the moment.
  */
-export function accountDayDeltas(events: readonly StoredEventSummary[]): AccountDayDelta[] {
+export function accountDayDeltas(events: readonly StoredEventSummary[], needs: ProcedureNeedMap): AccountDayDelta[] {
   const byKey = new Map<string, { delta: AccountDayDelta; hashes: string[]; ips: Set<string> }>();
   for (const e of events) {
     if (e.flags.includes('future_time')) continue;
@@ -65,7 +70,11 @@ export function accountDayDeltas(events: readonly StoredEventSummary[]): Account
         d.withDossier++;
         if (e.unitCode && e.dossierCode.startsWith(e.unitCode)) d.ownUnitDossier++;
       }
-      if (e.fields.some((f) => SENSITIVE.has(f))) d.sensitive++;
+      if (e.fields.some((f) => SENSITIVE_FIELDS.has(f))) d.sensitive++;
+      const judged = judgeLookup(e, needs);
+      if (judged & EXPLAINED) d.explained++;
+      if (judged & UNNEEDED_FIELD) d.unneededFields++;
+      if (judged & UNNEEDED_SENSITIVE) d.unneededSensitive++;
     }
   }
   return [...byKey.values()].map(({ delta, hashes, ips }) => ({
@@ -88,6 +97,9 @@ function emptyDelta(accountId: string, day: string, at: Date): AccountDayDelta {
     withDossier: 0,
     ownUnitDossier: 0,
     sensitive: 0,
+    explained: 0,
+    unneededFields: 0,
+    unneededSensitive: 0,
     refused: 0,
     slots: new Array<number>(48).fill(0),
     subjects: Buffer.alloc(0),

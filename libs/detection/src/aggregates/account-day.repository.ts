@@ -14,6 +14,9 @@ interface CurrentRow {
   with_dossier: number;
   own_unit_dossier: number;
   sensitive: number;
+  explained: number;
+  unneeded_fields: number;
+  unneeded_sensitive: number;
   refused: number;
   slots: number[];
   subjects: Buffer;
@@ -24,7 +27,19 @@ interface CurrentRow {
   last_at: Date | null;
 }
 
-const COUNTS = ['events', 'lookups', 'logins', 'exports', 'with_dossier', 'own_unit_dossier', 'sensitive', 'refused'] as const;
+const COUNTS = [
+  'events',
+  'lookups',
+  'logins',
+  'exports',
+  'with_dossier',
+  'own_unit_dossier',
+  'sensitive',
+  'explained',
+  'unneeded_fields',
+  'unneeded_sensitive',
+  'refused',
+] as const;
 const DELTA_OF: Record<(typeof COUNTS)[number], keyof AccountDayDelta> = {
   events: 'events',
   lookups: 'lookups',
@@ -33,6 +48,9 @@ const DELTA_OF: Record<(typeof COUNTS)[number], keyof AccountDayDelta> = {
   with_dossier: 'withDossier',
   own_unit_dossier: 'ownUnitDossier',
   sensitive: 'sensitive',
+  explained: 'explained',
+  unneeded_fields: 'unneededFields',
+  unneeded_sensitive: 'unneededSensitive',
   refused: 'refused',
 };
 
@@ -54,7 +72,7 @@ export class AccountDayRepository {
     );
     const current: CurrentRow[] = await m.query(
       `SELECT account_id, day::text AS day, events, lookups, logins, exports, exported_subjects, with_dossier, own_unit_dossier,
-              sensitive, refused, slots, subjects, distinct_subjects, client_ips, unit_code, first_at, last_at
+              sensitive, explained, unneeded_fields, unneeded_sensitive, refused, slots, subjects, distinct_subjects, client_ips, unit_code, first_at, last_at
        FROM account_day WHERE (account_id, day) IN (SELECT * FROM unnest($1::text[], $2::date[]))
        ORDER BY account_id, day FOR UPDATE`,
       keys,
@@ -64,11 +82,13 @@ export class AccountDayRepository {
     await m.query(
       `UPDATE account_day a SET events = r.events, lookups = r.lookups, logins = r.logins, exports = r.exports,
               exported_subjects = r.exported_subjects, with_dossier = r.with_dossier, own_unit_dossier = r.own_unit_dossier,
-              sensitive = r.sensitive, refused = r.refused, slots = r.slots, subjects = decode(r.subjects, 'hex'),
+              sensitive = r.sensitive, explained = r.explained, unneeded_fields = r.unneeded_fields,
+              unneeded_sensitive = r.unneeded_sensitive, refused = r.refused, slots = r.slots, subjects = decode(r.subjects, 'hex'),
               distinct_subjects = r.distinct_subjects, client_ips = r.client_ips, unit_code = r.unit_code,
               first_at = r.first_at, last_at = r.last_at
        FROM jsonb_to_recordset($1::jsonb) AS r(account_id text, day date, events int, lookups int, logins int, exports int,
-            exported_subjects bigint, with_dossier int, own_unit_dossier int, sensitive int, refused int, slots int[],
+            exported_subjects bigint, with_dossier int, own_unit_dossier int, sensitive int, explained int, unneeded_fields int,
+            unneeded_sensitive int, refused int, slots int[],
             subjects text, distinct_subjects int, client_ips text[], unit_code text, first_at timestamptz, last_at timestamptz)
        WHERE a.account_id = r.account_id AND a.day = r.day`,
       [JSON.stringify(rows)],

@@ -2,8 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { QUERY_EVENT_COLUMNS, rowToStoredEvent, storedEventSummary } from '@app/audit-trail';
 import { addDays, startOfLocalDay } from '../calendar/local-day.util';
+import { ProcedureNeeds } from '../procedures/procedure-needs.service';
 import { accountDayDeltas } from './account-day-delta.util';
 import { AccountDayRepository } from './account-day.repository';
+import { sourceSystemDayDeltas } from './source-system-day-delta.util';
+import { SourceSystemDayRepository } from './source-system-day.repository';
 
 /** Any stable 64-bit number: batches take it shared, a rescan of a day exclusively. */
 export const ACCOUNT_DAY_LOCK = 7_281_004_620;
@@ -17,7 +20,9 @@ export interface RescanOutcome {
 /**
  * Rebuilds account_day from the store for a period of local days, one day per transaction: the day's rows are
  * deleted and recomputed from its stored events with the same code the live path uses, so a back-fill and a
- * live stream end the same. Batches of that day wait for the rebuild (they take the same lock, shared).
+ * live stream end the same. Batches of that day wait for the rebuild (they take the same lock, shared). The
+ * explained counts are recomputed with what procedures need now (catalog, admins' entries, learned profiles):
+ * a change of those applies to the days rebuilt after it.
  */
 @Injectable()
 export class AggregateRescan {
@@ -26,6 +31,8 @@ export class AggregateRescan {
   constructor(
     private readonly dataSource: DataSource,
     private readonly days: AccountDayRepository,
+    private readonly sourceDays: SourceSystemDayRepository,
+    private readonly needs: ProcedureNeeds,
   ) {}
 
   async rescan(fromDay: string, toDay: string): Promise<RescanOutcome> {
@@ -35,6 +42,7 @@ export class AggregateRescan {
       events += await this.dataSource.transaction(async (m) => {
         await m.query('SELECT pg_advisory_xact_lock($1)', [ACCOUNT_DAY_LOCK]);
         await this.days.deleteDays(m, day, day);
+        await this.sourceDays.deleteDays(m, day, day);
         return this.rebuildDay(m, day);
       });
     }
@@ -56,10 +64,12 @@ export class AggregateRescan {
         [from, to, after?.at ?? null, after?.system ?? null, after?.id ?? null],
       );
       if (!rows.length) return total;
-      const records = rows.map(rowToStoredEvent);
-      await this.days.apply(m, accountDayDeltas(records.map(storedEventSummary)));
+      const events = rows.map(rowToStoredEvent).map(storedEventSummary);
+      const needs = this.needs.current();
+      await this.days.apply(m, accountDayDeltas(events, needs));
+      await this.sourceDays.apply(m, sourceSystemDayDeltas(events, needs));
       total += rows.length;
-      const last = records[records.length - 1];
+      const last = events[events.length - 1];
       after = { at: last.occurredAt, id: last.eventId, system: last.sourceSystem };
       if (rows.length < PAGE) return total;
     }

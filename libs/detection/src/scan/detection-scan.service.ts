@@ -5,6 +5,7 @@ import { Clock, DomainException, ErrorCode } from '@app/common';
 import { AggregateRescan } from '../aggregates/aggregate-rescan.service';
 import { addDays, isLocalDay, LocalDay, localDay } from '../calendar/local-day.util';
 import { DetectionSettingsService } from '../settings/detection-settings.service';
+import { withTryAdvisoryLock } from './advisory-lock.util';
 import { DAY_DETECTORS, DayDetector, DetectionSettings } from './detector.type';
 
 /** Any stable 64-bit number: the daily scan runs on one replica at a time. */
@@ -94,20 +95,10 @@ export class DetectionScan implements OnModuleInit {
 
   /** Yesterday (Vietnam), on one replica: null when another holds the lock (it is scanning the same day). */
   async scanYesterdayOnce(): Promise<ScanOutcome | null> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [DETECTION_DAILY_LOCK]);
-      if (!locked) return null;
-      try {
-        const yesterday = addDays(localDay(this.clock.now()), -1);
-        return await this.scan(yesterday, yesterday);
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock($1)', [DETECTION_DAILY_LOCK]);
-      }
-    } finally {
-      await runner.release();
-    }
+    return withTryAdvisoryLock(this.dataSource, DETECTION_DAILY_LOCK, () => {
+      const yesterday = addDays(localDay(this.clock.now()), -1);
+      return this.scan(yesterday, yesterday);
+    });
   }
 
   /** The closed days of the period in blocks of a month: a day not yet over is not judged. */

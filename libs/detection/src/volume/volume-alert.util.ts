@@ -12,7 +12,7 @@ const windowOf = (day: string) => ({ windowStart: startOfLocalDay(day), windowEn
 /**
  * An account's volume finding as an alert: the day as window, and evidence a reviewer can check without the
  * database. withDossierShare is the share of lookups naming a dossier (and ownUnitDossierShare, a dossier of the
- * account's unit): not yet the "explained" share, which will also check the procedure's field needs.
+ * account's unit); explainedShare, of those explained (a dossier of its unit, a procedure, only the fields it needs).
  */
 export function accountVolumeAlert(f: AccountVolumeFinding, sampleEventIds: string[], s: VolumeSettings): RaiseAlertInput {
   const own = f.type === VOLUME_OWN_BASELINE;
@@ -48,6 +48,7 @@ export function accountVolumeAlert(f: AccountVolumeFinding, sampleEventIds: stri
       withDossierShare: share(f.row.withDossier, f.row.lookups),
       ownUnitDossierShare: share(f.row.ownUnitDossier, f.row.lookups),
       withoutDossierShare: share(f.row.lookups - f.row.withDossier, f.row.lookups),
+      explainedShare: share(f.row.explained, f.row.lookups),
       sampleEventIds,
     },
   };

@@ -36,7 +36,8 @@ function windowOf(people: Person[]): VolumeWindow {
       if (d < (p.since ?? 0) || n === 0) return; // account_day holds no row for a day without lookups
       const own = Math.round(n * (p.explained ?? 0));
       // Spread over a working day: its busiest hour holds about a seventh of the day's lookups.
-      rows.push({ accountId: p.id, day, unitCode: p.unit, lookups: n, subjects: n, withDossier: own, ownUnitDossier: own, firstAt: null, peakHour: { lookups: Math.ceil(n / 7), slot: 18 } });
+      const peakHour = { lookups: Math.ceil(n / 7), slot: 18 };
+      rows.push({ accountId: p.id, day, unitCode: p.unit, lookups: n, subjects: n, withDossier: own, ownUnitDossier: own, explained: own, unneededSensitive: 0, firstAt: null, peakHour });
     });
   }
   const accounts = new Map<string, VolumeAccount>(people.map((p) => [p.id, { accountId: p.id, unitCode: p.unit, role: p.role ?? 'chuyen_vien', accountType: p.type ?? 'person', createdAt: p.createdAt ? new Date(p.createdAt) : null }]));

@@ -10,6 +10,10 @@ export interface AccountDayVolume {
   subjects: number;
   withDossier: number;
   ownUnitDossier: number;
+  /** Lookups explained by a dossier of the unit, a procedure and the fields it needs. */
+  explained: number;
+  /** Lookups returning a sensitive-class field beyond their procedure's need. */
+  unneededSensitive: number;
   firstAt: Date | null;
   /** The day's busiest hour: most lookups in two adjacent half-hour slots, and the first slot's index (0-46). */
   peakHour: PeakHour;
@@ -36,7 +40,7 @@ export interface VolumeAccount {
   createdAt: Date | null;
 }
 
-/** What the volume detectors read: account_day, the directory's roles, and the alerts already raised. */
+/** What the day detectors read: account_day, the directory's roles, and the alerts already raised. */
 @Injectable()
 export class VolumeRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -44,7 +48,8 @@ export class VolumeRepository {
   /** The days with lookups in a period (a day with only sign-ins is a quiet day for volume). */
   async findDays(fromDay: LocalDay, toDay: LocalDay): Promise<AccountDayVolume[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT account_id, day::text AS day, unit_code, lookups, distinct_subjects, with_dossier, own_unit_dossier, first_at, slots
+      `SELECT account_id, day::text AS day, unit_code, lookups, distinct_subjects, with_dossier, own_unit_dossier, explained,
+              unneeded_sensitive, first_at, slots
        FROM account_day WHERE day >= $1::date AND day <= $2::date AND lookups > 0`,
       [fromDay, toDay],
     );
@@ -56,6 +61,8 @@ export class VolumeRepository {
       subjects: r.distinct_subjects as number,
       withDossier: r.with_dossier as number,
       ownUnitDossier: r.own_unit_dossier as number,
+      explained: r.explained as number,
+      unneededSensitive: r.unneeded_sensitive as number,
       firstAt: r.first_at as Date | null,
       peakHour: peakHourOf(r.slots as number[]),
     }));
