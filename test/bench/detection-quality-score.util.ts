@@ -25,7 +25,7 @@ export const DETECTED_BY: Record<MisuseKind, string[]> = {
   'hourly-burst': ['volume_own_baseline', 'volume_peers'],
   'peer-outlier': ['volume_own_baseline', 'volume_peers'],
   'gradual-growth': [],
-  'off-hours': [],
+  'off-hours': ['off_hours'],
   'unexplained-lookups': [],
   'enumeration-sequential': [],
   'enumeration-distinct': [],

@@ -9,6 +9,7 @@ import {
   formatShareVi,
   timesOf,
 } from './vi-format.util';
+import { OFF_HOURS_EXPLANATION_TEMPLATES } from './off-hours-explanation.constant';
 import { VOLUME_EXPLANATION_TEMPLATES } from './volume-explanation.constant';
 
 /**
@@ -135,6 +136,7 @@ export const EXPLANATION_TEMPLATES: Readonly<Record<string, ExplanationTemplate>
   mass_change_blocked: massChangeBlocked,
   subject_volume: subjectVolume,
   ...VOLUME_EXPLANATION_TEMPLATES,
+  ...OFF_HOURS_EXPLANATION_TEMPLATES,
 };
 
 export function explain(context: ExplanationContext): AlertExplanation {

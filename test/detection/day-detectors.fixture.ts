@@ -1,0 +1,38 @@
+import { addDays, publicHolidays, startOfLocalDay, weekdayOf } from '@app/detection';
+import { lookupEvent, sql, TestEvent } from '../ingestion/ingest.fixture';
+import type { AlertRow } from './volume.fixture';
+
+/** The Monday-Friday days of [from, to] that are not public holidays. */
+export function workdaysBetween(from: string, to: string): string[] {
+  const holidays = new Set([...publicHolidays(Number(from.slice(0, 4))), ...publicHolidays(Number(to.slice(0, 4)))].map((h) => h.day));
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) if (weekdayOf(d) !== 0 && weekdayOf(d) !== 6 && !holidays.has(d)) out.push(d);
+  return out;
+}
+
+/**
+ * n lookups of an account from a local time on a day ('HH:MM'), a minute apart, each of a different citizen;
+ * the first withDossier name a dossier of its unit.
+ */
+export function sessionAt(accountId: string, unitCode: string, day: string, time: string, n: number, withDossier = n): TestEvent[] {
+  const [h, m] = time.split(':').map(Number);
+  const start = startOfLocalDay(day).getTime() + (h * 60 + m) * 60_000;
+  return Array.from({ length: n }, (_, i) =>
+    lookupEvent(i, {
+      accountId,
+      unitCode,
+      occurredAt: new Date(start + i * 60_000).toISOString(),
+      ...(i < withDossier ? { dossierCode: `${unitCode}-${day.replaceAll('-', '')}-${time.replace(':', '')}-${i}` } : {}),
+    }),
+  );
+}
+
+/** The alerts of one type about any of the accounts, oldest window first. */
+export function alertsOfType(url: string, type: string, accountIds: string[]): Promise<(AlertRow & { dedup_key: string; score: number })[]> {
+  return sql(
+    url,
+    `SELECT type, severity, score, account_ids, window_start, window_end, evidence, explanation_vi, explanation_en, occurrences, dedup_key
+     FROM alert WHERE type = $1 AND account_ids && $2::text[] ORDER BY window_start`,
+    [type, accountIds],
+  );
+}
