@@ -31,7 +31,7 @@ export const DETECTED_BY: Record<MisuseKind, string[]> = {
   'enumeration-distinct': [],
   'foreign-network': [],
   'concurrent-networks': [],
-  'dormant-waking': [],
+  'dormant-waking': ['dormant_waking'],
   'sensitive-fields': [],
   'bulk-export': [],
   'cross-unit-citizen': [],

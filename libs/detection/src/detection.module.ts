@@ -18,6 +18,8 @@ import { DetectionScan } from './scan/detection-scan.service';
 import { DAY_DETECTORS, DayDetector, isStreamDetector, STREAM_DETECTORS } from './scan/detector.type';
 import { StreamDetection } from './scan/stream-detection.service';
 import { DetectionSettingsService } from './settings/detection-settings.service';
+import { DormantWakingDayDetector } from './dormant-waking/dormant-waking-day-detector.service';
+import { DormantWakingRepository } from './dormant-waking/dormant-waking.repository';
 import { OffHoursDayDetector } from './off-hours/off-hours-day-detector.service';
 import { OffHoursRepository } from './off-hours/off-hours.repository';
 import { VolumeDayDetector } from './volume/volume-day-detector.service';
@@ -28,7 +30,7 @@ import { VolumeRepository } from './volume/volume.repository';
  * Every detector, in the order a scan runs them (docs/detection.md). A class here that also implements
  * StreamDetector judges each committed batch too.
  */
-const DETECTORS = [VolumeDayDetector, OffHoursDayDetector];
+const DETECTORS = [VolumeDayDetector, OffHoursDayDetector, DormantWakingDayDetector];
 
 /**
  * Detection of misuse. So far its foundation: the per-account-day aggregate every stored batch updates (and a
@@ -54,6 +56,7 @@ const DETECTORS = [VolumeDayDetector, OffHoursDayDetector];
     VolumeRepository,
     VolumeDetector,
     OffHoursRepository,
+    DormantWakingRepository,
     ...DETECTORS,
     { provide: DAY_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors, inject: DETECTORS },
     { provide: STREAM_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors.filter(isStreamDetector), inject: DETECTORS },

@@ -9,6 +9,7 @@ import {
   formatShareVi,
   timesOf,
 } from './vi-format.util';
+import { DORMANT_WAKING_EXPLANATION_TEMPLATES } from './dormant-waking-explanation.constant';
 import { OFF_HOURS_EXPLANATION_TEMPLATES } from './off-hours-explanation.constant';
 import { VOLUME_EXPLANATION_TEMPLATES } from './volume-explanation.constant';
 
@@ -137,6 +138,7 @@ export const EXPLANATION_TEMPLATES: Readonly<Record<string, ExplanationTemplate>
   subject_volume: subjectVolume,
   ...VOLUME_EXPLANATION_TEMPLATES,
   ...OFF_HOURS_EXPLANATION_TEMPLATES,
+  ...DORMANT_WAKING_EXPLANATION_TEMPLATES,
 };
 
 export function explain(context: ExplanationContext): AlertExplanation {
