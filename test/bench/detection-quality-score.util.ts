@@ -24,7 +24,7 @@ export const DETECTED_BY: Record<MisuseKind, string[]> = {
   // Hourly volume is not built; the day-level bound may still catch the day of the burst.
   'hourly-burst': ['volume_own_baseline', 'volume_peers'],
   'peer-outlier': ['volume_own_baseline', 'volume_peers'],
-  'gradual-growth': [],
+  'gradual-growth': ['gradual_growth'],
   'off-hours': ['off_hours'],
   'unexplained-lookups': [],
   'enumeration-sequential': [],

@@ -20,6 +20,7 @@ import { StreamDetection } from './scan/stream-detection.service';
 import { DetectionSettingsService } from './settings/detection-settings.service';
 import { DormantWakingDayDetector } from './dormant-waking/dormant-waking-day-detector.service';
 import { DormantWakingRepository } from './dormant-waking/dormant-waking.repository';
+import { GradualGrowthDayDetector } from './gradual-growth/gradual-growth-day-detector.service';
 import { OffHoursDayDetector } from './off-hours/off-hours-day-detector.service';
 import { OffHoursRepository } from './off-hours/off-hours.repository';
 import { VolumeDayDetector } from './volume/volume-day-detector.service';
@@ -30,7 +31,7 @@ import { VolumeRepository } from './volume/volume.repository';
  * Every detector, in the order a scan runs them (docs/detection.md). A class here that also implements
  * StreamDetector judges each committed batch too.
  */
-const DETECTORS = [VolumeDayDetector, OffHoursDayDetector, DormantWakingDayDetector];
+const DETECTORS = [VolumeDayDetector, GradualGrowthDayDetector, OffHoursDayDetector, DormantWakingDayDetector];
 
 /**
  * Detection of misuse. So far its foundation: the per-account-day aggregate every stored batch updates (and a

@@ -10,6 +10,7 @@ import {
   timesOf,
 } from './vi-format.util';
 import { DORMANT_WAKING_EXPLANATION_TEMPLATES } from './dormant-waking-explanation.constant';
+import { GRADUAL_GROWTH_EXPLANATION_TEMPLATES } from './gradual-growth-explanation.constant';
 import { OFF_HOURS_EXPLANATION_TEMPLATES } from './off-hours-explanation.constant';
 import { VOLUME_EXPLANATION_TEMPLATES } from './volume-explanation.constant';
 
@@ -139,6 +140,7 @@ export const EXPLANATION_TEMPLATES: Readonly<Record<string, ExplanationTemplate>
   ...VOLUME_EXPLANATION_TEMPLATES,
   ...OFF_HOURS_EXPLANATION_TEMPLATES,
   ...DORMANT_WAKING_EXPLANATION_TEMPLATES,
+  ...GRADUAL_GROWTH_EXPLANATION_TEMPLATES,
 };
 
 export function explain(context: ExplanationContext): AlertExplanation {

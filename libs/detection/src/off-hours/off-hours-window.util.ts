@@ -1,4 +1,5 @@
 import { addDays, LocalDay } from '../calendar/local-day.util';
+import { AccountDayIndex } from '../scan/account-day-index.util';
 import type { VolumeAccount } from '../volume/volume.repository';
 import type { DayHours } from '../working-hours/working-calendar.service';
 import { judgeOffHours, OffHoursDay, offHoursDay, OffHoursJudgement, offHoursSlots, OffHoursSlots } from './off-hours-rules.util';
@@ -11,8 +12,7 @@ import type { AccountDaySlots } from './off-hours.repository';
  * started on any day finds the same episodes.
  */
 export class OffHoursWindow {
-  private readonly byAccount = new Map<string, Map<LocalDay, AccountDaySlots>>();
-  private readonly byDay = new Map<LocalDay, AccountDaySlots[]>();
+  private readonly index: AccountDayIndex<AccountDaySlots>;
   private readonly unitSlots = new Map<string, OffHoursSlots>();
   private readonly offDays = new Map<string, OffHoursDay | null>();
   private readonly judgements = new Map<string, OffHoursJudgement | null>();
@@ -25,20 +25,15 @@ export class OffHoursWindow {
     private readonly hoursOn: (unitCode: string | null, day: LocalDay) => DayHours,
     private readonly s: OffHoursSettings,
   ) {
-    for (const r of rows) {
-      if (!this.byAccount.has(r.accountId)) this.byAccount.set(r.accountId, new Map());
-      this.byAccount.get(r.accountId)!.set(r.day, r);
-      if (!this.byDay.has(r.day)) this.byDay.set(r.day, []);
-      this.byDay.get(r.day)!.push(r);
-    }
+    this.index = new AccountDayIndex(rows);
   }
 
   rowsOn(day: LocalDay): readonly AccountDaySlots[] {
-    return this.byDay.get(day) ?? [];
+    return this.index.rowsOn(day);
   }
 
   rowOf(accountId: string, day: LocalDay): AccountDaySlots | undefined {
-    return this.byAccount.get(accountId)?.get(day);
+    return this.index.rowOf(accountId, day);
   }
 
   /** The unit the account worked for that day: the events' unit, else the directory's. */
