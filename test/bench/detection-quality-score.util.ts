@@ -33,7 +33,7 @@ export const DETECTED_BY: Record<MisuseKind, string[]> = {
   'concurrent-networks': [],
   'dormant-waking': ['dormant_waking'],
   'sensitive-fields': [],
-  'bulk-export': [],
+  'bulk-export': ['bulk_export'],
   'cross-unit-citizen': [],
   'locked-account-use': ['locked_account_in_use'],
 };

@@ -18,6 +18,8 @@ import { DetectionScan } from './scan/detection-scan.service';
 import { DAY_DETECTORS, DayDetector, isStreamDetector, STREAM_DETECTORS } from './scan/detector.type';
 import { StreamDetection } from './scan/stream-detection.service';
 import { DetectionSettingsService } from './settings/detection-settings.service';
+import { BulkExportDayDetector } from './bulk-export/bulk-export-day-detector.service';
+import { BulkExportRepository } from './bulk-export/bulk-export.repository';
 import { DormantWakingDayDetector } from './dormant-waking/dormant-waking-day-detector.service';
 import { DormantWakingRepository } from './dormant-waking/dormant-waking.repository';
 import { GradualGrowthDayDetector } from './gradual-growth/gradual-growth-day-detector.service';
@@ -31,7 +33,7 @@ import { VolumeRepository } from './volume/volume.repository';
  * Every detector, in the order a scan runs them (docs/detection.md). A class here that also implements
  * StreamDetector judges each committed batch too.
  */
-const DETECTORS = [VolumeDayDetector, GradualGrowthDayDetector, OffHoursDayDetector, DormantWakingDayDetector];
+const DETECTORS = [VolumeDayDetector, GradualGrowthDayDetector, OffHoursDayDetector, DormantWakingDayDetector, BulkExportDayDetector];
 
 /**
  * Detection of misuse. So far its foundation: the per-account-day aggregate every stored batch updates (and a
@@ -58,6 +60,7 @@ const DETECTORS = [VolumeDayDetector, GradualGrowthDayDetector, OffHoursDayDetec
     VolumeDetector,
     OffHoursRepository,
     DormantWakingRepository,
+    BulkExportRepository,
     ...DETECTORS,
     { provide: DAY_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors, inject: DETECTORS },
     { provide: STREAM_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors.filter(isStreamDetector), inject: DETECTORS },

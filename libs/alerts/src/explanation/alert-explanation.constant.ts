@@ -9,6 +9,7 @@ import {
   formatShareVi,
   timesOf,
 } from './vi-format.util';
+import { BULK_EXPORT_EXPLANATION_TEMPLATES } from './bulk-export-explanation.constant';
 import { DORMANT_WAKING_EXPLANATION_TEMPLATES } from './dormant-waking-explanation.constant';
 import { GRADUAL_GROWTH_EXPLANATION_TEMPLATES } from './gradual-growth-explanation.constant';
 import { OFF_HOURS_EXPLANATION_TEMPLATES } from './off-hours-explanation.constant';
@@ -141,6 +142,7 @@ export const EXPLANATION_TEMPLATES: Readonly<Record<string, ExplanationTemplate>
   ...OFF_HOURS_EXPLANATION_TEMPLATES,
   ...DORMANT_WAKING_EXPLANATION_TEMPLATES,
   ...GRADUAL_GROWTH_EXPLANATION_TEMPLATES,
+  ...BULK_EXPORT_EXPLANATION_TEMPLATES,
 };
 
 export function explain(context: ExplanationContext): AlertExplanation {
