@@ -1,6 +1,7 @@
 import { median } from 'simple-statistics';
-import { addDays, LocalDay } from '../calendar/local-day.util';
+import type { LocalDay } from '../calendar/local-day.util';
 import { AccountDayIndex } from '../scan/account-day-index.util';
+import { daysBefore } from '../volume/volume-baseline.util';
 import type { AccountDayVolume, VolumeAccount } from '../volume/volume.repository';
 import { growthRatio, GrowthJudgement, GrowthPeriod, judgeGrowth } from './gradual-growth-rules.util';
 import type { GradualGrowthSettings } from './gradual-growth-settings.util';
@@ -20,6 +21,7 @@ export class GradualGrowthWindow {
   private readonly working = new Map<string, boolean>();
   private readonly verdicts = new Map<string, GrowthVerdict | null>();
   private readonly unitRatios = new Map<string, Map<string, number>>();
+  private readonly calendars = new Map<LocalDay, readonly LocalDay[]>();
 
   constructor(
     rows: readonly AccountDayVolume[],
@@ -41,8 +43,10 @@ export class GradualGrowthWindow {
   /** The account's working days with lookups between `from` and `to` days before `day` (from > to >= 0). */
   period(accountId: string, day: LocalDay, from: number, to: number): GrowthPeriod & { rows: AccountDayVolume[] } {
     const out = { volumes: [] as number[], offsets: [] as number[], rows: [] as AccountDayVolume[] };
+    // The day itself and the days before it, latest first (cached: date arithmetic was this detector's hot spot).
+    const calendar = this.calendarTo(day);
     for (let back = from - 1; back >= to; back--) {
-      const d = addDays(day, -back);
+      const d = calendar[back];
       const row = this.index.rowOf(accountId, d);
       if (!row || !this.isWorkingDay(this.unitOf(row), d)) continue;
       out.volumes.push(row.lookups);
@@ -56,6 +60,12 @@ export class GradualGrowthWindow {
   blocks(accountId: string, day: LocalDay): (GrowthPeriod & { rows: AccountDayVolume[] })[] {
     const { blockDays, blocks } = this.s;
     return Array.from({ length: blocks }, (_, b) => this.period(accountId, day, (blocks - b) * blockDays, (blocks - b - 1) * blockDays));
+  }
+
+  private calendarTo(day: LocalDay): readonly LocalDay[] {
+    let days = this.calendars.get(day);
+    if (!days) this.calendars.set(day, (days = [day, ...daysBefore(day, this.s.blocks * this.s.blockDays)]));
+    return days;
   }
 
   verdict(accountId: string, day: LocalDay): GrowthVerdict | null {
@@ -94,7 +104,7 @@ export class GradualGrowthWindow {
     if (!ratios) {
       ratios = new Map();
       for (let back = 0; back < this.s.blockDays; back++)
-        for (const r of this.rowsOn(addDays(day, -back))) {
+        for (const r of this.rowsOn(this.calendarTo(day)[back])) {
           if (ratios.has(r.accountId) || this.unitOf(r) !== unit || this.accounts.get(r.accountId)?.accountType === 'service') continue;
           const ratio = growthRatio(this.blocks(r.accountId, day), this.s);
           if (ratio !== null) ratios.set(r.accountId, ratio);
