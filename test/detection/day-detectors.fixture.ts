@@ -1,6 +1,33 @@
-import { addDays, publicHolidays, startOfLocalDay, weekdayOf } from '@app/detection';
-import { lookupEvent, sql, TestEvent } from '../ingestion/ingest.fixture';
-import type { AlertRow } from './volume.fixture';
+import { Role } from '@app/auth';
+import { FixedClock } from '@app/common';
+import { addDays, DetectionScan, publicHolidays, startOfLocalDay, weekdayOf } from '@app/detection';
+import { lookupEvent, sql, TEST_SUBJECT_KEY, TestEvent } from '../ingestion/ingest.fixture';
+import { bearerFor } from '../utils/auth';
+import { bootTestApp, TestApp } from '../utils/test-app';
+import { AlertRow, ingest } from './volume.fixture';
+
+/**
+ * The service booted for a describe block (beforeAll / afterAll), its clock at `now` so that the days scanned are
+ * closed: events go in through the real ingest endpoint, the scan is the one the daily job runs.
+ */
+export function detectionSuite(now: string) {
+  const clock = new FixedClock(new Date(now));
+  let app: TestApp;
+  let operator: string;
+  beforeAll(async () => {
+    app = await bootTestApp({ SUBJECT_HASH_KEY: TEST_SUBJECT_KEY, ROLES: 'api,jobs' }, { clock });
+    operator = await bearerFor(app.app, Role.OPERATOR);
+  });
+  afterAll(() => app.close());
+  return {
+    clock,
+    get url(): string {
+      return app.db.url;
+    },
+    ingest: (events: TestEvent[]) => ingest(app.app, operator, events),
+    scan: (from: string, to: string) => app.app.get(DetectionScan).scan(from, to),
+  };
+}
 
 /** The Monday-Friday days of [from, to] that are not public holidays. */
 export function workdaysBetween(from: string, to: string): string[] {

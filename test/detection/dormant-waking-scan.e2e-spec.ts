@@ -1,24 +1,11 @@
-import { FixedClock } from '@app/common';
-import { DetectionScan, startOfLocalDay } from '@app/detection';
-import { Role } from '@app/auth';
-import { sql, TEST_SUBJECT_KEY, TestEvent } from '../ingestion/ingest.fixture';
-import { bearerFor } from '../utils/auth';
-import { bootTestApp, TestApp } from '../utils/test-app';
-import { alertsOfType, sessionAt, workdaysBetween } from './day-detectors.fixture';
-import { ingest } from './volume.fixture';
+import { startOfLocalDay } from '@app/detection';
+import { sql, TestEvent } from '../ingestion/ingest.fixture';
+import { alertsOfType, detectionSuite, sessionAt, workdaysBetween } from './day-detectors.fixture';
 
 /** Detector 9 through the scan: a dormant account waking is one alert; leave, a return at the former pace and new staff are not. */
 describe('dormant account waking scan', () => {
-  const clock = new FixedClock(new Date('2026-10-20T09:00:00+07:00'));
-  let sut: TestApp;
-  let operator: string;
-  const scan = (from: string, to: string) => sut.app.get(DetectionScan).scan(from, to);
-
-  beforeAll(async () => {
-    sut = await bootTestApp({ SUBJECT_HASH_KEY: TEST_SUBJECT_KEY, ROLES: 'api,jobs' }, { clock });
-    operator = await bearerFor(sut.app, Role.OPERATOR);
-  });
-  afterAll(() => sut.close());
+  const sut = detectionSuite('2026-10-20T09:00:00+07:00');
+  const scan = sut.scan;
 
   it('73 silent days then four days at three times the former volume is one alert; leave, a return at the former pace and a new account are not', async () => {
     const unit = '000.00.41.H52';
@@ -34,10 +21,10 @@ describe('dormant account waking scan', () => {
       if (day >= '2026-09-01') events.push(...sessionAt(fresh, unit, day, '08:00', 25));
       if (day >= '2026-09-07') events.push(...sessionAt(unused, unit, day, '14:00', 40, 10));
     }
-    await ingest(sut.app, operator, events);
+    await sut.ingest(events);
     // Created in the directory long before the data: its silence since 1 June is observed.
     await sql(
-      sut.db.url,
+      sut.url,
       `INSERT INTO account (account_id, unit_code, in_directory, directory_created_at, first_seen_at, updated_at)
        VALUES ($1, $2, true, '2025-03-01T00:00:00Z', now(), now())
        ON CONFLICT (account_id) DO UPDATE SET directory_created_at = excluded.directory_created_at`,
@@ -47,7 +34,7 @@ describe('dormant account waking scan', () => {
     await scan('2026-08-20', '2026-09-05');
     await scan('2026-09-06', '2026-09-25');
 
-    const alerts = await alertsOfType(sut.db.url, 'dormant_waking', [waker, leave, back, fresh, unused, 'cb.dorm.peer']);
+    const alerts = await alertsOfType(sut.url, 'dormant_waking', [waker, leave, back, fresh, unused, 'cb.dorm.peer']);
     expect(alerts.map((a) => [a.account_ids, a.window_start, a.window_end, a.dedup_key])).toEqual([
       [[waker], startOfLocalDay('2026-09-01'), startOfLocalDay('2026-09-09'), 'dormant_waking:cb.dorm.waker:2026-09-01'],
       [[unused], startOfLocalDay('2026-09-07'), startOfLocalDay('2026-09-22'), 'dormant_waking:cb.dorm.unused:2026-09-07'],

@@ -1,24 +1,11 @@
-import { FixedClock } from '@app/common';
-import { DetectionScan, startOfLocalDay } from '@app/detection';
-import { Role } from '@app/auth';
-import { TEST_SUBJECT_KEY, TestEvent } from '../ingestion/ingest.fixture';
-import { bearerFor } from '../utils/auth';
-import { bootTestApp, TestApp } from '../utils/test-app';
-import { alertsOfType, sessionAt, workdaysBetween } from './day-detectors.fixture';
-import { ingest } from './volume.fixture';
+import { startOfLocalDay } from '@app/detection';
+import type { TestEvent } from '../ingestion/ingest.fixture';
+import { alertsOfType, detectionSuite, sessionAt, workdaysBetween } from './day-detectors.fixture';
 
 /** Detector 4 through the scan: a climb over weeks is one alert; one step up and a whole unit rising are not. */
 describe('gradual growth scan', () => {
-  const clock = new FixedClock(new Date('2026-10-20T09:00:00+07:00'));
-  let sut: TestApp;
-  let operator: string;
-  const scan = (from: string, to: string) => sut.app.get(DetectionScan).scan(from, to);
-
-  beforeAll(async () => {
-    sut = await bootTestApp({ SUBJECT_HASH_KEY: TEST_SUBJECT_KEY, ROLES: 'api,jobs' }, { clock });
-    operator = await bearerFor(sut.app, Role.OPERATOR);
-  });
-  afterAll(() => sut.close());
+  const sut = detectionSuite('2026-10-20T09:00:00+07:00');
+  const scan = sut.scan;
 
   it('15 a day climbing to 70 over eight weeks is one gradual_growth alert; a step from 15 to 45 and a unit rising together are not', async () => {
     const [unit, busyUnit] = ['000.00.51.H52', '000.00.52.H52'];
@@ -35,13 +22,13 @@ describe('gradual growth scan', () => {
       events.push(...sessionAt(step, unit, day, '08:00', day < '2026-08-03' ? 15 + (d % 3) : 45 + (d % 3)));
       season.forEach((a, i) => events.push(...sessionAt(a, busyUnit, day, '08:00', climb(d, 15 + i, 50 + i))));
     });
-    await ingest(sut.app, operator, events);
+    await sut.ingest(events);
 
     await scan('2026-07-01', '2026-08-15');
     await scan('2026-08-16', '2026-09-25');
     await scan('2026-07-01', '2026-09-25');
 
-    const alerts = await alertsOfType(sut.db.url, 'gradual_growth', [climber, step, ...peers, ...season]);
+    const alerts = await alertsOfType(sut.url, 'gradual_growth', [climber, step, ...peers, ...season]);
     expect(alerts.map((a) => a.account_ids)).toEqual([[climber]]);
     const [alert] = alerts;
     // First raised on 13 August, five and a half weeks into the climb; every later day (and re-scan) updates it.

@@ -1,24 +1,11 @@
-import { FixedClock } from '@app/common';
-import { DetectionScan, startOfLocalDay } from '@app/detection';
-import { Role } from '@app/auth';
-import { TEST_SUBJECT_KEY, TestEvent } from '../ingestion/ingest.fixture';
-import { bearerFor } from '../utils/auth';
-import { bootTestApp, TestApp } from '../utils/test-app';
-import { alertsOfType, sessionAt, workdaysBetween } from './day-detectors.fixture';
-import { ingest } from './volume.fixture';
+import { startOfLocalDay } from '@app/detection';
+import type { TestEvent } from '../ingestion/ingest.fixture';
+import { alertsOfType, detectionSuite, sessionAt, workdaysBetween } from './day-detectors.fixture';
 
 /** Detector 5 through the scan, on ingested events: an off-hours episode is one alert; the habitual and the unit's are not. */
 describe('off-hours detection scan', () => {
-  const clock = new FixedClock(new Date('2026-10-20T09:00:00+07:00'));
-  let sut: TestApp;
-  let operator: string;
-  const scan = (from: string, to: string) => sut.app.get(DetectionScan).scan(from, to);
-
-  beforeAll(async () => {
-    sut = await bootTestApp({ SUBJECT_HASH_KEY: TEST_SUBJECT_KEY, ROLES: 'api,jobs' }, { clock });
-    operator = await bearerFor(sut.app, Role.OPERATOR);
-  });
-  afterAll(() => sut.close());
+  const sut = detectionSuite('2026-10-20T09:00:00+07:00');
+  const scan = sut.scan;
 
   it('nights, a Sunday and Quốc khánh over two weeks are one off_hours alert; staying late, a routine evening and two evenings are not', async () => {
     const unit = '000.00.31.H52';
@@ -39,14 +26,14 @@ describe('off-hours detection scan', () => {
       ...sessionAt(night, unit, '2026-09-08', '22:30', 30, 15),
       ...sessionAt(night, unit, '2026-09-15', '23:00', 15, 8),
     );
-    await ingest(sut.app, operator, events);
+    await sut.ingest(events);
 
     // Day by day in two runs (as the daily job), then the whole period again: still one alert.
     await scan('2026-08-31', '2026-09-10');
     await scan('2026-09-11', '2026-09-25');
     await scan('2026-08-31', '2026-09-25');
 
-    const alerts = await alertsOfType(sut.db.url, 'off_hours', [night, late, habit, evening, ...others]);
+    const alerts = await alertsOfType(sut.url, 'off_hours', [night, late, habit, evening, ...others]);
     expect(alerts.map((a) => [a.account_ids, a.window_start, a.window_end, a.dedup_key])).toEqual([
       [[night], startOfLocalDay('2026-09-01'), startOfLocalDay('2026-09-16'), 'off_hours:cb.off.night:2026-09-06'],
     ]);
@@ -78,10 +65,10 @@ describe('off-hours detection scan', () => {
     for (const day of workdaysBetween('2026-07-27', '2026-09-25')) for (const a of members) events.push(...sessionAt(a, unit, day, '08:00', 12));
     for (let d = '2026-08-01'; d <= '2026-09-26'; d = new Date(Date.parse(d) + 7 * 86_400_000).toISOString().slice(0, 10))
       for (const a of members) events.push(...sessionAt(a, unit, d, '08:00', 10));
-    await ingest(sut.app, operator, events);
+    await sut.ingest(events);
 
     await scan('2026-08-31', '2026-09-26');
 
-    expect(await alertsOfType(sut.db.url, 'off_hours', members)).toEqual([]);
+    expect(await alertsOfType(sut.url, 'off_hours', members)).toEqual([]);
   });
 });

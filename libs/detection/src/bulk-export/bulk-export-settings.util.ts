@@ -1,6 +1,6 @@
 import type { ParsedSettings } from '../scan/detector.type';
-import { loadDetectionSettingsFile } from '../settings/detection-settings.service';
-import { numberSection } from '../settings/settings-section.util';
+import { loadDetectionSection } from '../settings/detection-settings.service';
+import { numberSection, withChecks } from '../settings/settings-section.util';
 
 /** Detector 11 (docs/detection.md, "Bulk export"): config/detection.json's "bulkExport". */
 export interface BulkExportSettings {
@@ -21,28 +21,24 @@ export interface BulkExportSettings {
 }
 
 export function parseBulkExportSettings(raw: unknown): ParsedSettings<BulkExportSettings> {
-  const parsed = numberSection<BulkExportSettings>(raw, 'bulkExport', [
-    'floor',
-    'historyDays',
-    'ownMultiple',
-    'minOwnExports',
-    'peerMultiple',
-    'minPeerExports',
-    'episodeGapDays',
-    ...['medium', 'high', 'critical'].map((k) => `severity.${k}`),
-  ]);
-  if (parsed.problems) return parsed;
-  const s = parsed.settings;
-  const problems = [
-    ...(s.historyDays < 1 || s.historyDays > 366 ? ['bulkExport.historyDays: must be 1-366 days'] : []),
-    ...(s.episodeGapDays > 60 ? ['bulkExport.episodeGapDays: at most 60 days'] : []),
-  ];
-  return problems.length ? { problems } : parsed;
+  return withChecks(
+    numberSection<BulkExportSettings>(raw, 'bulkExport', [
+      'floor',
+      'historyDays',
+      'ownMultiple',
+      'minOwnExports',
+      'peerMultiple',
+      'minPeerExports',
+      'episodeGapDays',
+      ...['medium', 'high', 'critical'].map((k) => `severity.${k}`),
+    ]),
+    (s) => [
+      [s.historyDays < 1 || s.historyDays > 366, 'bulkExport.historyDays: must be 1-366 days'],
+      [s.episodeGapDays > 60, 'bulkExport.episodeGapDays: at most 60 days'],
+    ],
+  );
 }
 
 /** The bulkExport section of config/detection.json, checked (tests). */
-export function loadBulkExportSettings(): BulkExportSettings {
-  const parsed = parseBulkExportSettings(loadDetectionSettingsFile().bulkExport);
-  if (parsed.problems) throw new Error(`config/detection.json: ${parsed.problems.join('; ')}`);
-  return parsed.settings;
-}
+export const loadBulkExportSettings = (): BulkExportSettings =>
+  loadDetectionSection('bulkExport', parseBulkExportSettings);

@@ -1,7 +1,6 @@
 import type { RaiseAlertInput } from '@app/alerts';
 import { startOfLocalDay } from '../calendar/local-day.util';
-import { daysWindow, dossierShares, stepUp } from '../scan/finding-evidence.util';
-import { severityOf } from '../volume/volume-rules.util';
+import { daysWindow, dossierShares, severityWithDossiers } from '../scan/finding-evidence.util';
 import type { Waking, WakingJudgement } from './dormant-waking-rules.util';
 import type { DormantWakingSettings } from './dormant-waking-settings.util';
 
@@ -21,8 +20,7 @@ export function dormantWakingAlert(f: DormantWakingFinding, sampleEventIds: stri
   const withDossier = j.days.reduce((n, d) => n + d.withDossier, 0);
   const ownUnit = j.days.reduce((n, d) => n + d.ownUnitDossier, 0);
   const shares = dossierShares(j.lookups, withDossier, ownUnit);
-  const base = severityOf(j.score, s.severity);
-  const severity = (shares.withoutDossierShare ?? 0) >= s.unexplainedShare ? stepUp(base) : base;
+  const severity = severityWithDossiers(j.score, s.severity, shares.withoutDossierShare, s.unexplainedShare);
   const last = j.days[j.days.length - 1].day;
   return {
     type: DORMANT_WAKING,

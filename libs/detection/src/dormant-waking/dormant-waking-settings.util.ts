@@ -1,6 +1,6 @@
 import type { ParsedSettings } from '../scan/detector.type';
-import { loadDetectionSettingsFile } from '../settings/detection-settings.service';
-import { numberSection } from '../settings/settings-section.util';
+import { loadDetectionSection } from '../settings/detection-settings.service';
+import { numberSection, withChecks } from '../settings/settings-section.util';
 
 /** Detector 9 (docs/detection.md, "Dormant account waking"): config/detection.json's "dormantWaking". */
 export interface DormantWakingSettings {
@@ -22,28 +22,24 @@ export interface DormantWakingSettings {
 }
 
 export function parseDormantWakingSettings(raw: unknown): ParsedSettings<DormantWakingSettings> {
-  const parsed = numberSection<DormantWakingSettings>(raw, 'dormantWaking', [
-    'silentDays',
-    'minLookups',
-    'wakeWindowDays',
-    'formerDays',
-    'multiple',
-    'explainedShare',
-    'unexplainedShare',
-    ...['medium', 'high', 'critical'].map((k) => `severity.${k}`),
-  ]);
-  if (parsed.problems) return parsed;
-  const s = parsed.settings;
-  const problems = [
-    ...(s.silentDays < 1 || s.silentDays > 365 ? ['dormantWaking.silentDays: must be 1-365 days'] : []),
-    ...(s.wakeWindowDays > 60 ? ['dormantWaking.wakeWindowDays: at most 60 days'] : []),
-  ];
-  return problems.length ? { problems } : parsed;
+  return withChecks(
+    numberSection<DormantWakingSettings>(raw, 'dormantWaking', [
+      'silentDays',
+      'minLookups',
+      'wakeWindowDays',
+      'formerDays',
+      'multiple',
+      'explainedShare',
+      'unexplainedShare',
+      ...['medium', 'high', 'critical'].map((k) => `severity.${k}`),
+    ]),
+    (s) => [
+      [s.silentDays < 1 || s.silentDays > 365, 'dormantWaking.silentDays: must be 1-365 days'],
+      [s.wakeWindowDays > 60, 'dormantWaking.wakeWindowDays: at most 60 days'],
+    ],
+  );
 }
 
 /** The dormantWaking section of config/detection.json, checked (tests). */
-export function loadDormantWakingSettings(): DormantWakingSettings {
-  const parsed = parseDormantWakingSettings(loadDetectionSettingsFile().dormantWaking);
-  if (parsed.problems) throw new Error(`config/detection.json: ${parsed.problems.join('; ')}`);
-  return parsed.settings;
-}
+export const loadDormantWakingSettings = (): DormantWakingSettings =>
+  loadDetectionSection('dormantWaking', parseDormantWakingSettings);

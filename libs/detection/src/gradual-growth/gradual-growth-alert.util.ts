@@ -1,7 +1,6 @@
 import type { RaiseAlertInput } from '@app/alerts';
 import { addDays, LocalDay, startOfLocalDay } from '../calendar/local-day.util';
-import { daysWindow, dossierShares, stepUp } from '../scan/finding-evidence.util';
-import { severityOf } from '../volume/volume-rules.util';
+import { daysWindow, dossierShares, severityWithDossiers } from '../scan/finding-evidence.util';
 import type { AccountDayVolume } from '../volume/volume.repository';
 import type { GrowthVerdict } from './gradual-growth-window.util';
 import type { GradualGrowthSettings } from './gradual-growth-settings.util';
@@ -31,8 +30,7 @@ export function gradualGrowthAlert(f: GradualGrowthFinding, sampleEventIds: stri
     f.recentRows.reduce((n, r) => n + r.withDossier, 0),
     f.recentRows.reduce((n, r) => n + r.ownUnitDossier, 0),
   );
-  const base = severityOf(j.ratio, s.severity);
-  const severity = (shares.withoutDossierShare ?? 0) >= s.unexplainedShare ? stepUp(base) : base;
+  const severity = severityWithDossiers(j.ratio, s.severity, shares.withoutDossierShare, s.unexplainedShare);
   const from = addDays(f.episodeStart, 1 - s.blockDays);
   const span = s.blocks * s.blockDays;
   return {

@@ -1,6 +1,6 @@
 import type { ParsedSettings } from '../scan/detector.type';
-import { loadDetectionSettingsFile } from '../settings/detection-settings.service';
-import { numberSection } from '../settings/settings-section.util';
+import { loadDetectionSection } from '../settings/detection-settings.service';
+import { numberSection, withChecks } from '../settings/settings-section.util';
 
 /** Detector 4 (docs/detection.md, "Gradual growth"): config/detection.json's "gradualGrowth". */
 export interface GradualGrowthSettings {
@@ -28,33 +28,38 @@ export interface GradualGrowthSettings {
 }
 
 export function parseGradualGrowthSettings(raw: unknown): ParsedSettings<GradualGrowthSettings> {
-  const parsed = numberSection<GradualGrowthSettings>(raw, 'gradualGrowth', [
-    'blockDays',
-    'blocks',
-    'earlierBlocks',
-    'minDays',
-    'growth',
-    'minIncrease',
-    'minRisingSteps',
-    'stepShare',
-    'minPeers',
-    'unitRiseFactor',
-    'unexplainedShare',
-    ...['medium', 'high', 'critical'].map((k) => `severity.${k}`),
-  ]);
-  if (parsed.problems) return parsed;
-  const s = parsed.settings;
-  const problems = [
-    ...(!Number.isInteger(s.blockDays) || s.blockDays < 1 ? ['gradualGrowth.blockDays: must be a whole number of days'] : []),
-    ...(!Number.isInteger(s.blocks) || s.blockDays * s.blocks > 120 ? ['gradualGrowth.blocks: a whole number, blocks x blockDays at most 120 days'] : []),
-    ...(!Number.isInteger(s.earlierBlocks) || s.earlierBlocks < 1 || s.earlierBlocks > s.blocks - 2 ? ['gradualGrowth.earlierBlocks: from 1 to blocks - 2 (a block between them and the recent one)'] : []),
-  ];
-  return problems.length ? { problems } : parsed;
+  return withChecks(
+    numberSection<GradualGrowthSettings>(raw, 'gradualGrowth', [
+      'blockDays',
+      'blocks',
+      'earlierBlocks',
+      'minDays',
+      'growth',
+      'minIncrease',
+      'minRisingSteps',
+      'stepShare',
+      'minPeers',
+      'unitRiseFactor',
+      'unexplainedShare',
+      ...['medium', 'high', 'critical'].map((k) => `severity.${k}`),
+    ]),
+    (s) => [
+      [
+        !Number.isInteger(s.blockDays) || s.blockDays < 1,
+        'gradualGrowth.blockDays: must be a whole number of days',
+      ],
+      [
+        !Number.isInteger(s.blocks) || s.blockDays * s.blocks > 120,
+        'gradualGrowth.blocks: a whole number, blocks x blockDays at most 120 days',
+      ],
+      [
+        !Number.isInteger(s.earlierBlocks) || s.earlierBlocks < 1 || s.earlierBlocks > s.blocks - 2,
+        'gradualGrowth.earlierBlocks: from 1 to blocks - 2 (a block between them and the recent one)',
+      ],
+    ],
+  );
 }
 
 /** The gradualGrowth section of config/detection.json, checked (tests). */
-export function loadGradualGrowthSettings(): GradualGrowthSettings {
-  const parsed = parseGradualGrowthSettings(loadDetectionSettingsFile().gradualGrowth);
-  if (parsed.problems) throw new Error(`config/detection.json: ${parsed.problems.join('; ')}`);
-  return parsed.settings;
-}
+export const loadGradualGrowthSettings = (): GradualGrowthSettings =>
+  loadDetectionSection('gradualGrowth', parseGradualGrowthSettings);

@@ -1,7 +1,6 @@
 import type { RaiseAlertInput } from '@app/alerts';
 import { startOfLocalDay } from '../calendar/local-day.util';
-import { daysWindow, dossierShares, stepUp } from '../scan/finding-evidence.util';
-import { severityOf } from '../volume/volume-rules.util';
+import { daysWindow, dossierShares, severityWithDossiers } from '../scan/finding-evidence.util';
 import type { OffHoursDay, OffHoursJudgement } from './off-hours-rules.util';
 import type { OffHoursSettings } from './off-hours-settings.util';
 
@@ -38,8 +37,7 @@ const count = (days: OffHoursDay[], kind: OffHoursDay['kind']) => days.filter((d
 export function offHoursAlert(f: OffHoursFinding, events: OffHoursEvents, s: OffHoursSettings): RaiseAlertInput {
   const shares = dossierShares(events.lookups, events.withDossier, events.ownUnitDossier);
   const j = f.judgement;
-  const base = severityOf(j.score, s.severity);
-  const severity = (shares.withoutDossierShare ?? 0) >= s.unexplainedShare ? stepUp(base) : base;
+  const severity = severityWithDossiers(j.score, s.severity, shares.withoutDossierShare, s.unexplainedShare);
   const first = f.days[0].day;
   const last = f.days[f.days.length - 1].day;
   return {

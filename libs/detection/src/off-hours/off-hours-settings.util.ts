@@ -1,6 +1,6 @@
 import type { ParsedSettings } from '../scan/detector.type';
-import { loadDetectionSettingsFile } from '../settings/detection-settings.service';
-import { numberSection } from '../settings/settings-section.util';
+import { loadDetectionSection } from '../settings/detection-settings.service';
+import { numberSection, withChecks } from '../settings/settings-section.util';
 
 /** Detector 5 (docs/detection.md, "Off-hours"): config/detection.json's "offHours". */
 export interface OffHoursSettings {
@@ -51,21 +51,14 @@ const KEYS = [
 ];
 
 export function parseOffHoursSettings(raw: unknown): ParsedSettings<OffHoursSettings> {
-  const parsed = numberSection<OffHoursSettings>(raw, 'offHours', KEYS);
-  if (parsed.problems) return parsed;
-  const s = parsed.settings;
-  const problems = [
-    ...(s.nightStartHour > 24 ? ['offHours.nightStartHour: must be an hour 0-24'] : []),
-    ...(s.nightEndHour > 24 ? ['offHours.nightEndHour: must be an hour 0-24'] : []),
-    ...(s.windowDays < 1 || s.windowDays > 60 ? ['offHours.windowDays: must be 1-60 days'] : []),
-    ...(s.historyDays > 120 ? ['offHours.historyDays: at most 120 days'] : []),
-  ];
-  return problems.length ? { problems } : parsed;
+  return withChecks(numberSection<OffHoursSettings>(raw, 'offHours', KEYS), (s) => [
+    [s.nightStartHour > 24, 'offHours.nightStartHour: must be an hour 0-24'],
+    [s.nightEndHour > 24, 'offHours.nightEndHour: must be an hour 0-24'],
+    [s.windowDays < 1 || s.windowDays > 60, 'offHours.windowDays: must be 1-60 days'],
+    [s.historyDays > 120, 'offHours.historyDays: at most 120 days'],
+  ]);
 }
 
 /** The offHours section of config/detection.json, checked (tests). */
-export function loadOffHoursSettings(): OffHoursSettings {
-  const parsed = parseOffHoursSettings(loadDetectionSettingsFile().offHours);
-  if (parsed.problems) throw new Error(`config/detection.json: ${parsed.problems.join('; ')}`);
-  return parsed.settings;
-}
+export const loadOffHoursSettings = (): OffHoursSettings =>
+  loadDetectionSection('offHours', parseOffHoursSettings);
