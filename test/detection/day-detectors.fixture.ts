@@ -63,3 +63,14 @@ export function alertsOfType(url: string, type: string, accountIds: string[]): P
     [type, accountIds],
   );
 }
+
+/** An account as the directory describes it (the ingest path only knows accounts by their events). */
+export function directoryAccount(url: string, accountId: string, unitCode: string, fields: { accountType?: 'person' | 'service'; createdAt?: string }): Promise<unknown> {
+  return sql(
+    url,
+    `INSERT INTO account (account_id, unit_code, in_directory, account_type, directory_created_at, first_seen_at, updated_at)
+     VALUES ($1, $2, true, $3, $4, now(), now())
+     ON CONFLICT (account_id) DO UPDATE SET account_type = excluded.account_type, directory_created_at = excluded.directory_created_at`,
+    [accountId, unitCode, fields.accountType ?? 'person', fields.createdAt ?? null],
+  );
+}

@@ -1,6 +1,6 @@
 import { startOfLocalDay } from '@app/detection';
-import { sql, TestEvent } from '../ingestion/ingest.fixture';
-import { alertsOfType, detectionSuite, sessionAt, workdaysBetween } from './day-detectors.fixture';
+import type { TestEvent } from '../ingestion/ingest.fixture';
+import { alertsOfType, detectionSuite, directoryAccount, sessionAt, workdaysBetween } from './day-detectors.fixture';
 
 /** Detector 9 through the scan: a dormant account waking is one alert; leave, a return at the former pace and new staff are not. */
 describe('dormant account waking scan', () => {
@@ -23,13 +23,7 @@ describe('dormant account waking scan', () => {
     }
     await sut.ingest(events);
     // Created in the directory long before the data: its silence since 1 June is observed.
-    await sql(
-      sut.url,
-      `INSERT INTO account (account_id, unit_code, in_directory, directory_created_at, first_seen_at, updated_at)
-       VALUES ($1, $2, true, '2025-03-01T00:00:00Z', now(), now())
-       ON CONFLICT (account_id) DO UPDATE SET directory_created_at = excluded.directory_created_at`,
-      [unused, unit],
-    );
+    await directoryAccount(sut.url, unused, unit, { createdAt: '2025-03-01T00:00:00Z' });
 
     await scan('2026-08-20', '2026-09-05');
     await scan('2026-09-06', '2026-09-25');

@@ -1,6 +1,6 @@
 import { startOfLocalDay } from '@app/detection';
 import type { TestEvent } from '../ingestion/ingest.fixture';
-import { alertsOfType, detectionSuite, sessionAt, workdaysBetween } from './day-detectors.fixture';
+import { alertsOfType, detectionSuite, directoryAccount, sessionAt, workdaysBetween } from './day-detectors.fixture';
 
 /** Detector 5 through the scan, on ingested events: an off-hours episode is one alert; the habitual and the unit's are not. */
 describe('off-hours detection scan', () => {
@@ -26,14 +26,17 @@ describe('off-hours detection scan', () => {
       ...sessionAt(night, unit, '2026-09-08', '22:30', 30, 15),
       ...sessionAt(night, unit, '2026-09-15', '23:00', 15, 8),
     );
+    // A new integration account verifying citizens' online applications at night, every night: not an official's off-hours.
+    for (const day of days) if (day >= '2026-08-24') events.push(...sessionAt('svc.off.igate', unit, day, '23:00', 20));
     await sut.ingest(events);
+    await directoryAccount(sut.url, 'svc.off.igate', unit, { accountType: 'service' });
 
     // Day by day in two runs (as the daily job), then the whole period again: still one alert.
     await scan('2026-08-31', '2026-09-10');
     await scan('2026-09-11', '2026-09-25');
     await scan('2026-08-31', '2026-09-25');
 
-    const alerts = await alertsOfType(sut.url, 'off_hours', [night, late, habit, evening, ...others]);
+    const alerts = await alertsOfType(sut.url, 'off_hours', [night, late, habit, evening, ...others, 'svc.off.igate']);
     expect(alerts.map((a) => [a.account_ids, a.window_start, a.window_end, a.dedup_key])).toEqual([
       [[night], startOfLocalDay('2026-09-01'), startOfLocalDay('2026-09-16'), 'off_hours:cb.off.night:2026-09-06'],
     ]);

@@ -74,7 +74,9 @@ export class GradualGrowthWindow {
     if (known !== undefined) return known;
     let verdict: GrowthVerdict | null = null;
     const row = this.index.rowOf(accountId, day);
-    const judgement = row && this.isWorkingDay(this.unitOf(row), day) ? judgeGrowth(this.blocks(accountId, day), this.s) : null;
+    // An integration account grows with the citizens who apply online, not with what an official chooses to do.
+    const person = this.accounts.get(accountId)?.accountType !== 'service';
+    const judgement = person && row && this.isWorkingDay(this.unitOf(row), day) ? judgeGrowth(this.blocks(accountId, day), this.s) : null;
     if (judgement?.fires) {
       const ratios = this.unitRatiosOn(this.unitOf(row!), day, accountId);
       const unit = ratios.length >= this.s.minPeers ? { count: ratios.length, medianRatio: Math.round(median(ratios) * 100) / 100 } : null;

@@ -69,13 +69,14 @@ export class OffHoursWindow {
     return out;
   }
 
-  /** The window ending on an off-hours day, judged (null when the day is not one, or the window is too small to fire). */
+  /** The window ending on an off-hours day, judged (null when the day is not one, the window is too small to fire, or the account is a service account). */
   judge(accountId: string, day: LocalDay): OffHoursJudgement | null {
     const key = `${accountId}\u0000${day}`;
     const known = this.judgements.get(key);
     if (known !== undefined) return known;
     let judgement: OffHoursJudgement | null = null;
-    if (this.offDay(accountId, day)) {
+    // An integration account works when citizens submit online, night and day: it is not an official's off-hours.
+    if (this.accounts.get(accountId)?.accountType !== 'service' && this.offDay(accountId, day)) {
       const from = addDays(day, 1 - this.s.windowDays);
       const days = this.offDaysIn(accountId, from, day);
       const lookups = days.reduce((n, d) => n + d.lookups, 0);
