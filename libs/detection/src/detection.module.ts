@@ -30,6 +30,13 @@ import { StreamDetection } from './scan/stream-detection.service';
 import { DetectionSettingRepository } from './settings/detection-setting.repository';
 import { DetectionSettingsAdmin } from './settings/detection-settings-admin.service';
 import { DetectionSettingsService } from './settings/detection-settings.service';
+import { BulkExportDayDetector } from './bulk-export/bulk-export-day-detector.service';
+import { BulkExportRepository } from './bulk-export/bulk-export.repository';
+import { DormantWakingDayDetector } from './dormant-waking/dormant-waking-day-detector.service';
+import { DormantWakingRepository } from './dormant-waking/dormant-waking.repository';
+import { GradualGrowthDayDetector } from './gradual-growth/gradual-growth-day-detector.service';
+import { OffHoursDayDetector } from './off-hours/off-hours-day-detector.service';
+import { OffHoursRepository } from './off-hours/off-hours.repository';
 import { SensitiveFieldsDayDetector } from './share-window/sensitive-fields-day-detector.service';
 import { ShareWindowRepository } from './share-window/share-window.repository';
 import { UnexplainedLookupsDayDetector } from './share-window/unexplained-lookups-day-detector.service';
@@ -46,7 +53,18 @@ import { SourcePolicyRepository } from './source-policy/source-policy.repository
  * Every detector, in the order a scan runs them (docs/detection.md). A class here that also implements
  * StreamDetector judges each committed batch too.
  */
-const DETECTORS = [VolumeDayDetector, UnexplainedLookupsDayDetector, SensitiveFieldsDayDetector, ForeignNetworkDayDetector, ConcurrentNetworksDetector, SourcePolicyDetector];
+const DETECTORS = [
+  VolumeDayDetector,
+  GradualGrowthDayDetector,
+  OffHoursDayDetector,
+  DormantWakingDayDetector,
+  BulkExportDayDetector,
+  UnexplainedLookupsDayDetector,
+  SensitiveFieldsDayDetector,
+  ForeignNetworkDayDetector,
+  ConcurrentNetworksDetector,
+  SourcePolicyDetector,
+];
 
 /**
  * Detection of misuse. So far its foundation: the per-account-day aggregate every stored batch updates (and a
@@ -84,6 +102,9 @@ const DETECTORS = [VolumeDayDetector, UnexplainedLookupsDayDetector, SensitiveFi
     UnusualNetworkRepository,
     SourcePolicyRepository,
     ShareWindowRepository,
+    OffHoursRepository,
+    DormantWakingRepository,
+    BulkExportRepository,
     ...DETECTORS,
     { provide: DAY_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors, inject: DETECTORS },
     { provide: STREAM_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors.filter(isStreamDetector), inject: DETECTORS },

@@ -12,6 +12,10 @@ import {
 import { NETWORK_EXPLANATION_TEMPLATES } from './network-explanation.constant';
 import { SOURCE_POLICY_EXPLANATION_TEMPLATES } from './source-policy-explanation.constant';
 import { SHARE_WINDOW_EXPLANATION_TEMPLATES } from './share-window-explanation.constant';
+import { BULK_EXPORT_EXPLANATION_TEMPLATES } from './bulk-export-explanation.constant';
+import { DORMANT_WAKING_EXPLANATION_TEMPLATES } from './dormant-waking-explanation.constant';
+import { GRADUAL_GROWTH_EXPLANATION_TEMPLATES } from './gradual-growth-explanation.constant';
+import { OFF_HOURS_EXPLANATION_TEMPLATES } from './off-hours-explanation.constant';
 import { VOLUME_EXPLANATION_TEMPLATES } from './volume-explanation.constant';
 
 /**
@@ -141,6 +145,10 @@ export const EXPLANATION_TEMPLATES: Readonly<Record<string, ExplanationTemplate>
   ...NETWORK_EXPLANATION_TEMPLATES,
   ...SOURCE_POLICY_EXPLANATION_TEMPLATES,
   ...SHARE_WINDOW_EXPLANATION_TEMPLATES,
+  ...OFF_HOURS_EXPLANATION_TEMPLATES,
+  ...DORMANT_WAKING_EXPLANATION_TEMPLATES,
+  ...GRADUAL_GROWTH_EXPLANATION_TEMPLATES,
+  ...BULK_EXPORT_EXPLANATION_TEMPLATES,
 };
 
 export function explain(context: ExplanationContext): AlertExplanation {

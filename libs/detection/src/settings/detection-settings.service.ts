@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { CONFIG_DIR } from '@app/config';
-import type { DetectionSettings } from '../scan/detector.type';
+import type { DetectionSettings, ParsedSettings } from '../scan/detector.type';
 import { DetectionSettingChange, DetectionSettingRepository } from './detection-setting.repository';
 
 export const DETECTION_SETTINGS_FILE = 'detection.json';
@@ -11,6 +11,13 @@ export const SETTINGS_REFRESH_MS = 30_000;
 /** config/detection.json as read: one section per detector ("$comment" keys are the file's documentation). */
 export function loadDetectionSettingsFile(file = join(CONFIG_DIR, DETECTION_SETTINGS_FILE)): DetectionSettings {
   return JSON.parse(readFileSync(file, 'utf8')) as DetectionSettings;
+}
+
+/** One detector's section of config/detection.json, checked by its parser (tests; the service reads it through DetectionSettingsService). */
+export function loadDetectionSection<S>(section: string, parse: (raw: unknown) => ParsedSettings<S>): S {
+  const parsed = parse(loadDetectionSettingsFile()[section]);
+  if (parsed.problems) throw new Error(`config/detection.json: ${parsed.problems.join('; ')}`);
+  return parsed.settings;
 }
 
 /**

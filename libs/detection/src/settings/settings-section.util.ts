@@ -25,3 +25,10 @@ export function numberSection<S>(raw: unknown, section: string, keys: readonly s
   for (const key of Object.keys(raw)) if (!known.has(key) && !key.startsWith('$')) problems.push(`${section}.${key}: not a setting`);
   return problems.length ? { problems } : { settings: out as S };
 }
+
+/** A checked section with further checks of its values (ranges, relations between keys): [wrong, message] pairs. */
+export function withChecks<S>(parsed: ParsedSettings<S>, checks: (settings: S) => [wrong: boolean, message: string][]): ParsedSettings<S> {
+  if (parsed.problems) return parsed;
+  const problems = checks(parsed.settings).filter(([wrong]) => wrong).map(([, message]) => message);
+  return problems.length ? { problems } : parsed;
+}

@@ -83,4 +83,12 @@ describe(WorkingCalendar.name, () => {
     expect(sut.unitKinds().find((k) => k.unitKind === 'one_stop_saturday')).toMatchObject({ source: 'admin' });
     expect(sut.unitKinds().find((k) => k.unitKind === 'post_office')).toMatchObject({ source: 'config' });
   });
+
+  it("gives a unit's whole day at once: its periods, or why it does not work (declared days and holidays first)", () => {
+    expect(sut.hoursOn('ANY', '2026-01-14')).toEqual({ workingDay: true, reason: null, periods: [[450, 690], [810, 1020]] });
+    expect(sut.hoursOn('ANY', '2026-01-10')).toMatchObject({ workingDay: true, periods: [[450, 690], [810, 1020]] }); // make-up Saturday: Monday's hours
+    expect(sut.hoursOn('XA.12', '2026-01-02')).toEqual({ workingDay: false, holiday: 'Nghỉ bù Tết Dương lịch (hoán đổi)', reason: 'holiday', periods: [] });
+    expect(sut.hoursOn('XA.12', '2026-02-17')).toMatchObject({ workingDay: false, holiday: 'Tết Nguyên Đán', reason: 'holiday' });
+    expect(sut.hoursOn(null, '2026-01-18')).toEqual({ workingDay: false, reason: 'sunday', periods: [] });
+  });
 });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { CalendarDayRepository } from '../calendar/calendar-day.repository';
 import { CalendarDay } from '../calendar/calendar-day.type';
-import { LocalDay, localDay, localTime } from '../calendar/local-day.util';
+import { LocalDay, localDay, localTime, WeekdayIndex, weekdayOf } from '../calendar/local-day.util';
 import { PublicHoliday, publicHolidays } from '../calendar/public-holidays.util';
 import { CompiledSchedule, compileSchedule, WeeklySchedule } from './weekly-schedule.type';
 import { WORKING_HOURS_CONFIG, WorkingHoursConfig } from './working-hours-config.util';
@@ -20,6 +20,15 @@ export interface TimeClassification {
   /** Outside the unit's opening periods. The lunch break is not: it is reported (reason 'lunch') but not off-hours. */
   offHours: boolean;
   reason: OffHoursReason;
+}
+
+/** A unit's local day: worked or not (and why not), and its opening periods, [from, to) in minutes since midnight. */
+export interface DayHours {
+  workingDay: boolean;
+  holiday?: string;
+  /** Why the day is not worked (null on a working day). */
+  reason: OffHoursReason;
+  periods: readonly (readonly [number, number])[];
 }
 
 export type ScheduleSource = 'unit' | 'unit_kind' | 'default';
@@ -125,26 +134,39 @@ export class WorkingCalendar implements OnModuleInit, OnModuleDestroy {
 
   classify(unitCode: string | null | undefined, instant: Date): TimeClassification {
     const { day, weekday, minute } = localTime(instant);
+    const hours = this.resolveDay(unitCode, day, weekday);
+    if (!hours.workingDay) return { workingDay: false, ...(hours.holiday ? { holiday: hours.holiday } : {}), offHours: true, reason: hours.reason };
+    const periods = hours.periods;
+    if (minute < periods[0][0] || minute >= periods[periods.length - 1][1]) {
+      return { workingDay: true, offHours: true, reason: 'outside_hours' };
+    }
+    for (const [from, to] of periods) if (minute >= from && minute < to) return { workingDay: true, offHours: false, reason: null };
+    return { workingDay: true, offHours: false, reason: 'lunch' };
+  }
+
+  /**
+   * A unit's whole local day at once: whether it works, and its opening periods (minutes since midnight) when it
+   * does. What classify() answers minute by minute, for a detector that weighs a day's 48 half-hours.
+   */
+  hoursOn(unitCode: string | null | undefined, day: LocalDay): DayHours {
+    return this.resolveDay(unitCode, day, weekdayOf(day));
+  }
+
+  /** Declared days first, then public holidays, then the unit's schedule (a make-up day on a closed weekday: Monday's). */
+  private resolveDay(unitCode: string | null | undefined, day: LocalDay, weekday: WeekdayIndex): DayHours {
     const declared = this.declared.get(day);
     const schedule = (unitCode && this.units.get(unitCode)?.compiled) || this.defaultCompiled;
-    if (declared?.kind === 'day_off') return { workingDay: false, holiday: declared.name, offHours: true, reason: 'holiday' };
+    if (declared?.kind === 'day_off') return { workingDay: false, holiday: declared.name, reason: 'holiday', periods: [] };
     let periods = schedule[weekday];
     if (declared?.kind === 'working') {
       // A make-up day is worked as an ordinary weekday: on a day the unit is closed, with its Monday hours.
       if (!periods.length) periods = schedule[MONDAY];
     } else {
       const holiday = this.publicHoliday(day);
-      if (holiday) return { workingDay: false, holiday: holiday.name, offHours: true, reason: 'holiday' };
+      if (holiday) return { workingDay: false, holiday: holiday.name, reason: 'holiday', periods: [] };
     }
-    if (!periods.length) {
-      const reason = weekday === 0 ? 'sunday' : weekday === 6 ? 'saturday' : 'outside_hours';
-      return { workingDay: false, offHours: true, reason };
-    }
-    if (minute < periods[0][0] || minute >= periods[periods.length - 1][1]) {
-      return { workingDay: true, offHours: true, reason: 'outside_hours' };
-    }
-    for (const [from, to] of periods) if (minute >= from && minute < to) return { workingDay: true, offHours: false, reason: null };
-    return { workingDay: true, offHours: false, reason: 'lunch' };
+    if (!periods.length) return { workingDay: false, reason: weekday === 0 ? 'sunday' : weekday === 6 ? 'saturday' : 'outside_hours', periods: [] };
+    return { workingDay: true, reason: null, periods };
   }
 
   private kindSchedule(kind: string | null): CompiledSchedule {
