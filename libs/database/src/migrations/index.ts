@@ -24,6 +24,7 @@ import { EvolveAlertForTriage1795509100000 } from './1795509100000-EvolveAlertFo
 
 import { CreateIntegrityJournal1795509200000 } from './1795509200000-CreateIntegrityJournal';
 import { CreateAccountDayAggregate1795509300000 } from './1795509300000-CreateAccountDayAggregate';
+import { AddQueryEventSubjectBlock1795509500000 } from './1795509500000-AddQueryEventSubjectBlock';
 /** Every migration, in order. Listed (not globbed) so the same list works from source, dist and tests. */
 export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795503100000, CreateAuthTables1795503666503, SequenceAuditChain1795503700000,
   CreateSignedDigestAndRetentionLog1795504200000,
@@ -42,4 +43,5 @@ export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795
   AddUnitKindWorkingHoursAndChangeLog1795509000001,
   EvolveAlertForTriage1795509100000,
   CreateIntegrityJournal1795509200000,
-  CreateAccountDayAggregate1795509300000];
+  CreateAccountDayAggregate1795509300000,
+  AddQueryEventSubjectBlock1795509500000];

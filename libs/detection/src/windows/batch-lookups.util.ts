@@ -1,0 +1,26 @@
+import type { StoredBatch, StoredEventSummary } from '@app/audit-trail';
+import { LocalDay, localDay } from '../calendar/local-day.util';
+import { namesOwnUnitDossier } from './window-lookup.type';
+
+const LOOKUP_ACTIONS = new Set(['lookup', 'verify']);
+
+/** A lookup of a citizen not for a dossier of the account's unit, as the window detectors count it. */
+export function isUnexplainedLookup(e: StoredEventSummary): boolean {
+  return LOOKUP_ACTIONS.has(e.action) && e.subjectHash !== null && !e.flags.includes('future_time') && !namesOwnUnitDossier(e);
+}
+
+/**
+ * The batch's unexplained lookups by local day, then by key (the account, or the citizen's hash), with their
+ * instants (ms): what a window detector must judge again after this batch.
+ */
+export function touchedWindows(batch: StoredBatch, keyOf: (e: StoredEventSummary) => string): Map<LocalDay, Map<string, number[]>> {
+  const out = new Map<LocalDay, Map<string, number[]>>();
+  for (const e of batch.events) {
+    if (!isUnexplainedLookup(e)) continue;
+    const day = localDay(e.occurredAt);
+    const byKey = out.get(day) ?? out.set(day, new Map()).get(day)!;
+    const key = keyOf(e);
+    (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(e.occurredAt.getTime());
+  }
+  return out;
+}
