@@ -21,12 +21,15 @@ import { DetectionSettingsService } from './settings/detection-settings.service'
 import { VolumeDayDetector } from './volume/volume-day-detector.service';
 import { VolumeDetector } from './volume/volume-detector.service';
 import { VolumeRepository } from './volume/volume.repository';
+import { CrossUnitCitizenDetector } from './cross-unit/cross-unit-citizen-detector.service';
+import { EnumerationDetector } from './enumeration/enumeration-detector.service';
+import { WindowLookupRepository } from './windows/window-lookup.repository';
 
 /**
  * Every detector, in the order a scan runs them (docs/detection.md). A class here that also implements
  * StreamDetector judges each committed batch too.
  */
-const DETECTORS = [VolumeDayDetector];
+const DETECTORS = [VolumeDayDetector, EnumerationDetector, CrossUnitCitizenDetector];
 
 /**
  * Detection of misuse. So far its foundation: the per-account-day aggregate every stored batch updates (and a
@@ -51,6 +54,7 @@ const DETECTORS = [VolumeDayDetector];
     DetectionSettingsService,
     VolumeRepository,
     VolumeDetector,
+    WindowLookupRepository,
     ...DETECTORS,
     { provide: DAY_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors, inject: DETECTORS },
     { provide: STREAM_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors.filter(isStreamDetector), inject: DETECTORS },

@@ -10,6 +10,7 @@ import {
   timesOf,
 } from './vi-format.util';
 import { VOLUME_EXPLANATION_TEMPLATES } from './volume-explanation.constant';
+import { WINDOW_EXPLANATION_TEMPLATES } from './window-explanation.constant';
 
 /**
  * Every phrase an alert says, in one place, in the glossary's words (tài khoản, tra cứu, công dân, hồ sơ,
@@ -135,6 +136,7 @@ export const EXPLANATION_TEMPLATES: Readonly<Record<string, ExplanationTemplate>
   mass_change_blocked: massChangeBlocked,
   subject_volume: subjectVolume,
   ...VOLUME_EXPLANATION_TEMPLATES,
+  ...WINDOW_EXPLANATION_TEMPLATES,
 };
 
 export function explain(context: ExplanationContext): AlertExplanation {
