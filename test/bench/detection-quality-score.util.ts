@@ -27,14 +27,14 @@ export const DETECTED_BY: Record<MisuseKind, string[]> = {
   'gradual-growth': [],
   'off-hours': [],
   'unexplained-lookups': [],
-  'enumeration-sequential': [],
-  'enumeration-distinct': [],
+  'enumeration-sequential': ['enumeration'],
+  'enumeration-distinct': ['enumeration'],
   'foreign-network': [],
   'concurrent-networks': [],
   'dormant-waking': [],
   'sensitive-fields': [],
   'bulk-export': [],
-  'cross-unit-citizen': [],
+  'cross-unit-citizen': ['cross_unit_citizen'],
   'locked-account-use': ['locked_account_in_use'],
 };
 
