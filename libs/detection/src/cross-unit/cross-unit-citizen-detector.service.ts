@@ -3,7 +3,7 @@ import type { RaiseAlertInput } from '@app/alerts';
 import type { StoredBatch } from '@app/audit-trail';
 import { addDays, LocalDay, startOfLocalDay } from '../calendar/local-day.util';
 import type { StreamDetector } from '../scan/detector.type';
-import { touchedWindows } from '../windows/batch-lookups.util';
+import { touchedWindows, touchesEpisode } from '../windows/batch-lookups.util';
 import { WindowLookupRepository } from '../windows/window-lookup.repository';
 import type { WindowLookup } from '../windows/window-lookup.type';
 import { CROSS_UNIT_CITIZEN, crossUnitAlert } from './cross-unit-alert.util';
@@ -41,9 +41,7 @@ export class CrossUnitCitizenDetector implements StreamDetector<CrossUnitSetting
     const out: RaiseAlertInput[] = [];
     for (const [day, touched] of touchedWindows(batch, (e) => e.subjectHash!)) {
       for (const f of await this.judgeDay(day, [...touched.keys()], s)) {
-        // Only a batch with a lookup near the episode can have changed it.
-        const times = touched.get(f.subjectHash) ?? [];
-        if (times.some((t) => t >= f.firstAt.getTime() - windowMs && t <= f.lastAt.getTime() + windowMs)) out.push(crossUnitAlert(f, s));
+        if (touchesEpisode(touched.get(f.subjectHash) ?? [], f, windowMs)) out.push(crossUnitAlert(f, s));
       }
     }
     return out;

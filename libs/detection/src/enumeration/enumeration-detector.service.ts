@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { RaiseAlertInput } from '@app/alerts';
 import type { StoredBatch } from '@app/audit-trail';
-import { addDays, LocalDay, localDay, startOfLocalDay } from '../calendar/local-day.util';
+import { addDays, LocalDay, startOfLocalDay } from '../calendar/local-day.util';
 import type { StreamDetector } from '../scan/detector.type';
-import { touchedWindows } from '../windows/batch-lookups.util';
+import { touchedWindows, touchesEpisode } from '../windows/batch-lookups.util';
 import { WindowLookupRepository } from '../windows/window-lookup.repository';
 import type { WindowLookup } from '../windows/window-lookup.type';
 import { ENUMERATION, enumerationAlert } from './enumeration-alert.util';
@@ -40,9 +40,7 @@ export class EnumerationDetector implements StreamDetector<EnumerationSettings> 
     for (const [day, touched] of touchedWindows(batch, (e) => e.accountId)) {
       const candidates = await this.lookups.findUnexplainedDays(day, day, minUnexplainedLookups(s), [...touched.keys()]);
       for (const { finding, alert } of await this.judgeDay(day, candidates.map((c) => c.accountId), s)) {
-        // Only a batch with a lookup near the episode can have changed it: the others leave the alert as it is.
-        const times = touched.get(finding.accountId) ?? [];
-        if (times.some((t) => t >= finding.firstAt.getTime() - windowMs && t <= finding.lastAt.getTime() + windowMs)) out.push(alert);
+        if (touchesEpisode(touched.get(finding.accountId) ?? [], finding, windowMs)) out.push(alert);
       }
     }
     return out;
@@ -55,7 +53,7 @@ export class EnumerationDetector implements StreamDetector<EnumerationSettings> 
     const out = [];
     for (const lookups of byAccount.values()) {
       const finding = judgeEnumeration(lookups, s);
-      if (finding && localDay(finding.firstAt) === day) out.push({ finding, alert: enumerationAlert(finding, s) });
+      if (finding) out.push({ finding, alert: enumerationAlert(finding, s) });
     }
     return out;
   }

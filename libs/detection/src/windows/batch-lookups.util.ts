@@ -24,3 +24,13 @@ export function touchedWindows(batch: StoredBatch, keyOf: (e: StoredEventSummary
   }
   return out;
 }
+
+/**
+ * Whether a batch's lookups (instants, ms) fall within a window of an episode: only then can the batch have changed
+ * it (a counted lookup inside it, or one that completed a window ending inside it); otherwise its alert stays.
+ */
+export function touchesEpisode(times: readonly number[], episode: { firstAt: Date; lastAt: Date }, windowMs: number): boolean {
+  const from = episode.firstAt.getTime() - windowMs;
+  const to = episode.lastAt.getTime() + windowMs;
+  return times.some((t) => t >= from && t <= to);
+}
