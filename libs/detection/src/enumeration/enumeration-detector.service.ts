@@ -8,13 +8,14 @@ import { WindowLookupRepository } from '../windows/window-lookup.repository';
 import type { WindowLookup } from '../windows/window-lookup.type';
 import { ENUMERATION, enumerationAlert } from './enumeration-alert.util';
 import { judgeEnumeration } from './enumeration-rules.util';
-import { ENUMERATION_SECTION, EnumerationSettings, minUnexplainedLookups, parseEnumerationSettings } from './enumeration-settings.util';
+import { dayGate, ENUMERATION_SECTION, EnumerationSettings, parseEnumerationSettings } from './enumeration-settings.util';
 
 /**
  * Detector 7: an account walking through consecutive personal IDs, or looking up far more distinct citizens in a
  * short window than a counter serves. Each account-day is judged from its stored lookups by the same rule in the
- * stream (after each batch, for the accounts it touched) and in the day scan; account_day's count of lookups
- * without a dossier of the unit decides first whether a day could fire, so ordinary accounts cost no read.
+ * stream (after each batch, for the accounts it touched) and in the day scan; account_day's counts of lookups
+ * without a dossier (of the unit, or at all) decide first whether a day could fire, so ordinary accounts cost no
+ * read of their events.
  */
 @Injectable()
 export class EnumerationDetector implements StreamDetector<EnumerationSettings> {
@@ -28,7 +29,7 @@ export class EnumerationDetector implements StreamDetector<EnumerationSettings> 
   }
 
   async detectDays(fromDay: LocalDay, toDay: LocalDay, s: EnumerationSettings): Promise<RaiseAlertInput[]> {
-    const candidates = await this.lookups.findUnexplainedDays(fromDay, toDay, minUnexplainedLookups(s));
+    const candidates = await this.lookups.findUnexplainedDays(fromDay, toDay, dayGate(s));
     const out: RaiseAlertInput[] = [];
     for (const [day, accounts] of groupByDay(candidates)) out.push(...(await this.judgeDay(day, accounts, s)).map((j) => j.alert));
     return out;
@@ -38,7 +39,7 @@ export class EnumerationDetector implements StreamDetector<EnumerationSettings> 
     const windowMs = s.windowMinutes * 60_000;
     const out: RaiseAlertInput[] = [];
     for (const [day, touched] of touchedWindows(batch, (e) => e.accountId)) {
-      const candidates = await this.lookups.findUnexplainedDays(day, day, minUnexplainedLookups(s), [...touched.keys()]);
+      const candidates = await this.lookups.findUnexplainedDays(day, day, dayGate(s), [...touched.keys()]);
       for (const { finding, alert } of await this.judgeDay(day, candidates.map((c) => c.accountId), s)) {
         if (touchesEpisode(touched.get(finding.accountId) ?? [], finding, windowMs)) out.push(alert);
       }

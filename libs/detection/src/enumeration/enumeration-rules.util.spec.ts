@@ -63,6 +63,11 @@ describe('judgeEnumeration', () => {
     expect(found.span).toEqual({ lookups: 301, withDossier: 1, ownUnitDossier: 1 });
   });
 
+  it('an inter-system link verifying 300 dossiers of other units within the hour is not a flood', () => {
+    const link = Array.from({ length: 300 }, (_, i) => lookup(scattered(i), start + i * 5_000, { dossierCode: `000.00.99.H52-2611-${i}` }));
+    expect(judgeEnumeration(link, settings)).toBeNull();
+  });
+
   it('the same citizen looked up again and again is one citizen', () => {
     const again = Array.from({ length: 400 }, (_, i) => lookup(scattered(i % 20), start + i * 5_000));
     expect(judgeEnumeration(again, settings)).toBeNull();

@@ -25,12 +25,14 @@ export interface EnumerationFinding {
 }
 
 /**
- * Judges one account's lookups of one local day (time order). Only lookups without a dossier of the account's
- * unit count: a lookup for its own dossier is explained, whatever its number. Sequential: a lookup is part of a
- * walk when its block of 100 consecutive IDs holds at least minPerBlock distinct citizens of the account within
- * the window around it (chance puts two random citizens of a province in one block almost never); a window of
- * at least minSubjects such citizens is a walk. Distinct: a window of at least minSubjects distinct citizens.
- * Both counts only grow as events arrive, so the stream and the day scan agree (sliding-episode.util).
+ * Judges one account's lookups of one local day (time order). Sequential: among the lookups without a dossier of
+ * the account's unit (a lookup for its own dossier is explained, whatever its number), a lookup is part of a walk
+ * when its block of 100 consecutive IDs holds at least minPerBlock distinct citizens of the account within the
+ * window around it (chance puts two random citizens of a province in one block almost never); a window of at
+ * least minSubjects such citizens is a walk. Distinct: among the lookups naming no dossier at all (an
+ * inter-system link verifies other units' dossiers by the hundred, seconds apart), a window of at least
+ * minSubjects distinct citizens. Both counts only grow as events arrive, so the stream and the day scan agree
+ * (sliding-episode.util).
  */
 export function judgeEnumeration(dayLookups: readonly WindowLookup[], s: EnumerationSettings): EnumerationFinding | null {
   if (!dayLookups.length) return null;
@@ -38,7 +40,7 @@ export function judgeEnumeration(dayLookups: readonly WindowLookup[], s: Enumera
   const unexplained = dayLookups.filter((l) => !namesOwnUnitDossier(l));
   const inWalk = walkLookups(unexplained, windowMs, s.sequential.minPerBlock);
   const sequential = episodeOf(inWalk, windowMs, s.sequential.minSubjects);
-  const distinct = episodeOf(unexplained, windowMs, s.distinct.minSubjects);
+  const distinct = episodeOf(unexplained.filter((l) => l.dossierCode === null), windowMs, s.distinct.minSubjects);
   if (!sequential && !distinct) return null;
   const episodes = [sequential, distinct].filter((e): e is EnumerationEpisode => e !== null);
   const firstAt = new Date(Math.min(...episodes.map((e) => e.lookups[0].at.getTime())));

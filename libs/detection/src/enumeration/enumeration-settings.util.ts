@@ -12,7 +12,7 @@ export interface EnumerationSettings {
     minSubjects: number;
   };
   distinct: {
-    /** Distinct citizens in one window, without a dossier of the account's unit. */
+    /** Distinct citizens in one window, in lookups naming no dossier. */
     minSubjects: number;
     /** From this share of not_found results the account is guessing numbers: critical. */
     notFoundShare: number;
@@ -37,7 +37,10 @@ export function parseEnumerationSettings(raw: unknown): ParsedSettings<Enumerati
   return problems.length ? { problems } : parsed;
 }
 
-/** The fewest lookups without a dossier of the unit an account's day needs before either rule can fire. */
-export function minUnexplainedLookups(s: EnumerationSettings): number {
-  return Math.min(s.sequential.minSubjects, s.distinct.minSubjects);
+/**
+ * What an account's day (account_day) must hold before a rule can fire there: lookups without a dossier of its
+ * unit for a walk, lookups without any dossier for a flood.
+ */
+export function dayGate(s: EnumerationSettings): { withoutOwnUnitDossier: number; withoutDossier: number } {
+  return { withoutOwnUnitDossier: s.sequential.minSubjects, withoutDossier: s.distinct.minSubjects };
 }

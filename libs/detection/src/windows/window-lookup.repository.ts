@@ -41,14 +41,23 @@ export class WindowLookupRepository {
     return rows.map(toLookup);
   }
 
-  /** Account-days with at least min lookups not for a dossier of the account's unit (account_day: no event read). */
-  async findUnexplainedDays(fromDay: LocalDay, toDay: LocalDay, min: number, accountIds?: string[]): Promise<{ accountId: string; day: LocalDay }[]> {
+  /**
+   * Account-days with at least min.withoutOwnUnitDossier lookups not for a dossier of the account's unit, or at
+   * least min.withoutDossier naming none (account_day: no event read).
+   */
+  async findUnexplainedDays(
+    fromDay: LocalDay,
+    toDay: LocalDay,
+    min: { withoutOwnUnitDossier: number; withoutDossier: number },
+    accountIds?: string[],
+  ): Promise<{ accountId: string; day: LocalDay }[]> {
     const rows: { account_id: string; day: string }[] = await this.dataSource.query(
       `SELECT account_id, day::text AS day FROM account_day
-       WHERE day >= $1::date AND day <= $2::date AND lookups - own_unit_dossier >= $3
-         AND ($4::text[] IS NULL OR account_id = ANY ($4::text[]))
+       WHERE day >= $1::date AND day <= $2::date
+         AND (lookups - own_unit_dossier >= $3 OR lookups - with_dossier >= $4)
+         AND ($5::text[] IS NULL OR account_id = ANY ($5::text[]))
        ORDER BY day, account_id`,
-      [fromDay, toDay, min, accountIds ?? null],
+      [fromDay, toDay, min.withoutOwnUnitDossier, min.withoutDossier, accountIds ?? null],
     );
     return rows.map((r) => ({ accountId: r.account_id, day: r.day }));
   }
