@@ -11,7 +11,7 @@ import { consecutiveIds, finding, localAt, lookupAt, scatteredId } from './windo
 
 const DAY = '2026-11-16'; // a Monday
 const env = { SUBJECT_HASH_KEY: TEST_SUBJECT_KEY, ROLES: 'api,jobs' };
-const ACCOUNTS = ['cb.win.walker', 'cb.win.flood', 'cb.win.postal', 'cb.win.drive', 'cb.win.busy', 'cb.win.x1', 'cb.win.x2', 'cb.win.x3', 'cb.win.x4', 'cb.win.y1', 'cb.win.y2', 'cb.win.y3', 'cb.win.z1', 'cb.win.z2', 'cb.win.z3'];
+const ACCOUNTS = ['cb.win.walker', 'cb.win.flood', 'cb.win.postal', 'cb.win.drive', 'cb.win.busy', 'cb.win.x1', 'cb.win.x2', 'cb.win.x3', 'cb.win.x4', 'cb.win.y1', 'cb.win.y2', 'cb.win.y3', 'cb.win.z1', 'cb.win.z2', 'cb.win.z3', 'svc.win.l1', 'svc.win.l2', 'svc.win.l3'];
 
 /** One day of a province in miniature: the two kinds of enumeration, one citizen across four units, and the hard cases each must stay silent on. */
 function dayOfEvents(): TestEvent[][] {
@@ -39,9 +39,13 @@ function dayOfEvents(): TestEvent[][] {
   );
   const oneUnit = ['cb.win.z1', 'cb.win.z2', 'cb.win.z3'].map((a, i) => lookupAt(a, '000.00.70.H52', localAt(DAY, 10) + i * 60_000, '079185004288'));
   const spread = ['cb.win.y1', 'cb.win.y2', 'cb.win.y3'].map((a, i) => lookupAt(a, `000.00.6${i}.H52`, localAt(DAY, 8 + i * 4), '079185004277'));
+  // An inter-system hand-over: one province dossier passes three units' links within minutes, each verifying the citizen.
+  const handOver = ['svc.win.l1', 'svc.win.l2', 'svc.win.l3'].map((a, i) =>
+    lookupAt(a, `000.00.7${i + 1}.H52`, localAt(DAY, 13) + i * 120_000, '079185004266', { action: 'verify', dossierCode: 'H52.99-261116-0042' }),
+  );
   const chunks = (events: TestEvent[], size: number) => Array.from({ length: Math.ceil(events.length / size) }, (_, i) => events.slice(i * size, (i + 1) * size));
   // Sent as a stream would bring them: the walk and the flood over many batches, each look at citizen x in its own.
-  return [...chunks([...postal, ...drive, ...busy, ...explained, ...oneUnit, ...spread], 500), ...chunks(flood, 40), ...chunks(walk, 25), ...across];
+  return [...chunks([...postal, ...drive, ...busy, ...explained, ...oneUnit, ...spread, ...handOver], 500), ...chunks(flood, 40), ...chunks(walk, 25), ...across];
 }
 
 const TYPES = ['enumeration', 'cross_unit_citizen'];
@@ -72,7 +76,7 @@ describe('window detectors (enumeration, one citizen across units): stream and b
     await backfill?.close();
   });
 
-  it('streaming raises each finding as its batches are stored: a walk (critical), a flood (high), one citizen across four units', async () => {
+  it('streaming raises each finding as its batches are stored: a walk (critical), a flood (high), one citizen across four units; silent on the busiest counter, an ID drive, one unit, a spread day and an inter-system hand-over', async () => {
     expect(liveAlerts.map((a) => [a.type, a.severity, a.account_ids])).toEqual([
       ['enumeration', 'high', ['cb.win.flood']],
       ['enumeration', 'critical', ['cb.win.walker']],

@@ -26,7 +26,7 @@ describe('window explanations', () => {
     });
     expect(sut.vi).toBe(
       'Cùng một công dân (mã băm 3f9a0c11aa02…) được 3 tài khoản của 3 đơn vị khác nhau (U1, U2, U3) tra cứu từ 09:00 đến 09:38 ngày 16/11/2026, ' +
-        'không lượt nào gắn hồ sơ của đơn vị tra cứu. Cần xác minh vì sao nhiều nơi cùng quan tâm đến người này.',
+        'không lượt nào gắn hồ sơ. Cần xác minh vì sao nhiều nơi cùng quan tâm đến người này.',
     );
     expect(explain({ ...base, type: 'enumeration', accountIds: ['x'], evidence: {} }).vi).not.toContain('undefined');
   });

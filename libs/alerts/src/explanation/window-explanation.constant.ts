@@ -63,11 +63,11 @@ function crossUnitCitizen(c: ExplanationContext): AlertExplanation {
     vi:
       `Cùng một công dân (mã băm ${subject}…) được ${formatNumberVi(accounts)} tài khoản của ${formatNumberVi(units)} đơn vị khác nhau` +
       `${unitList ? ` (${unitList})` : ''} tra cứu từ ${hhmm(from, c.timeZone)} đến ${hhmm(to, c.timeZone)} ngày ${formatDateVi(from, c.timeZone)}, ` +
-      `không lượt nào gắn hồ sơ của đơn vị tra cứu. Cần xác minh vì sao nhiều nơi cùng quan tâm đến người này.`,
+      `không lượt nào gắn hồ sơ. Cần xác minh vì sao nhiều nơi cùng quan tâm đến người này.`,
     en:
       `One citizen (hash ${subject}…) was looked up by ${formatNumberEn(accounts)} accounts of ${formatNumberEn(units)} different units` +
       `${unitList ? ` (${unitList})` : ''} from ${hhmm(from, c.timeZone)} to ${hhmm(to, c.timeZone)} on ${formatDateEn(from, c.timeZone)}, ` +
-      `none for a dossier of the unit looking. Find out why so many offices took an interest in this person.`,
+      `none for a dossier. Find out why so many offices took an interest in this person.`,
   };
 }
 

@@ -16,7 +16,6 @@ const SAMPLE_EVENTS = 5;
 export function crossUnitAlert(f: CrossUnitFinding, s: CrossUnitSettings): RaiseAlertInput {
   const day = localDay(f.firstAt);
   const sourceSystems = [...new Set(f.lookups.map((l) => l.sourceSystem))].sort();
-  const otherUnitDossier = f.accounts.reduce((n, a) => n + a.otherUnitDossier, 0);
   return {
     type: CROSS_UNIT_CITIZEN,
     severity: f.peakAccounts >= 2 * s.minAccounts ? 'critical' : 'high',
@@ -45,7 +44,8 @@ export function crossUnitAlert(f: CrossUnitFinding, s: CrossUnitSettings): Raise
       accounts: f.accounts.map((a) => ({ ...a, firstAt: a.firstAt.toISOString() })),
       units: f.units,
       parameters: s,
-      withDossierShare: Math.round((otherUnitDossier / f.lookups.length) * 1000) / 1000,
+      // By the rule, none of the episode's lookups names a dossier (its own unit's or another's).
+      withDossierShare: 0,
       ownUnitDossierShare: 0,
       sampleEventIds: f.lookups.slice(0, SAMPLE_EVENTS).map((l) => l.eventId),
       sourceSystems,

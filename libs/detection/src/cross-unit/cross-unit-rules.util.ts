@@ -6,8 +6,6 @@ export interface CrossUnitAccount {
   accountId: string;
   unitCode: string | null;
   lookups: number;
-  /** Of those, naming a dossier of another unit (none names one of its own: those are explained and not counted). */
-  otherUnitDossier: number;
   firstAt: Date;
 }
 
@@ -27,8 +25,9 @@ export interface CrossUnitFinding {
 export const unitKeyOf = (l: WindowLookup): string => l.unitCode ?? `?${l.accountId}`;
 
 /**
- * Judges one citizen's lookups of one local day that name no dossier of the looking account's unit (time order):
- * a window holding at least minAccounts accounts of at least minUnits units. Counts only grow as lookups arrive,
+ * Judges one citizen's lookups of one local day that name no dossier (time order): a window holding at least
+ * minAccounts accounts of at least minUnits units. A lookup naming another unit's dossier is an inter-system hand-
+ * over (liên thông: one dossier passes several units, each verifying the citizen), not interest in the person. Counts only grow as lookups arrive,
  * so the stream's passes find parts of what the day scan finds (sliding-episode.util).
  */
 export function judgeCrossUnit(lookups: readonly WindowLookup[], s: CrossUnitSettings): CrossUnitFinding | null {
@@ -40,9 +39,8 @@ export function judgeCrossUnit(lookups: readonly WindowLookup[], s: CrossUnitSet
   if (!found) return null;
   const byAccount = new Map<string, CrossUnitAccount>();
   for (const l of found.events) {
-    const a = byAccount.get(l.accountId) ?? byAccount.set(l.accountId, { accountId: l.accountId, unitCode: l.unitCode, lookups: 0, otherUnitDossier: 0, firstAt: l.at }).get(l.accountId)!;
+    const a = byAccount.get(l.accountId) ?? byAccount.set(l.accountId, { accountId: l.accountId, unitCode: l.unitCode, lookups: 0, firstAt: l.at }).get(l.accountId)!;
     a.lookups++;
-    if (l.dossierCode !== null) a.otherUnitDossier++;
   }
   return {
     subjectHash: found.events[0].subjectHash,

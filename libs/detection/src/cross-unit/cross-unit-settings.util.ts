@@ -4,7 +4,7 @@ import { numberSection } from '../settings/settings-section.util';
 /** config/detection.json "crossUnitCitizen" (docs/detection.md, "One citizen across units"). */
 export interface CrossUnitSettings {
   windowMinutes: number;
-  /** Distinct accounts that looked the citizen up without a dossier of their unit, in one window. */
+  /** Distinct accounts that looked the citizen up without a dossier, in one window. */
   minAccounts: number;
   /** Distinct units of those accounts. */
   minUnits: number;

@@ -3,7 +3,7 @@ import type { RaiseAlertInput } from '@app/alerts';
 import type { StoredBatch } from '@app/audit-trail';
 import { addDays, LocalDay, startOfLocalDay } from '../calendar/local-day.util';
 import type { StreamDetector } from '../scan/detector.type';
-import { touchedWindows, touchesEpisode } from '../windows/batch-lookups.util';
+import { touchedWindows, touchesEpisode, withoutOwnUnitDossier } from '../windows/batch-lookups.util';
 import { WindowLookupRepository } from '../windows/window-lookup.repository';
 import type { WindowLookup } from '../windows/window-lookup.type';
 import { ENUMERATION, enumerationAlert } from './enumeration-alert.util';
@@ -38,7 +38,7 @@ export class EnumerationDetector implements StreamDetector<EnumerationSettings> 
   async detectBatch(batch: StoredBatch, s: EnumerationSettings): Promise<RaiseAlertInput[]> {
     const windowMs = s.windowMinutes * 60_000;
     const out: RaiseAlertInput[] = [];
-    for (const [day, touched] of touchedWindows(batch, (e) => e.accountId)) {
+    for (const [day, touched] of touchedWindows(batch, withoutOwnUnitDossier, (e) => e.accountId)) {
       const candidates = await this.lookups.findUnexplainedDays(day, day, dayGate(s), [...touched.keys()]);
       for (const { finding, alert } of await this.judgeDay(day, candidates.map((c) => c.accountId), s)) {
         if (touchesEpisode(touched.get(finding.accountId) ?? [], finding, windowMs)) out.push(alert);

@@ -4,19 +4,26 @@ import { namesOwnUnitDossier } from './window-lookup.type';
 
 const LOOKUP_ACTIONS = new Set(['lookup', 'verify']);
 
-/** A lookup of a citizen not for a dossier of the account's unit, as the window detectors count it. */
-export function isUnexplainedLookup(e: StoredEventSummary): boolean {
-  return LOOKUP_ACTIONS.has(e.action) && e.subjectHash !== null && !e.flags.includes('future_time') && !namesOwnUnitDossier(e);
-}
+/** A lookup of a citizen, as account_day counts it (events dated in the future are left out). */
+const isLookup = (e: StoredEventSummary): boolean => LOOKUP_ACTIONS.has(e.action) && e.subjectHash !== null && !e.flags.includes('future_time');
+
+/** A lookup not for a dossier of the account's unit. */
+export const withoutOwnUnitDossier = (e: StoredEventSummary): boolean => isLookup(e) && !namesOwnUnitDossier(e);
+/** A lookup naming no dossier at all. */
+export const withoutDossier = (e: StoredEventSummary): boolean => isLookup(e) && e.dossierCode === null;
 
 /**
- * The batch's unexplained lookups by local day, then by key (the account, or the citizen's hash), with their
- * instants (ms): what a window detector must judge again after this batch.
+ * The batch's lookups that a window detector counts (counted), by local day, then by key (the account, or the
+ * citizen's hash), with their instants (ms): what the detector must judge again after this batch.
  */
-export function touchedWindows(batch: StoredBatch, keyOf: (e: StoredEventSummary) => string): Map<LocalDay, Map<string, number[]>> {
+export function touchedWindows(
+  batch: StoredBatch,
+  counted: (e: StoredEventSummary) => boolean,
+  keyOf: (e: StoredEventSummary) => string,
+): Map<LocalDay, Map<string, number[]>> {
   const out = new Map<LocalDay, Map<string, number[]>>();
   for (const e of batch.events) {
-    if (!isUnexplainedLookup(e)) continue;
+    if (!counted(e)) continue;
     const day = localDay(e.occurredAt);
     const byKey = out.get(day) ?? out.set(day, new Map()).get(day)!;
     const key = keyOf(e);

@@ -7,8 +7,6 @@ const COLUMNS = `event_id, account_id, unit_code, occurred_at, source_system, en
   encode(subject_block, 'hex') AS subject_block, dossier_code, result`;
 /** A lookup of a citizen, as account_day counts it (events dated in the future are left out there too). */
 const IS_LOOKUP = `action IN ('lookup', 'verify') AND subject_hash IS NOT NULL AND NOT ('future_time' = ANY (flags))`;
-/** Not for a dossier of the account's unit (the SQL twin of namesOwnUnitDossier). */
-const UNEXPLAINED = `NOT (unit_code IS NOT NULL AND dossier_code IS NOT NULL AND starts_with(dossier_code, unit_code))`;
 /** Vietnam's local day of an instant (UTC+7, no daylight saving), as local-day.util computes it. */
 const LOCAL_DAY = `((occurred_at AT TIME ZONE 'UTC') + interval '7 hours')::date`;
 
@@ -29,12 +27,12 @@ export class WindowLookupRepository {
     return rows.map(toLookup);
   }
 
-  /** Lookups of these citizens (hex hashes) in [from, to) without a dossier of the account's unit, in time order (index on subject_hash, occurred_at). */
-  async findUnexplainedSubjectLookups(subjectHashes: string[], from: Date, to: Date): Promise<WindowLookup[]> {
+  /** Lookups of these citizens (hex hashes) in [from, to) naming no dossier, in time order (index on subject_hash, occurred_at). */
+  async findDossierlessSubjectLookups(subjectHashes: string[], from: Date, to: Date): Promise<WindowLookup[]> {
     if (!subjectHashes.length) return [];
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM query_event
-       WHERE subject_hash = ANY ($1::bytea[]) AND occurred_at >= $2 AND occurred_at < $3 AND ${IS_LOOKUP} AND ${UNEXPLAINED}
+       WHERE subject_hash = ANY ($1::bytea[]) AND occurred_at >= $2 AND occurred_at < $3 AND ${IS_LOOKUP} AND dossier_code IS NULL
        ORDER BY occurred_at, event_id`,
       [subjectHashes.map((h) => `\\x${h}`), from, to],
     );
@@ -64,12 +62,12 @@ export class WindowLookupRepository {
 
   /**
    * Citizens (hex hashes) and local days on which at least minAccounts accounts of at least minUnits units looked
-   * them up without a dossier of their unit: the only subject-days where the window rule can fire.
+   * them up without a dossier: the only subject-days where the window rule can fire.
    */
   async findSharedSubjectDays(from: Date, to: Date, minAccounts: number, minUnits: number): Promise<{ subjectHash: string; day: LocalDay }[]> {
     const rows: { subject_hash: string; day: string }[] = await this.dataSource.query(
       `SELECT encode(subject_hash, 'hex') AS subject_hash, ${LOCAL_DAY}::text AS day FROM query_event
-       WHERE occurred_at >= $1 AND occurred_at < $2 AND ${IS_LOOKUP} AND ${UNEXPLAINED}
+       WHERE occurred_at >= $1 AND occurred_at < $2 AND ${IS_LOOKUP} AND dossier_code IS NULL
        GROUP BY subject_hash, ${LOCAL_DAY}
        HAVING count(DISTINCT account_id) >= $3 AND count(DISTINCT coalesce(unit_code, '?' || account_id)) >= $4
        ORDER BY 2, 1`,
