@@ -7,15 +7,15 @@ import { touchedWindows, touchesEpisode, withoutOwnUnitDossier } from '../window
 import { WindowLookupRepository } from '../windows/window-lookup.repository';
 import type { WindowLookup } from '../windows/window-lookup.type';
 import { ENUMERATION, enumerationAlert } from './enumeration-alert.util';
-import { judgeEnumeration } from './enumeration-rules.util';
-import { dayGate, ENUMERATION_SECTION, EnumerationSettings, parseEnumerationSettings } from './enumeration-settings.util';
+import { EnumerationFinding, judgeEnumeration } from './enumeration-rules.util';
+import { ENUMERATION_SECTION, EnumerationSettings, parseEnumerationSettings } from './enumeration-settings.util';
 
 /**
  * Detector 7: an account walking through consecutive personal IDs, or looking up far more distinct citizens in a
  * short window than a counter serves. Each account-day is judged from its stored lookups by the same rule in the
- * stream (after each batch, for the accounts it touched) and in the day scan; account_day's counts of lookups
- * without a dossier (of the unit, or at all) decide first whether a day could fire, so ordinary accounts cost no
- * read of their events.
+ * stream (after each batch) and in the day scan. What could fire is found first without reading any account's
+ * day: for a walk, who else looked up the batch's blocks around then (one index probe per block); for a flood,
+ * account_day's count of lookups naming no dossier. Ordinary accounts never have their day read.
  */
 @Injectable()
 export class EnumerationDetector implements StreamDetector<EnumerationSettings> {
@@ -29,9 +29,14 @@ export class EnumerationDetector implements StreamDetector<EnumerationSettings> 
   }
 
   async detectDays(fromDay: LocalDay, toDay: LocalDay, s: EnumerationSettings): Promise<RaiseAlertInput[]> {
-    const candidates = await this.lookups.findUnexplainedDays(fromDay, toDay, dayGate(s));
+    const [walks, floods] = await Promise.all([
+      this.lookups.findWalkDays(startOfLocalDay(fromDay), startOfLocalDay(addDays(toDay, 1)), s.sequential.minPerBlock, s.sequential.minSubjects),
+      this.lookups.findDossierlessDays(fromDay, toDay, s.distinct.minSubjects),
+    ]);
+    const byDay = new Map<LocalDay, Set<string>>();
+    for (const c of [...walks, ...floods]) (byDay.get(c.day) ?? byDay.set(c.day, new Set()).get(c.day)!).add(c.accountId);
     const out: RaiseAlertInput[] = [];
-    for (const [day, accounts] of groupByDay(candidates)) out.push(...(await this.judgeDay(day, accounts, s)).map((j) => j.alert));
+    for (const day of [...byDay.keys()].sort()) out.push(...(await this.judgeDay(day, [...byDay.get(day)!].sort(), s)).map((f) => enumerationAlert(f, s)));
     return out;
   }
 
@@ -39,29 +44,43 @@ export class EnumerationDetector implements StreamDetector<EnumerationSettings> 
     const windowMs = s.windowMinutes * 60_000;
     const out: RaiseAlertInput[] = [];
     for (const [day, touched] of touchedWindows(batch, withoutOwnUnitDossier, (e) => e.accountId)) {
-      const candidates = await this.lookups.findUnexplainedDays(day, day, dayGate(s), [...touched.keys()]);
-      for (const { finding, alert } of await this.judgeDay(day, candidates.map((c) => c.accountId), s)) {
-        if (touchesEpisode(touched.get(finding.accountId) ?? [], finding, windowMs)) out.push(alert);
+      const candidates = new Set([...(await this.walkCandidates(batch, day, s)), ...(await this.floodCandidates(day, [...touched.keys()], s))]);
+      for (const f of await this.judgeDay(day, [...candidates].sort(), s)) {
+        if (touchesEpisode(touched.get(f.accountId) ?? [], f, windowMs)) out.push(enumerationAlert(f, s));
       }
     }
     return out;
   }
 
-  private async judgeDay(day: LocalDay, accountIds: string[], s: EnumerationSettings) {
+  /**
+   * Accounts with a block of the batch crowded within the window around the batch's lookups of that day: a walk's
+   * episode only changes with a lookup in such a block (enumeration-rules.util).
+   */
+  private async walkCandidates(batch: StoredBatch, day: LocalDay, s: EnumerationSettings): Promise<string[]> {
+    const windowMs = s.windowMinutes * 60_000;
+    const blocks = new Set<string>();
+    let first = Infinity;
+    let last = -Infinity;
+    for (const e of batch.events) {
+      if (!e.subjectBlock || !withoutOwnUnitDossier(e) || startOfLocalDay(day) > e.occurredAt || e.occurredAt >= startOfLocalDay(addDays(day, 1))) continue;
+      blocks.add(e.subjectBlock);
+      first = Math.min(first, e.occurredAt.getTime());
+      last = Math.max(last, e.occurredAt.getTime());
+    }
+    if (!blocks.size) return [];
+    const from = new Date(Math.max(first - windowMs, startOfLocalDay(day).getTime()));
+    const to = new Date(Math.min(last + windowMs + 1, startOfLocalDay(addDays(day, 1)).getTime()));
+    return this.lookups.findCrowdedBlockAccounts([...blocks], from, to, s.sequential.minPerBlock);
+  }
+
+  private async floodCandidates(day: LocalDay, accountIds: string[], s: EnumerationSettings): Promise<string[]> {
+    return (await this.lookups.findDossierlessDays(day, day, s.distinct.minSubjects, accountIds)).map((c) => c.accountId);
+  }
+
+  private async judgeDay(day: LocalDay, accountIds: string[], s: EnumerationSettings): Promise<EnumerationFinding[]> {
     const rows = await this.lookups.findAccountLookups(accountIds, startOfLocalDay(day), startOfLocalDay(addDays(day, 1)));
     const byAccount = new Map<string, WindowLookup[]>();
     for (const r of rows) (byAccount.get(r.accountId) ?? byAccount.set(r.accountId, []).get(r.accountId)!).push(r);
-    const out = [];
-    for (const lookups of byAccount.values()) {
-      const finding = judgeEnumeration(lookups, s);
-      if (finding) out.push({ finding, alert: enumerationAlert(finding, s) });
-    }
-    return out;
+    return [...byAccount.values()].map((l) => judgeEnumeration(l, s)).filter((f): f is EnumerationFinding => f !== null);
   }
-}
-
-function groupByDay(rows: { accountId: string; day: LocalDay }[]): Map<LocalDay, string[]> {
-  const out = new Map<LocalDay, string[]>();
-  for (const r of rows) (out.get(r.day) ?? out.set(r.day, []).get(r.day)!).push(r.accountId);
-  return out;
 }

@@ -36,11 +36,3 @@ export function parseEnumerationSettings(raw: unknown): ParsedSettings<Enumerati
   ];
   return problems.length ? { problems } : parsed;
 }
-
-/**
- * What an account's day (account_day) must hold before a rule can fire there: lookups without a dossier of its
- * unit for a walk, lookups without any dossier for a flood.
- */
-export function dayGate(s: EnumerationSettings): { withoutOwnUnitDossier: number; withoutDossier: number } {
-  return { withoutOwnUnitDossier: s.sequential.minSubjects, withoutDossier: s.distinct.minSubjects };
-}

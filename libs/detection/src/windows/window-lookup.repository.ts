@@ -7,6 +7,8 @@ const COLUMNS = `event_id, account_id, unit_code, occurred_at, source_system, en
   encode(subject_block, 'hex') AS subject_block, dossier_code, result`;
 /** A lookup of a citizen, as account_day counts it (events dated in the future are left out there too). */
 const IS_LOOKUP = `action IN ('lookup', 'verify') AND subject_hash IS NOT NULL AND NOT ('future_time' = ANY (flags))`;
+/** Not for a dossier of the account's unit (the SQL twin of namesOwnUnitDossier). */
+const WITHOUT_OWN_UNIT_DOSSIER = `NOT (unit_code IS NOT NULL AND dossier_code IS NOT NULL AND starts_with(dossier_code, unit_code))`;
 /** Vietnam's local day of an instant (UTC+7, no daylight saving), as local-day.util computes it. */
 const LOCAL_DAY = `((occurred_at AT TIME ZONE 'UTC') + interval '7 hours')::date`;
 
@@ -39,23 +41,48 @@ export class WindowLookupRepository {
     return rows.map(toLookup);
   }
 
-  /**
-   * Account-days with at least min.withoutOwnUnitDossier lookups not for a dossier of the account's unit, or at
-   * least min.withoutDossier naming none (account_day: no event read).
-   */
-  async findUnexplainedDays(
-    fromDay: LocalDay,
-    toDay: LocalDay,
-    min: { withoutOwnUnitDossier: number; withoutDossier: number },
-    accountIds?: string[],
-  ): Promise<{ accountId: string; day: LocalDay }[]> {
+  /** Account-days with at least min lookups naming no dossier (account_day: no event read). */
+  async findDossierlessDays(fromDay: LocalDay, toDay: LocalDay, min: number, accountIds?: string[]): Promise<{ accountId: string; day: LocalDay }[]> {
     const rows: { account_id: string; day: string }[] = await this.dataSource.query(
       `SELECT account_id, day::text AS day FROM account_day
-       WHERE day >= $1::date AND day <= $2::date
-         AND (lookups - own_unit_dossier >= $3 OR lookups - with_dossier >= $4)
-         AND ($5::text[] IS NULL OR account_id = ANY ($5::text[]))
+       WHERE day >= $1::date AND day <= $2::date AND lookups - with_dossier >= $3
+         AND ($4::text[] IS NULL OR account_id = ANY ($4::text[]))
        ORDER BY day, account_id`,
-      [fromDay, toDay, min.withoutOwnUnitDossier, min.withoutDossier, accountIds ?? null],
+      [fromDay, toDay, min, accountIds ?? null],
+    );
+    return rows.map((r) => ({ accountId: r.account_id, day: r.day }));
+  }
+
+  /**
+   * The accounts that, in [from, to), looked up at least minPerBlock distinct citizens of one of these blocks (hex
+   * hashes) without a dossier of their unit: one probe per block (idx_query_event_block_time), and ordinary work
+   * finds only the batch's own lookup in each.
+   */
+  async findCrowdedBlockAccounts(blocks: string[], from: Date, to: Date, minPerBlock: number): Promise<string[]> {
+    if (!blocks.length) return [];
+    const rows: { account_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT account_id FROM (
+         SELECT account_id FROM query_event
+         WHERE subject_block = ANY ($1::bytea[]) AND occurred_at >= $2 AND occurred_at < $3 AND ${IS_LOOKUP} AND ${WITHOUT_OWN_UNIT_DOSSIER}
+         GROUP BY account_id, subject_block HAVING count(DISTINCT subject_hash) >= $4) crowded`,
+      [blocks.map((b) => `\\x${b}`), from, to, minPerBlock],
+    );
+    return rows.map((r) => r.account_id);
+  }
+
+  /**
+   * Account-days of [from, to) whose lookups without a dossier of the unit hold at least minSubjects citizens in
+   * blocks of at least minPerBlock: the only days a walk can be found on (a window holds no more than its day).
+   */
+  async findWalkDays(from: Date, to: Date, minPerBlock: number, minSubjects: number): Promise<{ accountId: string; day: LocalDay }[]> {
+    const rows: { account_id: string; day: string }[] = await this.dataSource.query(
+      `SELECT account_id, day::text AS day FROM (
+         SELECT account_id, ${LOCAL_DAY} AS day, count(DISTINCT subject_hash) AS n FROM query_event
+         WHERE occurred_at >= $1 AND occurred_at < $2 AND subject_block IS NOT NULL AND ${IS_LOOKUP} AND ${WITHOUT_OWN_UNIT_DOSSIER}
+         GROUP BY account_id, ${LOCAL_DAY}, subject_block HAVING count(DISTINCT subject_hash) >= $3) blocks
+       GROUP BY account_id, day HAVING sum(n) >= $4
+       ORDER BY day, account_id`,
+      [from, to, minPerBlock, minSubjects],
     );
     return rows.map((r) => ({ accountId: r.account_id, day: r.day }));
   }
