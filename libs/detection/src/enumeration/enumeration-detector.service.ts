@@ -58,18 +58,21 @@ export class EnumerationDetector implements StreamDetector<EnumerationSettings> 
    */
   private async walkCandidates(batch: StoredBatch, day: LocalDay, s: EnumerationSettings): Promise<string[]> {
     const windowMs = s.windowMinutes * 60_000;
+    const dayStart = startOfLocalDay(day).getTime();
+    const dayEnd = startOfLocalDay(addDays(day, 1)).getTime();
     const blocks = new Set<string>();
     let first = Infinity;
     let last = -Infinity;
     for (const e of batch.events) {
-      if (!e.subjectBlock || !withoutOwnUnitDossier(e) || startOfLocalDay(day) > e.occurredAt || e.occurredAt >= startOfLocalDay(addDays(day, 1))) continue;
+      const t = e.occurredAt.getTime();
+      if (!e.subjectBlock || t < dayStart || t >= dayEnd || !withoutOwnUnitDossier(e)) continue;
       blocks.add(e.subjectBlock);
-      first = Math.min(first, e.occurredAt.getTime());
-      last = Math.max(last, e.occurredAt.getTime());
+      if (t < first) first = t;
+      if (t > last) last = t;
     }
     if (!blocks.size) return [];
-    const from = new Date(Math.max(first - windowMs, startOfLocalDay(day).getTime()));
-    const to = new Date(Math.min(last + windowMs + 1, startOfLocalDay(addDays(day, 1)).getTime()));
+    const from = new Date(Math.max(first - windowMs, dayStart));
+    const to = new Date(Math.min(last + windowMs + 1, dayEnd));
     return this.lookups.findCrowdedBlockAccounts([...blocks], from, to, s.sequential.minPerBlock);
   }
 
