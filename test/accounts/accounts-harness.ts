@@ -66,6 +66,7 @@ export async function storeBatch(h: AccountsHarness, events: { accountId: string
           flags: [],
           clientIp: '10.0.0.7',
           subjectHash: null,
+          subjectBlock: null,
           subjectCount: null,
           fields: [],
           dossierCode: null,

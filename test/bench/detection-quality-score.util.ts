@@ -26,14 +26,14 @@ export const DETECTED_BY: Record<MisuseKind, string[]> = {
   'gradual-growth': ['gradual_growth'],
   'off-hours': ['off_hours'],
   'unexplained-lookups': ['unexplained_lookups'],
-  'enumeration-sequential': [],
-  'enumeration-distinct': [],
+  'enumeration-sequential': ['enumeration'],
+  'enumeration-distinct': ['enumeration'],
   'foreign-network': ['foreign_network'],
   'concurrent-networks': ['concurrent_networks'],
   'dormant-waking': ['dormant_waking'],
   'sensitive-fields': ['sensitive_fields'],
   'bulk-export': ['bulk_export'],
-  'cross-unit-citizen': [],
+  'cross-unit-citizen': ['cross_unit_citizen'],
   'locked-account-use': ['locked_account_in_use'],
 };
 

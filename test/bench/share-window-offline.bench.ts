@@ -46,6 +46,7 @@ for (const e of generator) {
     flags: [],
     clientIp: e.clientIp,
     subjectHash: null,
+    subjectBlock: null,
     subjectCount: e.subjectCount ?? null,
     fields: e.fields ?? [],
     dossierCode: e.dossierCode ?? null,

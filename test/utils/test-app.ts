@@ -15,10 +15,11 @@ export interface TestApp {
 
 /**
  * Boots the service in-process, as main.ts does, on a fresh migrated database. With options.clock, every
- * feature reads that clock (a FixedClock moves time without waiting).
+ * feature reads that clock (a FixedClock moves time without waiting). With options.db, a second replica on an
+ * existing database (which its close leaves to the first).
  */
-export async function bootTestApp(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
-  const db = await createMigratedDatabase();
+export async function bootTestApp(env: Record<string, string> = {}, options: { clock?: Clock; db?: TestDatabase } = {}): Promise<TestApp> {
+  const db = options.db ?? (await createMigratedDatabase());
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ROLES: 'api', DATABASE_URL: db.url, ...env });
   const app = options.clock ? await createAppWithClock(config, db.url, options.clock) : await createApp(config, db.url);
   await app.init();
@@ -28,7 +29,7 @@ export async function bootTestApp(env: Record<string, string> = {}, options: { c
     db,
     async close() {
       await app.close();
-      await db.drop();
+      if (!options.db) await db.drop();
     },
   };
 }

@@ -208,6 +208,7 @@ export function storedEventSummary(r: StoredEventRecord): StoredEventSummary {
     flags: r.flags,
     clientIp: r.clientIp,
     subjectHash: r.subjectHash,
+    subjectBlock: r.subjectBlock ?? null,
     subjectCount: r.subjectCount,
     fields: r.fields,
     dossierCode: r.dossierCode,

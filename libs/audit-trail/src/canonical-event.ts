@@ -30,6 +30,12 @@ export interface StoredEventRecord {
   extra: Record<string, unknown> | null;
   /** Marks set at ingest, e.g. unregistered_source, undeclared_fields. */
   flags: string[];
+  /**
+   * Keyed hash of the block of 100 consecutive IDs the personal ID falls in (8 bytes hex), for the enumeration
+   * detector. Derived data, not evidence: it is stored beside the row but is no part of any canonical form, so it
+   * is not covered by the chain (docs/detection.md, "Enumeration"). Absent on rows read back for verification.
+   */
+  subjectBlock?: string | null;
 }
 
 /** The canonical form new batches are written with (kept per batch in audit_batch.canonical_form). */

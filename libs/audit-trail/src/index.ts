@@ -4,7 +4,7 @@ export * from './stored-batch-handler';
 export * from './audit-store.service';
 export * from './audit-trail.module';
 export * from './query-event-partition.service';
-export { QUERY_EVENT_COLUMNS, rowToStoredEvent } from './query-event-copy.util';
+export { QUERY_EVENT_COLUMNS, QUERY_EVENT_WRITE_COLUMNS, rowToStoredEvent } from './query-event-copy.util';
 export * from './dto/verify-report.dto';
 export { SigningKeyService, keyIdOf, verifySignature } from './signing/signing-key.service';
 export type { SigningKey } from './signing/signing-key.service';

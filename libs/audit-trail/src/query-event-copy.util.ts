@@ -1,7 +1,13 @@
 import { CANONICAL_COLUMNS, StoredEventRecord } from './canonical-event';
 
-/** The columns the store writes, in COPY order: the canonical form's, then batch_id (received_at takes its default). */
+/** The evidence columns, in COPY order: the canonical form's, then batch_id (received_at takes its default). */
 export const QUERY_EVENT_COLUMNS = [...CANONICAL_COLUMNS, 'batch_id'] as const;
+
+/**
+ * What the store writes: the evidence columns, then the data derived at ingest for detection (subject_block),
+ * which no canonical form covers and verification never reads.
+ */
+export const QUERY_EVENT_WRITE_COLUMNS = [...QUERY_EVENT_COLUMNS, 'subject_block'] as const;
 
 /** A stored row as the pg driver returns it (SELECT of QUERY_EVENT_COLUMNS), back to the record it was. */
 export function rowToStoredEvent(row: Record<string, unknown>): StoredEventRecord {

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from 'typeorm';
 import { canonicalJson, StoredEventRecord, textArrayLiteral } from './canonical-event';
-import { QUERY_EVENT_COLUMNS } from './query-event-copy.util';
+import { QUERY_EVENT_WRITE_COLUMNS } from './query-event-copy.util';
 
 /** Rows per chunk written to the COPY stream: large enough to amortise, small enough to keep memory flat. */
 const COPY_CHUNK_ROWS = 500;
@@ -54,26 +54,26 @@ export class QueryEventRepository {
 
   /**
    * Writes the rows on the transaction's own connection: with COPY, sending each event's canonical text (which
-   * the caller has hashed) followed by the batch id; on the embedded PGlite, which does not take COPY FROM
+   * the caller has hashed) followed by the batch id and the derived block hash; on the embedded PGlite, which does not take COPY FROM
    * STDIN, with one INSERT ... unnest.
    */
   async insertEvents(manager: EntityManager, records: StoredEventRecord[], canonical: string[], batchId: string): Promise<void> {
     if (!records.length) return;
     if (!this.useCopy) return this.insertWithUnnest(manager, records, batchId);
     const client: PoolClient = await manager.queryRunner!.connect();
-    const sink = client.query(copyFrom(`COPY query_event (${QUERY_EVENT_COLUMNS.join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from(copyChunks(canonical, batchId)), sink);
+    const sink = client.query(copyFrom(`COPY query_event (${QUERY_EVENT_WRITE_COLUMNS.join(', ')}) FROM STDIN`));
+    await pipeline(Readable.from(copyChunks(canonical, records, batchId)), sink);
   }
 
   private async insertWithUnnest(manager: EntityManager, records: StoredEventRecord[], batchId: string): Promise<void> {
     const col = <T>(pick: (r: StoredEventRecord) => T): T[] => records.map(pick);
     await manager.query(
-      `INSERT INTO query_event (${QUERY_EVENT_COLUMNS.join(', ')})
-       SELECT o, e, a, u, ip, s, act, sh, sk, se, sc, f::text[], d, p, res, ua, x::jsonb, fl::text[], $3
+      `INSERT INTO query_event (${QUERY_EVENT_WRITE_COLUMNS.join(', ')})
+       SELECT o, e, a, u, ip, s, act, sh, sk, se, sc, f::text[], d, p, res, ua, x::jsonb, fl::text[], $3, sb
        FROM unnest($1::timestamptz[], $2::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
          $9::bytea[], $10::text[], $11::bytea[], $12::int[], $13::text[], $14::text[], $15::text[], $16::text[],
-         $17::text[], $18::text[], $19::text[])
-         AS t(o, e, a, u, ip, s, act, sh, sk, se, sc, f, d, p, res, ua, x, fl)`,
+         $17::text[], $18::text[], $19::text[], $20::bytea[])
+         AS t(o, e, a, u, ip, s, act, sh, sk, se, sc, f, d, p, res, ua, x, fl, sb)`,
       [
         col((r) => r.occurredAt.toISOString()),
         col((r) => r.eventId),
@@ -94,16 +94,21 @@ export class QueryEventRepository {
         col((r) => r.userAgent),
         col((r) => (r.extra === null ? null : canonicalJson(r.extra))),
         col((r) => textArrayLiteral(r.flags)),
+        col((r) => (r.subjectBlock ? `\\x${r.subjectBlock}` : null)),
       ],
     );
   }
 }
 
-function* copyChunks(canonical: string[], batchId: string): Generator<string> {
-  const tail = `\t${batchId}\n`;
+function* copyChunks(canonical: string[], records: StoredEventRecord[], batchId: string): Generator<string> {
+  const id = `\t${batchId}\t`;
   for (let i = 0; i < canonical.length; i += COPY_CHUNK_ROWS) {
     let chunk = '';
-    for (let j = i; j < Math.min(i + COPY_CHUNK_ROWS, canonical.length); j++) chunk += canonical[j] + tail;
+    for (let j = i; j < Math.min(i + COPY_CHUNK_ROWS, canonical.length); j++) {
+      const block = records[j].subjectBlock;
+      // The block hash is hex, so its bytea literal needs only COPY's escaped backslash.
+      chunk += canonical[j] + id + (block ? `\\\\x${block}` : '\\N') + '\n';
+    }
     yield chunk;
   }
 }

@@ -13,6 +13,8 @@ export interface StoredEventSummary {
   clientIp: string;
   /** Keyed hash of the citizen's personal ID (hex), never the ID. */
   subjectHash: string | null;
+  /** Keyed hash of the block of 100 consecutive IDs the citizen's ID falls in (hex, derived at ingest), never the ID. */
+  subjectBlock: string | null;
   subjectCount: number | null;
   fields: readonly string[];
   dossierCode: string | null;

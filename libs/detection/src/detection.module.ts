@@ -43,6 +43,9 @@ import { UnexplainedLookupsDayDetector } from './share-window/unexplained-lookup
 import { VolumeDayDetector } from './volume/volume-day-detector.service';
 import { VolumeDetector } from './volume/volume-detector.service';
 import { VolumeRepository } from './volume/volume.repository';
+import { CrossUnitCitizenDetector } from './cross-unit/cross-unit-citizen-detector.service';
+import { EnumerationDetector } from './enumeration/enumeration-detector.service';
+import { WindowLookupRepository } from './windows/window-lookup.repository';
 import { ConcurrentNetworksDetector } from './unusual-network/concurrent-networks-detector.service';
 import { ForeignNetworkDayDetector } from './unusual-network/foreign-network-day-detector.service';
 import { UnusualNetworkRepository } from './unusual-network/unusual-network.repository';
@@ -61,6 +64,8 @@ const DETECTORS = [
   BulkExportDayDetector,
   UnexplainedLookupsDayDetector,
   SensitiveFieldsDayDetector,
+  EnumerationDetector,
+  CrossUnitCitizenDetector,
   ForeignNetworkDayDetector,
   ConcurrentNetworksDetector,
   SourcePolicyDetector,
@@ -105,6 +110,7 @@ const DETECTORS = [
     OffHoursRepository,
     DormantWakingRepository,
     BulkExportRepository,
+    WindowLookupRepository,
     ...DETECTORS,
     { provide: DAY_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors, inject: DETECTORS },
     { provide: STREAM_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors.filter(isStreamDetector), inject: DETECTORS },

@@ -25,6 +25,7 @@ export function toStoredRecord(
     subjectHash: subjectId === null ? null : pseudonymizer.hashHex(subjectId),
     subjectKeyId: subjectId === null ? null : pseudonymizer.keyId,
     subjectEnc: subjectId === null ? null : pseudonymizer.encrypt(subjectId),
+    subjectBlock: subjectId === null ? null : pseudonymizer.blockHex(subjectId),
     subjectCount: e.subjectCount ?? null,
     fields: e.fields ?? [],
     dossierCode: e.dossierCode ?? null,

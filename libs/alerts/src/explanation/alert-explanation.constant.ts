@@ -17,6 +17,7 @@ import { DORMANT_WAKING_EXPLANATION_TEMPLATES } from './dormant-waking-explanati
 import { GRADUAL_GROWTH_EXPLANATION_TEMPLATES } from './gradual-growth-explanation.constant';
 import { OFF_HOURS_EXPLANATION_TEMPLATES } from './off-hours-explanation.constant';
 import { VOLUME_EXPLANATION_TEMPLATES } from './volume-explanation.constant';
+import { WINDOW_EXPLANATION_TEMPLATES } from './window-explanation.constant';
 
 /**
  * Every phrase an alert says, in one place, in the glossary's words (tài khoản, tra cứu, công dân, hồ sơ,
@@ -149,6 +150,7 @@ export const EXPLANATION_TEMPLATES: Readonly<Record<string, ExplanationTemplate>
   ...DORMANT_WAKING_EXPLANATION_TEMPLATES,
   ...GRADUAL_GROWTH_EXPLANATION_TEMPLATES,
   ...BULK_EXPORT_EXPLANATION_TEMPLATES,
+  ...WINDOW_EXPLANATION_TEMPLATES,
 };
 
 export function explain(context: ExplanationContext): AlertExplanation {

@@ -25,6 +25,7 @@ import { EvolveAlertForTriage1795509100000 } from './1795509100000-EvolveAlertFo
 import { CreateIntegrityJournal1795509200000 } from './1795509200000-CreateIntegrityJournal';
 import { CreateAccountDayAggregate1795509300000 } from './1795509300000-CreateAccountDayAggregate';
 import { AddExplainedLookupsAndProcedureCatalog1795509400000 } from './1795509400000-AddExplainedLookupsAndProcedureCatalog';
+import { AddQueryEventSubjectBlock1795509500000 } from './1795509500000-AddQueryEventSubjectBlock';
 import { IndexFlaggedQueryEvents1795509600000 } from './1795509600000-IndexFlaggedQueryEvents';
 import { CreateDetectionSettingChange1795509800000 } from './1795509800000-CreateDetectionSettingChange';
 /** Every migration, in order. Listed (not globbed) so the same list works from source, dist and tests. */
@@ -47,6 +48,7 @@ export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795
   CreateIntegrityJournal1795509200000,
   CreateAccountDayAggregate1795509300000,
   AddExplainedLookupsAndProcedureCatalog1795509400000,
+  AddQueryEventSubjectBlock1795509500000,
   IndexFlaggedQueryEvents1795509600000,
   CreateDetectionSettingChange1795509800000,
 ];

@@ -13,6 +13,7 @@ describe(sourceSystemDayDeltas.name, () => {
     flags: [],
     clientIp: '10.0.0.1',
     subjectHash: null,
+    subjectBlock: null,
     subjectCount: null,
     fields: ['fullName'],
     dossierCode: 'U1-1',

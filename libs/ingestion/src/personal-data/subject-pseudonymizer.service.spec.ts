@@ -18,6 +18,17 @@ describe(SubjectPseudonymizer.name, () => {
     expect(() => sut.decrypt(sealed)).toThrow();
   });
 
+  it('hashes the block of 100 consecutive IDs under a derived key: neighbours share it, the next hundred and the subject hash do not', () => {
+    const block = sut.blockHex('052190012345');
+    expect(block).toMatch(/^[0-9a-f]{16}$/);
+    expect(sut.blockHex('052190012300')).toBe(block);
+    expect(sut.blockHex('052190012399')).toBe(block);
+    expect(sut.blockHex('052190012400')).not.toBe(block);
+    expect(sut.hashHex('0521900123')).not.toContain(block);
+    expect(createHmac('sha256', key).update('0521900123').digest('hex')).not.toContain(block);
+    expect(new SubjectPseudonymizer('x'.repeat(32), 'k2').blockHex('052190012345')).not.toBe(block);
+  });
+
   it('keeps no copy without an encryption key', () => {
     expect(new SubjectPseudonymizer(key, 'k1').encrypt('052190012345')).toBeNull();
   });

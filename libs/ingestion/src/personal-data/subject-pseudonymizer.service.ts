@@ -2,6 +2,12 @@ import { createCipheriv, createDecipheriv, createHmac, createSecretKey, KeyObjec
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+/** The block of 100 consecutive personal IDs an ID falls in: all its digits but the last two. */
+const BLOCK_DIGITS = 10;
+/** Bytes of the block hash kept: enough that two blocks one account looks up within an hour never collide by chance. */
+const BLOCK_HASH_BYTES = 8;
+/** Domain separation: the block key is derived from the subject key, never used as it. */
+const BLOCK_KEY_LABEL = 'tthc-audit subject-block v1';
 
 /**
  * The only way the citizen's personal ID (subjectId) is kept: a keyed hash (HMAC-SHA-256) for search, tagged
@@ -10,6 +16,7 @@ const TAG_BYTES = 16;
  */
 export class SubjectPseudonymizer {
   private readonly hashKey: KeyObject;
+  private readonly blockKey: KeyObject;
   private readonly encryptionKey: KeyObject | null;
 
   constructor(
@@ -18,6 +25,7 @@ export class SubjectPseudonymizer {
     encryptionKey?: Buffer,
   ) {
     this.hashKey = createSecretKey(typeof hashKey === 'string' ? Buffer.from(hashKey, 'utf8') : hashKey);
+    this.blockKey = createSecretKey(createHmac('sha256', this.hashKey).update(BLOCK_KEY_LABEL, 'utf8').digest());
     this.encryptionKey = encryptionKey ? createSecretKey(encryptionKey) : null;
   }
 
@@ -29,6 +37,17 @@ export class SubjectPseudonymizer {
   /** The same HMAC as lowercase hex: what ingest stores (a string costs far less to make than a Buffer). */
   hashHex(subjectId: string): string {
     return createHmac('sha256', this.hashKey).update(subjectId, 'utf8').digest('hex');
+  }
+
+  /**
+   * A keyed hash of the block of 100 consecutive IDs the ID falls in (its first 10 digits), under a key derived
+   * from the subject key (HMAC(subjectKey, label)), 8 bytes as hex. Derived data for the enumeration detector:
+   * two lookups share it when their IDs are within the same hundred, which is all it tells (docs/detection.md).
+   * Null for an ID too short to have a block.
+   */
+  blockHex(subjectId: string): string | null {
+    if (subjectId.length <= BLOCK_DIGITS) return null;
+    return createHmac('sha256', this.blockKey).update(subjectId.slice(0, BLOCK_DIGITS), 'utf8').digest('hex').slice(0, 2 * BLOCK_HASH_BYTES);
   }
 
   get encrypts(): boolean {
