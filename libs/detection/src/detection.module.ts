@@ -25,6 +25,7 @@ import { loadWorkingHoursConfig, WORKING_HOURS_CONFIG } from './working-hours/wo
 import { WorkingHoursRepository } from './working-hours/working-hours.repository';
 import { WorkingHoursService } from './working-hours/working-hours.service';
 import { DetectionScan } from './scan/detection-scan.service';
+import { ExplainedEvidence } from './scan/explained-evidence.service';
 import { DAY_DETECTORS, DayDetector, isStreamDetector, STREAM_DETECTORS } from './scan/detector.type';
 import { StreamDetection } from './scan/stream-detection.service';
 import { DetectionSettingRepository } from './settings/detection-setting.repository';
@@ -114,6 +115,7 @@ const DETECTORS = [
     ...DETECTORS,
     { provide: DAY_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors, inject: DETECTORS },
     { provide: STREAM_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors.filter(isStreamDetector), inject: DETECTORS },
+    ExplainedEvidence,
     DetectionScan,
     StreamDetection,
   ],

@@ -7,6 +7,7 @@ import { addDays, isLocalDay, LocalDay, localDay } from '../calendar/local-day.u
 import { DetectionSettingsService } from '../settings/detection-settings.service';
 import { withTryAdvisoryLock } from './advisory-lock.util';
 import { DAY_DETECTORS, DayDetector, DetectionSettings } from './detector.type';
+import { ExplainedEvidence } from './explained-evidence.service';
 
 /** Any stable 64-bit number: the daily scan runs on one replica at a time. */
 export const DETECTION_DAILY_LOCK = 7_281_004_630;
@@ -44,6 +45,7 @@ export class DetectionScan implements OnModuleInit {
     private readonly settings: DetectionSettingsService,
     private readonly alerts: AlertsService,
     private readonly rescan: AggregateRescan,
+    private readonly explained: ExplainedEvidence,
     private readonly clock: Clock,
   ) {}
 
@@ -124,7 +126,7 @@ export class DetectionScan implements OnModuleInit {
   }
 
   private async raise(input: RaiseAlertInput, outcome: ScanOutcome): Promise<void> {
-    const raised = await this.alerts.raise(input);
+    const raised = await this.alerts.raise(await this.explained.complete(input));
     outcome.findings[input.type] = (outcome.findings[input.type] ?? 0) + 1;
     if (raised.created) outcome.created++;
     else outcome.updated++;

@@ -5,6 +5,7 @@ import { AppConfig, InjectConfig } from '@app/config';
 import { MetricsService } from '@app/observability';
 import { DetectionSettingsService } from '../settings/detection-settings.service';
 import { STREAM_DETECTORS, StreamDetector } from './detector.type';
+import { ExplainedEvidence } from './explained-evidence.service';
 
 /**
  * Runs the stream detectors on every committed batch and raises what they find, seconds after the events were
@@ -23,6 +24,7 @@ export class StreamDetection implements CommittedBatchListener, OnModuleInit {
     @Inject(STREAM_DETECTORS) private readonly detectors: StreamDetector[],
     private readonly settings: DetectionSettingsService,
     private readonly alerts: AlertsService,
+    private readonly explained: ExplainedEvidence,
     @InjectConfig() private readonly config: AppConfig,
     metrics: MetricsService,
   ) {
@@ -43,7 +45,7 @@ export class StreamDetection implements CommittedBatchListener, OnModuleInit {
         const parsed = d.parseSettings(all[d.section]);
         if (parsed.problems) throw new Error(parsed.problems.join('; '));
         for (const input of await d.detectBatch(batch, parsed.settings)) {
-          await this.alerts.raise(input);
+          await this.alerts.raise(await this.explained.complete(input));
           this.raised.inc({ type: input.type });
         }
       } catch (error) {
