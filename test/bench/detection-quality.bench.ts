@@ -151,7 +151,7 @@ async function main(o: Options): Promise<void> {
     t = performance.now();
     const outcome = await scan(base, await signIn(base, ADMIN.username, admin.password), from, to);
     const scanSeconds = seconds(t);
-    log(`scan ${from} .. ${to}: ${scanSeconds.toFixed(1)} s, ${JSON.stringify(outcome.findings)}`);
+    log(`scan ${from} .. ${to}: ${scanSeconds.toFixed(1)} s, ${JSON.stringify(outcome.findings)}; seconds by detector ${JSON.stringify(outcome.seconds)}`);
     const alerts = await allAlerts(base, await signIn(base, ADMIN.username, admin.password));
     const score = scoreDetection(alerts, g.labels);
     const dossiers = await dossierShares(db.url);
@@ -160,6 +160,7 @@ async function main(o: Options): Promise<void> {
       seed: o.seed, mix: o.mix, days: g.days, accounts: setUp.accounts, units: g.province.units.length, scale: o.scale,
       events: produced.events, cases: g.labels.length,
       seconds: { produce: produceSeconds, ingest: ingestSeconds, scan: scanSeconds, total: seconds(started) },
+      scanSecondsByDetector: outcome.seconds,
       alerts: alerts.length,
       alertsPer100AccountsPerDay: alertsPer100PerDay(alerts.length),
       personAlertsPer100AccountsPerDay: alertsPer100PerDay(score.overall.alerts),

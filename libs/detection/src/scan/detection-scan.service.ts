@@ -25,6 +25,8 @@ export interface ScanOutcome {
   findings: Record<string, number>;
   created: number;
   updated: number;
+  /** Seconds each detector took (by its settings section), raising included. */
+  seconds: Record<string, number>;
 }
 
 /** Each detector's section, checked. */
@@ -73,16 +75,18 @@ export class DetectionScan implements OnModuleInit {
 
   async scan(fromDay: LocalDay, toDay: LocalDay, options: { rebuild?: boolean } = {}): Promise<ScanOutcome> {
     this.checkPeriod(fromDay, toDay);
-    const outcome: ScanOutcome = { fromDay, toDay, days: 0, rebuilt: null, findings: {}, created: 0, updated: 0 };
+    const outcome: ScanOutcome = { fromDay, toDay, days: 0, rebuilt: null, findings: {}, created: 0, updated: 0, seconds: {} };
     if (options.rebuild) outcome.rebuilt = await this.rescan.rescan(fromDay, toDay);
     const settings = this.parse(this.settings.current());
     for (const [start, end] of this.blocks(fromDay, toDay)) {
       for (const d of this.detectors) {
+        const started = performance.now();
         for (const input of await d.detectDays(start, end, settings.get(d))) await this.raise(input, outcome);
+        outcome.seconds[d.section] = Math.round(((outcome.seconds[d.section] ?? 0) + (performance.now() - started) / 1000) * 1000) / 1000;
       }
       outcome.days += daysIn(start, end);
     }
-    this.logger.log(`Scanned ${outcome.days} closed day(s) ${fromDay} .. ${toDay}: ${JSON.stringify(outcome.findings)}`);
+    this.logger.log(`Scanned ${outcome.days} closed day(s) ${fromDay} .. ${toDay}: ${JSON.stringify(outcome.findings)} in ${JSON.stringify(outcome.seconds)} s`);
     return outcome;
   }
 

@@ -29,4 +29,7 @@ export class ScanOutcomeDto {
 
   @ApiProperty({ description: 'Alerts that already existed and were updated (a re-scan)' })
   updated: number;
+
+  @ApiProperty({ example: { volume: 4.2, offHours: 1.1 }, description: 'Seconds each detector took, by its settings section' })
+  seconds: Record<string, number>;
 }
