@@ -1,0 +1,53 @@
+import { Navigate, RouteObject } from 'react-router';
+import { NotFoundPage } from '@/components/forbidden-page';
+import { AlertPage, AlertQueuePage } from '@/features/alerts';
+import { ChangePasswordPage, OidcCallbackPage, RequireAuth, SignInPage, useSession } from '@/features/auth';
+import { OverviewPage } from '@/features/overview';
+import { Guarded } from './guarded';
+import { AppLayout } from './layout';
+import { NAV } from './nav';
+import { PlaceholderPage } from './placeholder-page';
+
+/** The start page: the first page of the menu the user may open. */
+function Home() {
+  const session = useSession();
+  const first = NAV.find((item) => session.can(item.permission));
+  return <Navigate to={first?.path ?? '/overview'} replace />;
+}
+
+function AlertRoute() {
+  const session = useSession();
+  const user = session.me!.user;
+  return (
+    <AlertPage
+      me={{ id: user.id, username: user.username }}
+      canTriage={session.can('alerts:triage')}
+      canReadUsers={session.can('users:read')}
+      canSuppress={session.can('settings:write')}
+    />
+  );
+}
+
+export const routes: RouteObject[] = [
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/sign-in/oidc', element: <OidcCallbackPage /> },
+  { path: '/change-password', element: <ChangePasswordPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'overview', element: <Guarded permission="alerts:read"><OverviewPage /></Guarded> },
+      { path: 'alerts', element: <Guarded permission="alerts:read"><AlertQueuePage /></Guarded> },
+      { path: 'alerts/:id', element: <Guarded permission="alerts:read"><AlertRoute /></Guarded> },
+      { path: 'accounts/*', element: <Guarded permission="accounts:read"><PlaceholderPage page="menu.accounts" /></Guarded> },
+      { path: 'integration/*', element: <Guarded permission="source-systems:read"><PlaceholderPage page="menu.integration" /></Guarded> },
+      { path: 'admin/*', element: <Guarded permission="users:read"><PlaceholderPage page="menu.admin" /></Guarded> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

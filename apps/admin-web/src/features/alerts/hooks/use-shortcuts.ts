@@ -1,0 +1,29 @@
+import { useEffect, useRef } from 'react';
+
+/** Keys (as KeyboardEvent.key) and what they do; ignored while typing in a field or with a modifier held. */
+export type Shortcuts = Record<string, () => void>;
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  const tag = el.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable || el.getAttribute('role') === 'combobox';
+}
+
+export function useShortcuts(shortcuts: Shortcuts, enabled = true): void {
+  const current = useRef(shortcuts);
+  current.current = shortcuts;
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (document.querySelector('.ant-modal-wrap:not([style*="display: none"])') && e.key !== '?') return;
+      const run = current.current[e.key];
+      if (!run) return;
+      e.preventDefault();
+      run();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled]);
+}

@@ -1,0 +1,56 @@
+/**
+ * The tokens of this tab's session, kept in sessionStorage: they survive a reload, end with the tab, and are never
+ * shared with other tabs (each tab rotates its own refresh token).
+ */
+export interface StoredSession {
+  accessToken: string;
+  refreshToken: string;
+  /** Epoch ms when the access token expires. */
+  expiresAt: number;
+}
+
+export interface SessionTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  mustChangePassword: boolean;
+}
+
+const KEY = 'tthc.console.session';
+type Listener = (reason: 'expired' | 'signed-out' | 'signed-in') => void;
+const listeners = new Set<Listener>();
+
+export const sessionStore = {
+  get(): StoredSession | null {
+    const raw = sessionStorage.getItem(KEY);
+    if (!raw) return null;
+    try {
+      return JSON.parse(raw) as StoredSession;
+    } catch {
+      return null;
+    }
+  },
+  save(tokens: SessionTokens): void {
+    const stored: StoredSession = {
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      expiresAt: Date.now() + tokens.expiresIn * 1000,
+    };
+    sessionStorage.setItem(KEY, JSON.stringify(stored));
+  },
+  /** Signs this tab in with new tokens and tells the app. */
+  start(tokens: SessionTokens): void {
+    this.save(tokens);
+    listeners.forEach((l) => l('signed-in'));
+  },
+  /** Forgets the tokens; 'expired' sends the user to sign in and back to the same page. */
+  end(reason: 'expired' | 'signed-out'): void {
+    const had = sessionStorage.getItem(KEY) !== null;
+    sessionStorage.removeItem(KEY);
+    if (had) listeners.forEach((l) => l(reason));
+  },
+  subscribe(listener: Listener): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};

@@ -1,0 +1,69 @@
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { Browser, chromium, Page } from 'playwright-core';
+
+const ROOT = join(__dirname, '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_SRC = join(ROOT, 'apps', 'admin-web');
+/** The tests serve the same build `npm start` serves. */
+export const CONSOLE_DIR = join(ROOT, 'dist', 'admin-web');
+export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+export const VIEWPORT = { width: 1366, height: 768 };
+
+const log = (msg: string) => process.stdout.write(`[console-tests] ${msg}\n`);
+
+/** Debian's chromium, installed with apt when missing (CI runs as root); says so, as it takes a while. */
+export function ensureChromium(): string {
+  if (existsSync(CHROMIUM)) return CHROMIUM;
+  log(`${CHROMIUM} is missing: installing Debian's chromium package (apt-get update && apt-get install -y chromium)`);
+  execSync('apt-get update && apt-get install -y chromium', {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);
+  return CHROMIUM;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the console (npm run build:web) unless the build is newer than every source file. */
+export function ensureConsoleBuild(): void {
+  const index = join(CONSOLE_DIR, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(WEB_SRC)) return;
+  log('building the console (npm run build:web)');
+  execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: ensureChromium(),
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** No serious or critical accessibility violation on the page as it stands (axe-core, WCAG 2 A/AA rules). */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const described = bad.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
+  expect({ page: what, violations: described }).toEqual({ page: what, violations: [] });
+}
+
+/** Saves docs/screenshots/<name>.png at 1366×768 and checks nothing needs a horizontal scroll. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect({ page: name, horizontalOverflow: overflow > 0 }).toEqual({ page: name, horizontalOverflow: false });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
