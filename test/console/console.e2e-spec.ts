@@ -103,6 +103,16 @@ async function seedAlert(accountId: string): Promise<string> {
   return raised.id;
 }
 
+/** Older alerts of other types and severities, so that the queue and the overview look like a working day. */
+async function seedBackground(): Promise<void> {
+  const alerts = t.app.get(AlertsService);
+  const at = (d: string) => new Date(`2026-10-${d}T09:30:00+07:00`);
+  await alerts.raise({ type: 'locked_account_in_use', severity: 'critical', accountId: 'cb.so-tn.phamvd', unitCode: 'SO-TNMT', occurredAt: at('28'), evidence: { lockedAt: '2026-10-01' } });
+  await alerts.raise({ type: 'volume_peers', severity: 'medium', score: 4.1, accountId: 'cb.xa07.hoangtt', unitCode: 'UBND-XA-07', occurredAt: at('27'), evidence: { observed: { lookups: 96, subjects: 90, value: 90 }, expected: { peers: 21, threshold: 63 }, withDossierShare: 0.81 } });
+  await alerts.raise({ type: 'unit_surge', severity: 'low', accountIds: ['cb.xa05.a', 'cb.xa05.b', 'cb.xa05.c'], unitCode: 'UBND-XA-05', occurredAt: at('26'), evidence: { members: 3, rising: 3 } });
+  await alerts.raise({ type: 'volume_hourly', severity: 'medium', score: 5.5, accountId: 'cb.phuong2.dangnl', unitCode: 'UBND-P2', occurredAt: at('25'), evidence: { observed: { value: 100, dayLookups: 150 }, expected: { baseline: 12, threshold: 40 } } });
+}
+
 describe('The console', () => {
   it('serves the built console at / with caching headers, its client routes, and leaves the API alone', async () => {
     const index = await http().get('/alerts/some-id').set('Accept', 'text/html').expect(200);
@@ -151,6 +161,7 @@ describe('The console', () => {
     const reviewer = await userWithPassword(Role.REVIEWER);
     const accountId = 'cb.xa12.lethic';
     const id = await seedAlert(accountId);
+    await seedBackground();
 
     await page.goto(`${base}/overview`);
     await signIn(reviewer.username, reviewer.password);
@@ -172,7 +183,7 @@ describe('The console', () => {
     await page.getByTestId('explanation').waitFor();
     await page.getByText('Tỷ lệ không gắn hồ sơ').waitFor();
     await expectAccessible(page, 'alert');
-    await screenshot(page, 'alert');
+    await screenshot(page, 'alert', { fullPage: true });
 
     await page.keyboard.press('a');
     await page.getByTestId('triage-panel').getByRole('button', { name: 'Nhận xử lý' }).waitFor();
@@ -240,6 +251,46 @@ describe('The console', () => {
     expect(await page.getByLabel('Ý kiến').inputValue()).toBe('Đang chờ đơn vị giải trình');
     await page.getByRole('button', { name: 'Gửi ý kiến' }).click();
     await page.locator('[data-action="commented"]').waitFor();
+  });
+
+  it('locks and unlocks an account with a reason', async () => {
+    const admin = await bearerFor(t.app, Role.ADMIN);
+    await http()
+      .post('/v1/accounts/sync')
+      .set('Authorization', admin)
+      .send([
+        { accountId: 'cb.tuphap.nguyenvana', fullName: 'Nguyễn Văn A', unitCode: 'STP', unitName: 'Sở Tư pháp', role: 'Chuyên viên', status: 'active' },
+        { accountId: 'cb.xa12.lethic', fullName: 'Lê Thị C', unitCode: 'UBND-XA-12', role: 'Công chức tư pháp - hộ tịch', status: 'active' },
+      ])
+      .expect(200);
+    const officer = await userWithPassword(Role.ADMIN);
+    await page.goto(`${base}/accounts`);
+    await signIn(officer.username, officer.password);
+    await page.getByRole('heading', { name: 'Tài khoản', exact: true }).waitFor();
+    await page.getByTestId('account-list').getByText('Nguyễn Văn A').waitFor();
+    await expectAccessible(page, 'accounts');
+    await screenshot(page, 'accounts');
+
+    await page.getByRole('link', { name: 'cb.tuphap.nguyenvana' }).click();
+    const panel = page.getByTestId('lock-panel');
+    await panel.getByLabel('Lý do').fill('abc');
+    await panel.getByRole('button', { name: 'Khóa tài khoản' }).click();
+    await panel.getByText('Vui lòng nhập lý do (ít nhất 5 ký tự)').waitFor();
+    await panel.getByLabel('Lý do').fill('Chuyển công tác theo Quyết định số 123/QĐ-UBND');
+    await panel.getByRole('button', { name: 'Khóa tài khoản' }).click();
+    await page.locator('[data-state="locked"]').first().waitFor();
+    await page.locator('[data-change="locked"]').waitFor();
+    await expectAccessible(page, 'account');
+    await screenshot(page, 'account');
+
+    await panel.getByLabel('Lý do').fill('Quyết định điều chuyển đã thu hồi');
+    await panel.getByRole('button', { name: 'Mở khóa tài khoản' }).click();
+    await page.locator('[data-state="active"]').first().waitFor();
+    const history = (await http().get('/v1/accounts/cb.tuphap.nguyenvana/history').set('Authorization', admin).expect(200)).body;
+    expect(history).toEqual(expect.arrayContaining([
+      expect.objectContaining({ changeKind: 'locked', reason: 'Chuyển công tác theo Quyết định số 123/QĐ-UBND', actor: `user:${officer.username}` }),
+      expect.objectContaining({ changeKind: 'unlocked', reason: 'Quyết định điều chuyển đã thu hồi' }),
+    ]));
   });
 
   it('shows a reviewer only their pages, and a clear message on an administration page opened by URL', async () => {

@@ -22,6 +22,9 @@ function LocalisedUi({ children }: { children: ReactNode }) {
         // Secondary texts darker than the defaults, for a 4.5:1 contrast (WCAG AA) on white and grey.
         token: {
           colorPrimary: '#1d4ed8',
+          colorLink: '#1e40af',
+          colorError: '#b91c1c',
+          colorInfo: '#1d4ed8',
           colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
           colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
           colorTextDescription: 'rgba(0, 0, 0, 0.68)',

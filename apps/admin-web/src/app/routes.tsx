@@ -1,5 +1,6 @@
 import { Navigate, RouteObject } from 'react-router';
 import { NotFoundPage } from '@/components/forbidden-page';
+import { AccountPage, AccountsPage } from '@/features/accounts';
 import { AlertPage, AlertQueuePage } from '@/features/alerts';
 import { ChangePasswordPage, OidcCallbackPage, RequireAuth, SignInPage, useSession } from '@/features/auth';
 import { OverviewPage } from '@/features/overview';
@@ -28,6 +29,10 @@ function AlertRoute() {
   );
 }
 
+function AccountRoute() {
+  return <AccountPage canLock={useSession().can('accounts:lock')} />;
+}
+
 export const routes: RouteObject[] = [
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/sign-in/oidc', element: <OidcCallbackPage /> },
@@ -44,7 +49,8 @@ export const routes: RouteObject[] = [
       { path: 'overview', element: <Guarded permission="alerts:read"><OverviewPage /></Guarded> },
       { path: 'alerts', element: <Guarded permission="alerts:read"><AlertQueuePage /></Guarded> },
       { path: 'alerts/:id', element: <Guarded permission="alerts:read"><AlertRoute /></Guarded> },
-      { path: 'accounts/*', element: <Guarded permission="accounts:read"><PlaceholderPage page="menu.accounts" /></Guarded> },
+      { path: 'accounts', element: <Guarded permission="accounts:read"><AccountsPage /></Guarded> },
+      { path: 'accounts/:id', element: <Guarded permission="accounts:read"><AccountRoute /></Guarded> },
       { path: 'integration/*', element: <Guarded permission="source-systems:read"><PlaceholderPage page="menu.integration" /></Guarded> },
       { path: 'admin/*', element: <Guarded permission="users:read"><PlaceholderPage page="menu.admin" /></Guarded> },
       { path: '*', element: <NotFoundPage /> },

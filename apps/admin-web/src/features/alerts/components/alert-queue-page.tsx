@@ -45,7 +45,8 @@ export function AlertQueuePage() {
   const filters = useMemo(() => filtersOf(params), [params]);
   const sort = (params.get('sort') as SortOrder) || 'newest';
   const [resetKey, setResetKey] = useState(0);
-  const [selected, setSelected] = useState(0);
+  // -1: none yet; the first j selects the top alert.
+  const [selected, setSelected] = useState(-1);
   const [help, setHelp] = useState(false);
   const queue = useAlertQueue(filters);
   const rows = useMemo(() => sorted(queue.data?.pages.flatMap((p) => p.items) ?? [], sort), [queue.data, sort]);
@@ -55,7 +56,7 @@ export function AlertQueuePage() {
     for (const k of FILTER_KEYS) if (next[k]) p.set(k, next[k]!);
     if (nextSort !== 'newest') p.set('sort', nextSort);
     setParams(p, { replace: true });
-    setSelected(0);
+    setSelected(-1);
   };
 
   const focusRow = (i: number) => {
