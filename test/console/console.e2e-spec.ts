@@ -240,7 +240,7 @@ describe('The console', () => {
     await page.getByLabel('Ý kiến').fill('Đang chờ đơn vị giải trình');
 
     // The session ends on the server (as when it expires): its access and refresh tokens stop working.
-    const { accessToken } = await page.evaluate(() => JSON.parse(sessionStorage.getItem('tthc.console.session')!));
+    const { accessToken } = JSON.parse(await page.evaluate<string>("sessionStorage.getItem('tthc.console.session')"));
     await http().post('/v1/auth/logout').set('Authorization', `Bearer ${accessToken}`).expect(204);
 
     await page.getByRole('button', { name: 'Gửi ý kiến' }).click();

@@ -251,6 +251,11 @@ export const en: Messages = {
   'accounts.change.exemption_granted': 'exempted from the idle lock',
   'accounts.change.exemption_revoked': 'revoked the exemption',
 
+  'accounts.history': 'Account history',
+  'accounts.directory.active': 'In post',
+  'accounts.directory.transferred': 'Transferred',
+  'accounts.directory.retired': 'Retired',
+  'accounts.directory.suspended': 'Suspended',
   'placeholder.title': 'This page is being built',
   'placeholder.text': 'The {page} page comes in the next version of the console.',
 };

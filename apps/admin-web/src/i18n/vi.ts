@@ -250,6 +250,11 @@ export const vi = {
   'accounts.change.exemption_granted': 'miễn khóa do không sử dụng',
   'accounts.change.exemption_revoked': 'thu hồi miễn khóa',
 
+  'accounts.history': 'Lịch sử tài khoản',
+  'accounts.directory.active': 'Đang công tác',
+  'accounts.directory.transferred': 'Chuyển công tác',
+  'accounts.directory.retired': 'Nghỉ việc',
+  'accounts.directory.suspended': 'Tạm đình chỉ',
   'placeholder.title': 'Trang đang được xây dựng',
   'placeholder.text': 'Trang {page} sẽ có trong bản tiếp theo của bảng điều khiển.',
 } as const;

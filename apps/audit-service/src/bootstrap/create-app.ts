@@ -34,7 +34,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
   setUpOpenApi(app);
-  serveConsole(app, config.http.consoleDir);
+  serveConsole(app, config.http.consoleDir, config.auth.oidc?.issuer);
   return app;
 }
 

@@ -3,6 +3,7 @@ import { join, sep } from 'node:path';
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 
 /** Paths the console never answers: the API, its documentation, health and metrics keep their own routes. */
 const SERVICE_PREFIXES = ['/v1', '/api', '/health', '/metrics'];
@@ -15,11 +16,23 @@ const REVALIDATE = 'no-cache';
 const isServicePath = (path: string) => SERVICE_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
 
 /**
+ * helmet's policy, with the identity provider's origin allowed for fetch: the console reads its discovery document
+ * and trades the authorization code at its token endpoint from the browser.
+ */
+function pagePolicy(identityProvider?: string): string | undefined {
+  if (!identityProvider) return undefined;
+  const directives = { ...helmet.contentSecurityPolicy.getDefaultDirectives(), 'connect-src': ["'self'", new URL(identityProvider).origin] };
+  return Object.entries(directives)
+    .map(([name, values]) => [name, ...[...values].map(String)].join(' '))
+    .join('; ');
+}
+
+/**
  * Serves the console (apps/admin-web, built into `dir`) at /: its files with caching headers, and index.html for
  * any other page the browser asks for, so that a client route opened by URL or reloaded works. Returns false, and
  * serves nothing, when the folder has no build.
  */
-export function serveConsole(app: NestExpressApplication, dir: string): boolean {
+export function serveConsole(app: NestExpressApplication, dir: string, identityProvider?: string): boolean {
   const index = join(dir, 'index.html');
   const logger = new Logger('Console');
   if (!existsSync(index)) {
@@ -27,8 +40,10 @@ export function serveConsole(app: NestExpressApplication, dir: string): boolean 
     return false;
   }
   const assets = join(dir, 'assets') + sep;
+  const policy = pagePolicy(identityProvider);
   app.use(
     express.static(dir, {
+      // index.html is served below, for / and every client route alike.
       index: false,
       redirect: false,
       setHeaders: (res, file) => res.setHeader('Cache-Control', file.startsWith(assets) ? IMMUTABLE : REVALIDATE),
@@ -38,6 +53,7 @@ export function serveConsole(app: NestExpressApplication, dir: string): boolean 
     const page = (req.method === 'GET' || req.method === 'HEAD') && !isServicePath(req.path);
     if (!page || req.path.startsWith('/assets/') || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', REVALIDATE);
+    if (policy) res.setHeader('Content-Security-Policy', policy);
     res.sendFile(index);
   });
   return true;

@@ -33,7 +33,11 @@ export function AccountPage({ canLock }: { canLock: boolean }) {
     }
   };
 
-  const kind = (k: string) => (hasMessage(`accounts.change.${k}`) ? t(`accounts.change.${k}` as 'accounts.change.locked') : k);
+  /** A code in words; a code the catalogue does not know yet is shown as it is. */
+  const label = (prefix: string, code: string) => {
+    const key = `${prefix}.${code}`;
+    return hasMessage(key) ? t(key) : code;
+  };
 
   return (
     <Space direction="vertical" size="middle" className="full-width">
@@ -61,18 +65,18 @@ export function AccountPage({ canLock }: { canLock: boolean }) {
                       <Descriptions.Item label={t('accounts.role')}>{a.role ?? t('state.none')}</Descriptions.Item>
                       <Descriptions.Item label={t('accounts.col.lastActivity')}>{a.lastActivityAt ? formatDateTime(a.lastActivityAt) : t('state.none')}</Descriptions.Item>
                       <Descriptions.Item label={t('accounts.col.lockDue')}>{a.lockDueOn ? formatDate(`${a.lockDueOn}T12:00:00+07:00`) : t('state.none')}</Descriptions.Item>
-                      <Descriptions.Item label={t('accounts.directoryStatus')}>{a.directoryStatus ?? t('state.none')}</Descriptions.Item>
+                      <Descriptions.Item label={t('accounts.directoryStatus')}>{a.directoryStatus ? label('accounts.directory', a.directoryStatus) : t('state.none')}</Descriptions.Item>
                       <Descriptions.Item label={t('accounts.stateChangedAt')}>{a.stateChangedAt ? formatDateTime(a.stateChangedAt) : t('state.none')}</Descriptions.Item>
                     </Descriptions>
                   </Card>
-                  <Card title={<h2 className="card-title">{t('alert.history')}</h2>}>
+                  <Card title={<h2 className="card-title">{t('accounts.history')}</h2>}>
                     <QueryState isLoading={history.isLoading} error={history.error} isEmpty={history.data?.length === 0} onRetry={() => void history.refetch()}>
                       <Timeline
                         items={(history.data ?? []).map((h) => ({
                           key: h.id,
                           children: (
                             <div data-change={h.changeKind}>
-                              <Typography.Text type="secondary">{formatDateTime(h.at)}</Typography.Text> <Typography.Text strong>{h.actor}</Typography.Text> {kind(h.changeKind)}
+                              <Typography.Text type="secondary">{formatDateTime(h.at)}</Typography.Text> <Typography.Text strong>{h.actor}</Typography.Text> {label('accounts.change', h.changeKind)}
                               {h.reason && <blockquote className="action-note">{h.reason}</blockquote>}
                             </div>
                           ),
