@@ -1,5 +1,6 @@
 import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, chromium, Page } from 'playwright-core';
@@ -7,8 +8,8 @@ import { Browser, chromium, Page } from 'playwright-core';
 const ROOT = join(__dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
 const WEB_SRC = join(ROOT, 'apps', 'admin-web');
-/** The tests serve the same build `npm start` serves. */
-export const CONSOLE_DIR = join(ROOT, 'dist', 'admin-web');
+/** The tests serve (a copy of) the same build `npm start` serves. */
+const CONSOLE_DIR = join(ROOT, 'dist', 'admin-web');
 export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 export const VIEWPORT = { width: 1366, height: 768 };
 
@@ -36,12 +37,19 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the console (npm run build:web) unless the build is newer than every source file. */
-export function ensureConsoleBuild(): void {
+/**
+ * Builds the console (npm run build:web) unless the build is newer than every source file, and returns a copy of
+ * it to serve: a build started meanwhile (a developer's, another suite's npm start) cannot pull files from under it.
+ */
+export function consoleBuild(): string {
   const index = join(CONSOLE_DIR, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(WEB_SRC)) return;
-  log('building the console (npm run build:web)');
-  execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!existsSync(index) || statSync(index).mtimeMs < newestMtime(WEB_SRC)) {
+    log('building the console (npm run build:web)');
+    execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const copy = mkdtempSync(join(tmpdir(), 'tthc-console-'));
+  cpSync(CONSOLE_DIR, copy, { recursive: true });
+  return copy;
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
@@ -5,7 +6,7 @@ import { AlertsService } from '@app/alerts';
 import { Role } from '@app/auth';
 import { bearerFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
-import { CONSOLE_DIR, ensureConsoleBuild, expectAccessible, launchBrowser, screenshot, VIEWPORT } from './console-browser';
+import { consoleBuild, expectAccessible, launchBrowser, screenshot, VIEWPORT } from './console-browser';
 
 // The console in a real browser (Debian's chromium through playwright-core) against the real service and database.
 jest.setTimeout(180_000);
@@ -19,10 +20,12 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
+let consoleDir: string;
+
 beforeAll(async () => {
-  ensureConsoleBuild();
+  consoleDir = consoleBuild();
   t = await bootTestApp({
-    CONSOLE_DIR,
+    CONSOLE_DIR: consoleDir,
     BOOTSTRAP_ADMIN_USERNAME: FIRST_ADMIN.username,
     BOOTSTRAP_ADMIN_PASSWORD: FIRST_ADMIN.password,
     // Every test signs in from 127.0.0.1; the limit itself is tested in test/auth.
@@ -36,6 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await t?.close();
+  if (consoleDir) rmSync(consoleDir, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
