@@ -1,13 +1,14 @@
 import { AlertOutlined, ApiOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { ReactNode } from 'react';
 import type { MessageKey } from '@/i18n';
+import type { Permission } from '@/features/auth';
 
 /** The console's pages and the permission (from GET /v1/auth/me) each needs; the server still checks every call. */
 export interface NavItem {
   path: string;
   label: MessageKey;
   icon: ReactNode;
-  permission: string;
+  permission: Permission;
 }
 
 export const NAV: NavItem[] = [

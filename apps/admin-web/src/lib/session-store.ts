@@ -1,3 +1,5 @@
+import type { components } from './api-types';
+
 /**
  * The tokens of this tab's session, kept in sessionStorage: they survive a reload, end with the tab, and are never
  * shared with other tabs (each tab rotates its own refresh token).
@@ -9,12 +11,8 @@ export interface StoredSession {
   expiresAt: number;
 }
 
-export interface SessionTokens {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  mustChangePassword: boolean;
-}
+/** POST /v1/auth/login, /refresh, /oidc/login */
+export type SessionTokens = components['schemas']['SessionTokensDto'];
 
 const KEY = 'tthc.console.session';
 type Listener = (reason: 'expired' | 'signed-out' | 'signed-in') => void;

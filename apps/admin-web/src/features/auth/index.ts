@@ -3,4 +3,4 @@ export { RequireAuth } from './components/require-auth';
 export { SignInPage } from './components/sign-in-page';
 export { ChangePasswordPage } from './components/change-password-page';
 export { OidcCallbackPage } from './components/oidc-callback-page';
-export type { Me, Role } from './api/auth-api';
+export type { Me, Permission, Role } from './api/auth-api';

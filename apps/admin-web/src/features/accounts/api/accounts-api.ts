@@ -1,31 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '@/lib/api-client';
+import type { components } from '@/lib/api-types';
 
-/** AccountDto of libs/accounts: the numbers shown (lock date, idle start) are the API's. */
-export interface Account {
-  accountId: string;
-  fullName: string | null;
-  unitCode: string | null;
-  unitName: string | null;
-  role: string | null;
-  accountType: string;
-  directoryStatus: string | null;
-  inDirectory: boolean;
-  lastActivityAt: string | null;
-  idleSince: string | null;
-  lockDueOn: string | null;
-  state: 'active' | 'locked';
-  stateChangedAt: string | null;
-  lockReason: string | null;
-}
+type Schemas = components['schemas'];
 
-export interface AccountHistoryEntry {
-  id: string;
-  at: string;
-  actor: string;
-  changeKind: string;
-  reason: string | null;
-}
+/** Types from the OpenAPI document: the numbers shown (lock date, idle start) are the API's. */
+export type Account = Schemas['AccountDto'];
+export type AccountHistoryEntry = Schemas['AccountHistoryEntryDto'];
+type AccountPage = Schemas['AccountPageDto'];
 
 export interface AccountFilters {
   search?: string;
@@ -40,7 +22,7 @@ export function useAccounts(filters: AccountFilters, page: number) {
   return useQuery({
     queryKey: ['accounts', 'list', filters, page],
     queryFn: () =>
-      api.get<{ items: Account[]; total: number }>(`/v1/accounts${query({ ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`),
+      api.get<AccountPage>(`/v1/accounts${query({ ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`),
     placeholderData: keepPreviousData,
   });
 }
@@ -61,7 +43,7 @@ export function useLockChange(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ to, reason }: { to: 'lock' | 'unlock'; reason: string }) =>
-      api.post<{ state: string }>(`/v1/accounts/${encodeURIComponent(id)}/${to}`, { reason }),
+      api.post<Schemas['LockChangeResultDto']>(`/v1/accounts/${encodeURIComponent(id)}/${to}`, { reason }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['accounts'] }),
   });
 }

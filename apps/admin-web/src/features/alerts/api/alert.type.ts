@@ -1,51 +1,17 @@
-/** The shapes of /v1/alerts (AlertDto, AlertDetailDto, AlertPageDto in libs/alerts). */
-export type AlertStatus = 'open' | 'acknowledged' | 'resolved' | 'suppressed';
-export type AlertOutcome = 'true_positive' | 'false_positive' | 'expected';
+import type { components } from '@/lib/api-types';
+
+type Schemas = components['schemas'];
+
+/** The shapes of /v1/alerts, generated from the OpenAPI document (lib/api-types.ts). */
+export type Alert = Schemas['AlertDto'];
+export type AlertDetail = Schemas['AlertDetailDto'];
+export type AlertAction = Schemas['AlertActionDto'];
+export type AlertPage = Schemas['AlertPageDto'];
+export type AlertStatus = Alert['status'];
+export type AlertOutcome = NonNullable<Alert['outcome']>;
+export type UserOption = Schemas['UserDto'];
+
 export const OUTCOMES: readonly AlertOutcome[] = ['true_positive', 'false_positive', 'expected'];
-
-export interface Alert {
-  id: string;
-  type: string;
-  severity: string;
-  score: number;
-  accountId: string | null;
-  accountIds: string[];
-  unitCode: string | null;
-  sourceSystems: string[];
-  occurredAt: string;
-  windowStart: string;
-  windowEnd: string;
-  evidence: Record<string, unknown>;
-  explanationVi: string;
-  explanationEn: string;
-  status: AlertStatus;
-  outcome: AlertOutcome | null;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  suppressionId: string | null;
-  occurrences: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface AlertAction {
-  id: string;
-  at: string;
-  actorKind: 'user' | 'producer' | 'system';
-  actorName: string;
-  action: string;
-  details: Record<string, unknown>;
-}
-
-export interface AlertDetail extends Alert {
-  actions: AlertAction[];
-  comments: { at: string; actorName: string; text: string }[];
-}
-
-export interface AlertPage {
-  items: Alert[];
-  nextCursor: string | null;
-}
 
 export interface AlertFilters {
   status?: AlertStatus;
@@ -56,12 +22,4 @@ export interface AlertFilters {
   /** Ha Noi days, YYYY-MM-DD, both included. */
   fromDay?: string;
   toDay?: string;
-}
-
-export interface UserOption {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  status: string;
 }

@@ -1,27 +1,14 @@
 import { api } from '@/lib/api-client';
+import type { components } from '@/lib/api-types';
 import type { SessionTokens } from '@/lib/session-store';
 
-export type Role = 'admin' | 'reviewer' | 'auditor' | 'operator';
+type Schemas = components['schemas'];
 
-/** GET /v1/auth/me */
-export interface Me {
-  user: {
-    id: string;
-    username: string;
-    displayName: string;
-    email: string;
-    unitCode: string | null;
-    roles: Role[];
-    mustChangePassword: boolean;
-  };
-  permissions: string[];
-}
-
-export interface OidcSettings {
-  enabled: boolean;
-  issuer?: string;
-  clientId?: string;
-}
+/** GET /v1/auth/me: the user and the permissions the server grants (types from the OpenAPI document). */
+export type Me = Schemas['MeDto'];
+export type Role = Schemas['UserDto']['roles'][number];
+export type Permission = Me['permissions'][number];
+export type OidcSettings = Schemas['OidcSettingsDto'];
 
 export const authApi = {
   signIn: (username: string, password: string) =>

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { sessionStore } from '@/lib/session-store';
-import { authApi, Me } from '../api/auth-api';
+import { authApi, Me, Permission } from '../api/auth-api';
 
 export type SessionStatus = 'loading' | 'signed-out' | 'signed-in';
 
@@ -10,7 +10,7 @@ interface Session {
   me?: Me;
   /** Why the last session ended, shown on the sign-in page. */
   ended?: 'expired' | 'signed-out';
-  can(permission: string): boolean;
+  can(permission: Permission): boolean;
   signIn(username: string, password: string): Promise<Me>;
   signInWithIdToken(idToken: string): Promise<Me>;
   signOut(): Promise<void>;

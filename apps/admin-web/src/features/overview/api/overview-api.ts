@@ -1,13 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import type { components } from '@/lib/api-types';
 
 /** GET /v1/alerts/summary: counted by the server (the console recomputes nothing). */
-export interface AlertSummary {
-  open: number;
-  openBySeverity: Record<string, number>;
-  openByType: Record<string, number>;
-  byStatus: Record<string, number>;
-}
+export type AlertSummary = components['schemas']['AlertSummaryDto'];
 
 export function useAlertSummary() {
   // The same key as the alerts feature invalidates after each triage step.
