@@ -121,6 +121,8 @@ describe('The console', () => {
   it('serves the built console at / with caching headers, its client routes, and leaves the API alone', async () => {
     const index = await http().get('/alerts/some-id').set('Accept', 'text/html').expect(200);
     expect(index.headers['cache-control']).toBe('no-cache');
+    expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(index.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     expect(index.text).toContain('<div id="root">');
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(index.text)![1];
     const js = await http().get(asset).expect(200);

@@ -16,12 +16,15 @@ const REVALIDATE = 'no-cache';
 const isServicePath = (path: string) => SERVICE_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
 
 /**
- * helmet's policy, with the identity provider's origin allowed for fetch: the console reads its discovery document
- * and trades the authorization code at its token endpoint from the browser.
+ * The console page's policy: helmet's, with two changes. Without upgrade-insecure-requests, which would send the
+ * page's own scripts to https:// when the service is reached over plain http on an office network (browsers block
+ * mixed content on https pages anyway). With the identity provider's origin allowed for fetch, when one is
+ * configured: the console reads its discovery document and trades the authorization code from the browser.
  */
-function pagePolicy(identityProvider?: string): string | undefined {
-  if (!identityProvider) return undefined;
-  const directives = { ...helmet.contentSecurityPolicy.getDefaultDirectives(), 'connect-src': ["'self'", new URL(identityProvider).origin] };
+function pagePolicy(identityProvider?: string): string {
+  const directives: Record<string, Iterable<unknown>> = { ...helmet.contentSecurityPolicy.getDefaultDirectives() };
+  delete directives['upgrade-insecure-requests'];
+  if (identityProvider) directives['connect-src'] = ["'self'", new URL(identityProvider).origin];
   return Object.entries(directives)
     .map(([name, values]) => [name, ...[...values].map(String)].join(' '))
     .join('; ');
@@ -53,7 +56,7 @@ export function serveConsole(app: NestExpressApplication, dir: string, identityP
     const page = (req.method === 'GET' || req.method === 'HEAD') && !isServicePath(req.path);
     if (!page || req.path.startsWith('/assets/') || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', REVALIDATE);
-    if (policy) res.setHeader('Content-Security-Policy', policy);
+    res.setHeader('Content-Security-Policy', policy);
     res.sendFile(index);
   });
   return true;
