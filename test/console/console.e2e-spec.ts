@@ -217,6 +217,29 @@ describe('The console', () => {
     expect(alert.actions.map((a: { action: string }) => a.action)).toEqual(['raised', 'acknowledged', 'commented', 'resolved']);
   });
 
+  it('lets an admin suppress alerts like this one, with a reason and an expiry', async () => {
+    const officer = await userWithPassword(Role.ADMIN);
+    const id = await seedAlert('cb.xa09.vuthd');
+    await page.goto(`${base}/alerts/${id}`);
+    await signIn(officer.username, officer.password);
+    await page.getByTestId('explanation').waitFor();
+    await page.getByRole('button', { name: 'Tạm ẩn cảnh báo tương tự' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Tạm ẩn' }).click();
+    await dialog.getByText('Vui lòng nhập lý do').waitFor();
+    await dialog.getByLabel('Lý do tạm ẩn (căn cứ, văn bản)').fill('Đợt cấp đổi CCCD tại xã, theo công văn 123/UBND');
+    await expectAccessible(page, 'suppress dialog');
+    await dialog.getByRole('button', { name: 'Tạm ẩn' }).click();
+    await page.getByText('Đã tạo quyết định tạm ẩn.').waitFor();
+
+    const admin = await bearerFor(t.app, Role.ADMIN);
+    const list = (await http().get('/v1/alerts/suppressions').set('Authorization', admin).expect(200)).body;
+    const items = Array.isArray(list) ? list : list.items;
+    expect(items).toEqual([
+      expect.objectContaining({ accountId: 'cb.xa09.vuthd', type: 'volume_own_baseline', reason: 'Đợt cấp đổi CCCD tại xã, theo công văn 123/UBND' }),
+    ]);
+  });
+
   it('switches to English and back, and remembers the choice', async () => {
     const reviewer = await userWithPassword(Role.REVIEWER);
     await page.goto(`${base}/alerts`);
@@ -302,7 +325,12 @@ describe('The console', () => {
   it('shows a reviewer only their pages, and a clear message on an administration page opened by URL', async () => {
     const reviewer = await userWithPassword(Role.REVIEWER);
     await page.goto(`${base}/`);
-    await signIn(reviewer.username, reviewer.password);
+    // Keyboard only: the username field has the focus, Tab goes to the password, Enter signs in.
+    await page.getByLabel('Tên đăng nhập').waitFor();
+    await page.keyboard.type(reviewer.username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(reviewer.password);
+    await page.keyboard.press('Enter');
     const menu = page.getByTestId('main-menu');
     await menu.getByText('Cảnh báo').waitFor();
     for (const hidden of ['Quản trị', 'Tích hợp']) expect(await menu.getByText(hidden).count()).toBe(0);
