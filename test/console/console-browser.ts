@@ -62,6 +62,12 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** No serious or critical accessibility violation on the page as it stands (axe-core, WCAG 2 A/AA rules). */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  // Judged at rest: a message fading out is half transparent while it goes.
+  const atRest = () =>
+    (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running');
+  await page.waitForFunction(atRest, undefined, { timeout: 5_000 });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const described = bad.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);

@@ -173,6 +173,7 @@ describe('The console', () => {
     await signIn(reviewer.username, reviewer.password);
     await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
     await page.getByTestId('open-by-severity').getByText('Cao').waitFor();
+    await page.getByText('Tài khoản sẽ bị khóa trong 7 ngày').waitFor();
     await expectAccessible(page, 'overview');
     await screenshot(page, 'overview');
 

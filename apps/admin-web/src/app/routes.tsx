@@ -29,6 +29,10 @@ function AlertRoute() {
   );
 }
 
+function OverviewRoute() {
+  return <OverviewPage canReadAccounts={useSession().can('accounts:read')} />;
+}
+
 function AccountRoute() {
   return <AccountPage canLock={useSession().can('accounts:lock')} />;
 }
@@ -46,7 +50,7 @@ export const routes: RouteObject[] = [
     ),
     children: [
       { index: true, element: <Home /> },
-      { path: 'overview', element: <Guarded permission="alerts:read"><OverviewPage /></Guarded> },
+      { path: 'overview', element: <Guarded permission="alerts:read"><OverviewRoute /></Guarded> },
       { path: 'alerts', element: <Guarded permission="alerts:read"><AlertQueuePage /></Guarded> },
       { path: 'alerts/:id', element: <Guarded permission="alerts:read"><AlertRoute /></Guarded> },
       { path: 'accounts', element: <Guarded permission="accounts:read"><AccountsPage /></Guarded> },

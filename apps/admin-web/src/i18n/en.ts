@@ -216,7 +216,9 @@ export const en: Messages = {
   'overview.count': 'Alerts',
   'overview.toQueue': 'Open the queue',
   'overview.noAlerts': 'No alert is waiting.',
-  'overview.more': 'Lookup counts, the share with a dossier and ingest health come in a later version.',
+  'overview.locksThisWeek': 'Accounts locked within 7 days',
+  'overview.toAccounts': 'See the list',
+  'overview.more': 'Lookups today and this month, the share with a dossier, ingest health and trend charts come in a later version.',
 
   'accounts.title': 'Accounts',
   'accounts.intro': "The TTHC system's accounts: state, latest activity and the day the idle lock falls due.",

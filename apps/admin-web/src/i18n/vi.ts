@@ -215,7 +215,9 @@ export const vi = {
   'overview.count': 'Số cảnh báo',
   'overview.toQueue': 'Mở hàng đợi',
   'overview.noAlerts': 'Không có cảnh báo nào đang chờ.',
-  'overview.more': 'Số lượt tra cứu, tỷ lệ gắn hồ sơ và tình trạng tiếp nhận dữ liệu sẽ có ở các bản sau.',
+  'overview.locksThisWeek': 'Tài khoản sẽ bị khóa trong 7 ngày',
+  'overview.toAccounts': 'Xem danh sách',
+  'overview.more': 'Số lượt tra cứu hôm nay và trong tháng, tỷ lệ gắn hồ sơ, tình trạng tiếp nhận dữ liệu và biểu đồ xu hướng sẽ có ở các bản sau.',
 
   'accounts.title': 'Tài khoản',
   'accounts.intro': 'Tài khoản của hệ thống TTHC: trạng thái, hoạt động gần nhất và ngày đến hạn khóa do không sử dụng.',

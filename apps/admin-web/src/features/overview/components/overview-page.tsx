@@ -5,15 +5,16 @@ import { hasMessage, useI18n } from '@/i18n';
 import { QueryState } from '@/components/query-state';
 import { SEVERITIES, SeverityTag } from '@/components/severity-tag';
 import { STATUSES, StatusTag } from '@/components/status-tag';
-import { useAlertSummary } from '../api/overview-api';
+import { useAlertSummary, useLocksThisWeek } from '../api/overview-api';
 
 const SEVERITY_FILL: Record<string, string> = { critical: '#b91c1c', high: '#c2410c', medium: '#a16207', low: '#1d4ed8', info: '#475569' };
 
 /** What stands open today, first of all alerts by severity. */
-export function OverviewPage() {
+export function OverviewPage({ canReadAccounts }: { canReadAccounts: boolean }) {
   const { t, n } = useI18n();
   const navigate = useNavigate();
   const summary = useAlertSummary();
+  const locks = useLocksThisWeek(canReadAccounts);
   const s = summary.data;
   const bySeverity = SEVERITIES.filter((sev) => sev !== 'info' || (s?.openBySeverity.info ?? 0) > 0).map((sev) => ({
     severity: sev,
@@ -39,6 +40,18 @@ export function OverviewPage() {
                   {t('overview.toQueue')}
                 </Button>
               </Card>
+              {canReadAccounts && (
+                <Card className="top-gap">
+                  <Statistic
+                    title={<h2 className="card-title">{t('overview.locksThisWeek')}</h2>}
+                    value={locks.data === undefined ? t('state.none') : n(locks.data)}
+                    loading={locks.isLoading}
+                  />
+                  <Button className="top-gap" onClick={() => navigate('/accounts?dueSoon=1')}>
+                    {t('overview.toAccounts')}
+                  </Button>
+                </Card>
+              )}
               <Card className="top-gap" title={<h2 className="card-title">{t('overview.byStatus')}</h2>}>
                 <ul className="plain-list">
                   {STATUSES.map((st) => (
