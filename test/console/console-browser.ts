@@ -77,7 +77,11 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
 /** Saves docs/screenshots/<name>.png at 1366×768 (fullPage: the whole height) and checks nothing needs a horizontal scroll. */
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-  expect({ page: name, horizontalOverflow: overflow > 0 }).toEqual({ page: name, horizontalOverflow: false });
+  await expectNoHorizontalScroll(page, name);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: options.fullPage ?? false });
+}
+
+export async function expectNoHorizontalScroll(page: Page, what: string): Promise<void> {
+  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+  expect({ page: what, horizontalOverflow: overflow > 0 }).toEqual({ page: what, horizontalOverflow: false });
 }

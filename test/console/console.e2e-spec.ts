@@ -6,7 +6,7 @@ import { AlertsService } from '@app/alerts';
 import { Role } from '@app/auth';
 import { bearerFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
-import { consoleBuild, expectAccessible, launchBrowser, screenshot, VIEWPORT } from './console-browser';
+import { consoleBuild, expectAccessible, expectNoHorizontalScroll, launchBrowser, screenshot, VIEWPORT } from './console-browser';
 
 // The console in a real browser (Debian's chromium through playwright-core) against the real service and database.
 jest.setTimeout(180_000);
@@ -216,6 +216,15 @@ describe('The console', () => {
       'Đã gọi điện cho cán bộ: tra cứu không có hồ sơ kèm theo.',
     ]);
     expect(alert.actions.map((a: { action: string }) => a.action)).toEqual(['raised', 'acknowledged', 'commented', 'resolved']);
+
+    // u goes back to the queue; a built-in view shows the resolved alerts.
+    await dialog.waitFor({ state: 'hidden' });
+    await page.keyboard.press('u');
+    await page.getByRole('heading', { name: 'Hàng đợi cảnh báo' }).waitFor();
+    await page.getByTestId('saved-views').click();
+    await page.getByRole('option', { name: 'Đã xử lý' }).click();
+    await page.waitForURL('**/alerts?status=resolved');
+    await page.getByTestId('alert-queue').getByText(accountId).first().waitFor();
   });
 
   it('lets an admin suppress alerts like this one, with a reason and an expiry', async () => {
@@ -335,6 +344,13 @@ describe('The console', () => {
     const menu = page.getByTestId('main-menu');
     await menu.getByText('Cảnh báo').waitFor();
     for (const hidden of ['Quản trị', 'Tích hợp']) expect(await menu.getByText(hidden).count()).toBe(0);
+
+    // A tablet held upright: the queue still fits.
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.goto(`${base}/alerts`);
+    await page.getByRole('heading', { name: 'Hàng đợi cảnh báo' }).waitFor();
+    await expectNoHorizontalScroll(page, 'alert queue on a tablet');
+    await page.setViewportSize(VIEWPORT);
 
     await page.goto(`${base}/admin`);
     await page.getByRole('heading', { name: 'Bạn không có quyền mở trang này' }).waitFor();

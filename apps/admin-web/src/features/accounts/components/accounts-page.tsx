@@ -40,9 +40,9 @@ export function AccountsPage() {
       render: (id: string) => <Link to={`/accounts/${encodeURIComponent(id)}`}>{id}</Link>,
     },
     { title: t('accounts.col.name'), dataIndex: 'fullName', ellipsis: true, render: (v: string | null) => v ?? t('state.none') },
-    { title: t('alerts.col.unit'), dataIndex: 'unitCode', width: 130, ellipsis: true, render: (v: string | null) => v ?? t('state.none') },
+    { title: t('alerts.col.unit'), dataIndex: 'unitCode', width: 130, ellipsis: true, responsive: ['lg'], render: (v: string | null) => v ?? t('state.none') },
     { title: t('accounts.col.state'), dataIndex: 'state', width: 140, render: (s: string) => <AccountStateTag state={s} /> },
-    { title: t('accounts.col.lastActivity'), dataIndex: 'lastActivityAt', width: 160, render: (v: string | null) => (v ? formatDateTime(v) : t('state.none')) },
+    { title: t('accounts.col.lastActivity'), dataIndex: 'lastActivityAt', width: 160, responsive: ['md'], render: (v: string | null) => (v ? formatDateTime(v) : t('state.none')) },
     { title: t('accounts.col.lockDue'), dataIndex: 'lockDueOn', width: 150, render: (v: string | null) => (v ? formatDate(`${v}T12:00:00+07:00`) : t('state.none')) },
   ];
 

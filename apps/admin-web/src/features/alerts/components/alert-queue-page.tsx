@@ -12,6 +12,7 @@ import type { Alert, AlertFilters } from '../api/alert.type';
 import { useShortcuts } from '../hooks/use-shortcuts';
 import { AlertFiltersBar, SortOrder } from './alert-filters';
 import { alertTypeLabel } from './alert-type-label';
+import { SavedViews } from './saved-views';
 import { ShortcutsHelp } from './shortcuts-help';
 
 const FILTER_KEYS = ['status', 'type', 'severity', 'accountId', 'unitCode', 'fromDay', 'toDay'] as const;
@@ -93,11 +94,11 @@ export function AlertQueuePage() {
       ellipsis: true,
       render: (_: unknown, a) => a.accountId ?? (a.accountIds.length ? t('alerts.accountsMany', { n: n(a.accountIds.length) }) : t('state.none')),
     },
-    { title: t('alerts.col.unit'), dataIndex: 'unitCode', width: 120, ellipsis: true, render: (u: string | null) => u ?? t('state.none') },
+    { title: t('alerts.col.unit'), dataIndex: 'unitCode', width: 120, ellipsis: true, responsive: ['lg'], render: (u: string | null) => u ?? t('state.none') },
     { title: t('alerts.col.window'), dataIndex: 'windowStart', width: 150, render: (w: string) => formatDateTime(w) },
     { title: t('alerts.col.status'), dataIndex: 'status', width: 140, render: (s: string) => <StatusTag status={s} /> },
-    { title: t('alerts.col.assignee'), dataIndex: 'assigneeName', width: 140, ellipsis: true, render: (v: string | null) => v ?? t('state.none') },
-    { title: t('alerts.col.occurrences'), dataIndex: 'occurrences', width: 80, align: 'right', render: (v: number) => n(v) },
+    { title: t('alerts.col.assignee'), dataIndex: 'assigneeName', width: 140, ellipsis: true, responsive: ['lg'], render: (v: string | null) => v ?? t('state.none') },
+    { title: t('alerts.col.occurrences'), dataIndex: 'occurrences', width: 80, align: 'right', responsive: ['xl'], render: (v: number) => n(v) },
   ];
 
   return (
@@ -107,9 +108,19 @@ export function AlertQueuePage() {
           <Typography.Title level={1}>{t('alerts.queue.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('alerts.queue.intro')}</Typography.Text>
         </div>
-        <Button icon={<QuestionCircleOutlined aria-hidden />} onClick={() => setHelp(true)} aria-keyshortcuts="?">
-          {t('layout.shortcuts')}
-        </Button>
+        <Space wrap>
+          <SavedViews
+            current={params.toString()}
+            onOpen={(q) => {
+              setResetKey((k) => k + 1);
+              setParams(new URLSearchParams(q), { replace: true });
+              setSelected(-1);
+            }}
+          />
+          <Button icon={<QuestionCircleOutlined aria-hidden />} onClick={() => setHelp(true)} aria-keyshortcuts="?">
+            {t('layout.shortcuts')}
+          </Button>
+        </Space>
       </div>
       <AlertFiltersBar
         key={resetKey}

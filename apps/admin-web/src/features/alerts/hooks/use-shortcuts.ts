@@ -17,7 +17,8 @@ export function useShortcuts(shortcuts: Shortcuts, enabled = true): void {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      if (document.querySelector('.ant-modal-wrap:not([style*="display: none"])') && e.key !== '?') return;
+      // Keys pressed inside a dialog belong to the dialog.
+      if ((e.target as HTMLElement | null)?.closest?.('[role="dialog"]')) return;
       const run = current.current[e.key];
       if (!run) return;
       e.preventDefault();
