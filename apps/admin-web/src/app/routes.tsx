@@ -25,6 +25,7 @@ function AlertRoute() {
       canTriage={session.can('alerts:triage')}
       canReadUsers={session.can('users:read')}
       canSuppress={session.can('settings:write')}
+      canReadAccounts={session.can('accounts:read')}
     />
   );
 }

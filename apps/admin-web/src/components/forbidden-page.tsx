@@ -1,37 +1,30 @@
 import { Button, Result } from 'antd';
-import { Link } from 'react-router';
-import { useI18n } from '@/i18n';
+import type { ResultStatusType } from 'antd/es/result';
+import { useNavigate } from 'react-router';
+import { MessageKey, useI18n } from '@/i18n';
 
-/** A page opened by URL that the user's roles do not include: said plainly, never a blank page. */
-export function ForbiddenPage() {
+function StatusPage({ status, title, text }: { status: ResultStatusType; title: MessageKey; text: MessageKey }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
   return (
     <Result
-      status="403"
-      title={<h1 className="result-title">{t('forbidden.title')}</h1>}
-      subTitle={t('forbidden.text')}
+      status={status}
+      title={<h1 className="result-title">{t(title)}</h1>}
+      subTitle={t(text)}
       extra={
-        <Link to="/">
-          <Button type="primary">{t('forbidden.home')}</Button>
-        </Link>
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('forbidden.home')}
+        </Button>
       }
-      data-testid="forbidden"
     />
   );
 }
 
+/** A page opened by URL that the user's roles do not include: said plainly, never a blank page. */
+export function ForbiddenPage() {
+  return <StatusPage status="403" title="forbidden.title" text="forbidden.text" />;
+}
+
 export function NotFoundPage() {
-  const { t } = useI18n();
-  return (
-    <Result
-      status="404"
-      title={<h1 className="result-title">{t('notFound.title')}</h1>}
-      subTitle={t('notFound.text')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('forbidden.home')}</Button>
-        </Link>
-      }
-    />
-  );
+  return <StatusPage status="404" title="notFound.title" text="notFound.text" />;
 }

@@ -1,6 +1,6 @@
 import { Alert, Button, Empty, Skeleton } from 'antd';
 import { ReactNode } from 'react';
-import { useI18n } from '@/i18n';
+import { Translate, useI18n } from '@/i18n';
 import { ApiError } from '@/lib/api-client';
 
 interface Props {
@@ -27,15 +27,19 @@ export function QueryState({ isLoading, error, isEmpty, emptyText, onRetry, chil
   return <>{children}</>;
 }
 
+/** What went wrong, in a sentence: the server's message, or that it could not be reached. */
+export function describeError(t: Translate, error: unknown): string {
+  return t('state.error', { reason: error instanceof ApiError && error.status ? error.message : t('state.network') });
+}
+
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useI18n();
-  const reason = error instanceof ApiError && error.status ? error.message : t('state.network');
   return (
     <Alert
       type="error"
       showIcon
       role="alert"
-      message={t('state.error', { reason })}
+      message={describeError(t, error)}
       action={onRetry && <Button onClick={onRetry}>{t('state.retry')}</Button>}
     />
   );

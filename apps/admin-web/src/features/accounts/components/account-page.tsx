@@ -3,7 +3,7 @@ import { Button, Card, Col, Descriptions, Form, Input, message, Row, Space, Time
 import { useNavigate, useParams } from 'react-router';
 import { formatDate, formatDateTime, hasMessage, useI18n } from '@/i18n';
 import { ApiError } from '@/lib/api-client';
-import { QueryState } from '@/components/query-state';
+import { QueryState, describeError } from '@/components/query-state';
 import { useServerFieldErrors } from '@/components/use-server-field-errors';
 import { useAccount, useAccountHistory, useLockChange } from '../api/accounts-api';
 import { AccountStateTag } from './account-state-tag';
@@ -28,7 +28,7 @@ export function AccountPage({ canLock }: { canLock: boolean }) {
       void message.success(t(to === 'lock' ? 'accounts.locked' : 'accounts.unlocked'));
     } catch (e) {
       if (!(e instanceof ApiError && fieldErrors(e))) {
-        void message.error(t('state.error', { reason: e instanceof ApiError && e.status ? e.message : t('state.network') }));
+        void message.error(describeError(t, e));
       }
     }
   };

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { formatDateTime, useI18n } from '@/i18n';
 import { QueryState } from '@/components/query-state';
 import { SeverityTag } from '@/components/severity-tag';
@@ -19,9 +19,11 @@ interface Props {
   canTriage: boolean;
   canReadUsers: boolean;
   canSuppress: boolean;
+  /** The accounts it is about link to their page. */
+  canReadAccounts: boolean;
 }
 
-export function AlertPage({ me, canTriage, canReadUsers, canSuppress }: Props) {
+export function AlertPage({ me, canTriage, canReadUsers, canSuppress, canReadAccounts }: Props) {
   const { t, lang, n } = useI18n();
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -75,7 +77,14 @@ export function AlertPage({ me, canTriage, canReadUsers, canSuppress }: Props) {
                     </Typography.Paragraph>
                     <Descriptions column={{ xs: 1, md: 2 }} size="small" title={<h3 className="card-subtitle">{t('alert.facts')}</h3>}>
                       <Descriptions.Item label={t('alerts.col.account')}>
-                        {a.accountIds.length ? a.accountIds.join(', ') : t('state.none')}
+                        {a.accountIds.length
+                          ? a.accountIds.map((account, i) => (
+                              <span key={account}>
+                                {i > 0 && ', '}
+                                {canReadAccounts ? <Link to={`/accounts/${encodeURIComponent(account)}`}>{account}</Link> : account}
+                              </span>
+                            ))
+                          : t('state.none')}
                       </Descriptions.Item>
                       <Descriptions.Item label={t('alerts.col.unit')}>{a.unitCode ?? t('state.none')}</Descriptions.Item>
                       <Descriptions.Item label={t('alert.window')}>

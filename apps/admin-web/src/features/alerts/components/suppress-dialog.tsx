@@ -2,6 +2,7 @@ import { DatePicker, Form, Input, message, Modal, Typography } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { useI18n } from '@/i18n';
 import { ApiError } from '@/lib/api-client';
+import { describeError } from '@/components/query-state';
 import { useServerFieldErrors } from '@/components/use-server-field-errors';
 import { useCreateSuppression } from '../api/alerts-api';
 import type { AlertDetail } from '../api/alert.type';
@@ -31,7 +32,7 @@ export function SuppressDialog({ alert, open, onClose }: { alert: AlertDetail; o
       onClose();
     } catch (e) {
       if (!(e instanceof ApiError && fieldErrors(e))) {
-        void message.error(t('state.error', { reason: e instanceof ApiError && e.status ? e.message : t('state.network') }));
+        void message.error(describeError(t, e));
       }
     }
   };

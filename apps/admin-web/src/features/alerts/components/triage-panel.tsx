@@ -4,6 +4,7 @@ import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
 import { MessageKey, useI18n } from '@/i18n';
 import { ApiError } from '@/lib/api-client';
+import { describeError } from '@/components/query-state';
 import { useServerFieldErrors } from '@/components/use-server-field-errors';
 import { TriageStep, useAssignableUsers, useTriage } from '../api/alerts-api';
 import { AlertDetail, AlertOutcome, OUTCOMES } from '../api/alert.type';
@@ -55,7 +56,7 @@ export const TriagePanel = forwardRef<TriageHandle, Props>(function TriagePanel(
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) void message.warning(t('triage.conflict'));
-      else if (!(e instanceof ApiError && onFields?.(e))) void message.error(t('state.error', { reason: e instanceof ApiError && e.status ? e.message : t('state.network') }));
+      else if (!(e instanceof ApiError && onFields?.(e))) void message.error(describeError(t, e));
       return false;
     }
   };

@@ -1,6 +1,6 @@
 import { Alert, Button, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useI18n } from '@/i18n';
 import { finishOidcSignIn } from '@/lib/oidc';
 import { useSession } from '../hooks/session-provider';
@@ -30,9 +30,9 @@ export function OidcCallbackPage() {
       {error ? (
         <>
           <Alert type="error" showIcon role="alert" message={t('auth.oidc.failed', { reason: error })} />
-          <Link to="/sign-in">
-            <Button className="top-gap">{t('auth.oidc.back')}</Button>
-          </Link>
+          <Button className="top-gap" onClick={() => navigate('/sign-in', { replace: true })}>
+            {t('auth.oidc.back')}
+          </Button>
         </>
       ) : (
         <Spin tip={t('auth.oidc.callback')}>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '@/i18n';
 import { ApiError } from '@/lib/api-client';
+import { describeError } from '@/components/query-state';
 import { startOidcSignIn } from '@/lib/oidc';
 import { authApi } from '../api/auth-api';
 import { useSession } from '../hooks/session-provider';
@@ -41,7 +42,7 @@ export function SignInPage() {
           ? t('auth.signIn.failed')
           : status === 429
             ? t('auth.signIn.rateLimited')
-            : t('state.error', { reason: e instanceof ApiError && e.status ? e.message : t('state.network') }),
+            : describeError(t, e),
       );
     } finally {
       setBusy(false);
