@@ -18,8 +18,12 @@ export class ApiError extends Error {
   }
 }
 
-/** Refresh this long before the access token expires, so that a request never leaves with a dying token. */
+/**
+ * Refresh this long before the access token expires, so that a request never leaves with a dying token (a third
+ * of its lifetime when that is shorter).
+ */
 const REFRESH_MARGIN_MS = 30_000;
+const marginOf = (lifetimeMs: number) => Math.min(REFRESH_MARGIN_MS, (lifetimeMs || 0) / 3);
 
 let refreshing: Promise<boolean> | null = null;
 
@@ -84,7 +88,7 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
   const auth = options.auth ?? true;
   if (auth) {
     const session = sessionStore.get();
-    if (session && session.expiresAt - Date.now() < REFRESH_MARGIN_MS) await refreshSession();
+    if (session && session.expiresAt - Date.now() < marginOf(session.lifetimeMs)) await refreshSession();
   }
   let res = await send(method, path, body, auth);
   if (res.status === 401 && auth && sessionStore.get()) {

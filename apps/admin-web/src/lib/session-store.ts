@@ -9,6 +9,8 @@ export interface StoredSession {
   refreshToken: string;
   /** Epoch ms when the access token expires. */
   expiresAt: number;
+  /** How long the access token was given for (AUTH_ACCESS_TOKEN_TTL), in ms. */
+  lifetimeMs: number;
 }
 
 /** POST /v1/auth/login, /refresh, /oidc/login */
@@ -33,6 +35,7 @@ export const sessionStore = {
       accessToken: tokens.accessToken,
       refreshToken: tokens.refreshToken,
       expiresAt: Date.now() + tokens.expiresIn * 1000,
+      lifetimeMs: tokens.expiresIn * 1000,
     };
     sessionStorage.setItem(KEY, JSON.stringify(stored));
   },
