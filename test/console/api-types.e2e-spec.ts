@@ -23,6 +23,9 @@ const USED = [
   'AccountPageDto',
   'AccountHistoryEntryDto',
   'LockChangeResultDto',
+  'SourceSystemDto',
+  'ApiKeyDto',
+  'IssuedApiKeyDto',
 ];
 const ROOT = join(__dirname, '..', '..');
 const HEADER =

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { AlertsService } from '@app/alerts';
 import { Role } from '@app/auth';
-import { bearerFor } from '../utils/auth';
+import { bearerFor, producerKeyFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
 import { consoleBuild, expectAccessible, expectNoHorizontalScroll, launchBrowser, screenshot, VIEWPORT } from './console-browser';
 
@@ -330,6 +330,39 @@ describe('The console', () => {
       expect.objectContaining({ changeKind: 'locked', reason: 'Chuyển công tác theo Quyết định số 123/QĐ-UBND', actor: `user:${officer.username}` }),
       expect.objectContaining({ changeKind: 'unlocked', reason: 'Quyết định điều chuyển đã thu hồi' }),
     ]));
+  });
+
+  it('creates an API key for a source system, shows it once, and revokes it', async () => {
+    await producerKeyFor(t.app, 'dvc-buudien');
+    const officer = await userWithPassword(Role.ADMIN);
+    await page.goto(`${base}/integration`);
+    await signIn(officer.username, officer.password);
+    await page.getByRole('heading', { name: 'Tích hợp', exact: true }).waitFor();
+    const keys = page.getByTestId('api-keys');
+    await keys.getByText('test key').waitFor();
+
+    await keys.getByRole('button', { name: 'Tạo khóa' }).click();
+    await keys.getByText('Chọn hệ thống kết nối').waitFor();
+    await keys.getByLabel('Hệ thống').click();
+    await page.locator('.ant-select-item-option', { hasText: 'dvc-buudien' }).click();
+    await keys.getByLabel('Mục đích của khóa').fill('Bưu điện – gửi nhật ký');
+    await keys.getByRole('button', { name: 'Tạo khóa' }).click();
+    const issued = page.getByTestId('issued-key');
+    await issued.waitFor();
+    const key = (await issued.innerText()).trim();
+    expect(key).toMatch(/^tthc_/);
+    await expectAccessible(page, 'new API key');
+    await page.getByRole('button', { name: 'Đã sao chép xong' }).click();
+    await keys.getByText('Bưu điện – gửi nhật ký').waitFor();
+    await expectAccessible(page, 'integration');
+    await screenshot(page, 'integration');
+    await http().get('/v1/accounts/cb.any/status').set('X-Api-Key', key).expect(200);
+
+    await keys.getByRole('button', { name: 'Thu hồi khóa Bưu điện – gửi nhật ký' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Thu hồi' }).click();
+    await page.getByText('Đã thu hồi khóa.').waitFor();
+    await keys.getByText('Bưu điện – gửi nhật ký').waitFor({ state: 'detached' });
+    await http().get('/v1/accounts/cb.any/status').set('X-Api-Key', key).expect(401);
   });
 
   it('shows a reviewer only their pages, and a clear message on an administration page opened by URL', async () => {

@@ -3,6 +3,7 @@ import { NotFoundPage } from '@/components/forbidden-page';
 import { AccountPage, AccountsPage } from '@/features/accounts';
 import { AlertPage, AlertQueuePage } from '@/features/alerts';
 import { ChangePasswordPage, OidcCallbackPage, RequireAuth, SignInPage, useSession } from '@/features/auth';
+import { IntegrationPage } from '@/features/integration';
 import { OverviewPage } from '@/features/overview';
 import { Guarded } from './guarded';
 import { AppLayout } from './layout';
@@ -34,6 +35,10 @@ function OverviewRoute() {
   return <OverviewPage canReadAccounts={useSession().can('accounts:read')} />;
 }
 
+function IntegrationRoute() {
+  return <IntegrationPage canManageKeys={useSession().can('api-keys:manage')} />;
+}
+
 function AccountRoute() {
   return <AccountPage canLock={useSession().can('accounts:lock')} />;
 }
@@ -56,7 +61,7 @@ export const routes: RouteObject[] = [
       { path: 'alerts/:id', element: <Guarded permission="alerts:read"><AlertRoute /></Guarded> },
       { path: 'accounts', element: <Guarded permission="accounts:read"><AccountsPage /></Guarded> },
       { path: 'accounts/:id', element: <Guarded permission="accounts:read"><AccountRoute /></Guarded> },
-      { path: 'integration/*', element: <Guarded permission="source-systems:read"><PlaceholderPage page="menu.integration" /></Guarded> },
+      { path: 'integration', element: <Guarded permission="source-systems:read"><IntegrationRoute /></Guarded> },
       { path: 'admin/*', element: <Guarded permission="users:read"><PlaceholderPage page="menu.admin" /></Guarded> },
       { path: '*', element: <NotFoundPage /> },
     ],

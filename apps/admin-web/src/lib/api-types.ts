@@ -276,6 +276,63 @@ export interface components {
                 [key: string]: number;
             };
         };
+        ApiKeyDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example igate */
+            sourceSystemCode: string;
+            name: string;
+            /**
+             * @description Identifies the key (the part after "tthc_")
+             * @example k3x9q2mz
+             */
+            prefix: string;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Recorded at most once a minute
+             */
+            lastUsedAt: string | null;
+            /** @description The key this one replaced by rotation */
+            rotatedFrom: string | null;
+        };
+        IssuedApiKeyDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example igate */
+            sourceSystemCode: string;
+            name: string;
+            /**
+             * @description Identifies the key (the part after "tthc_")
+             * @example k3x9q2mz
+             */
+            prefix: string;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Recorded at most once a minute
+             */
+            lastUsedAt: string | null;
+            /** @description The key this one replaced by rotation */
+            rotatedFrom: string | null;
+            /**
+             * @description The key, shown this once: send it as header X-Api-Key
+             * @example tthc_k3x9q2mz_…
+             */
+            key: string;
+        };
         LockChangeResultDto: {
             accountId: string;
             /** @enum {string} */
@@ -305,6 +362,27 @@ export interface components {
             expiresIn: number;
             /** @description true: only change-password, me and logout are allowed until the password is changed */
             mustChangePassword: boolean;
+        };
+        SourceSystemDto: {
+            code: string;
+            name: string;
+            operatorOrg: string;
+            allowedFields: string[];
+            legalBasis: string | null;
+            approvalDocNo: string | null;
+            /** @example 2025-03-01 */
+            approvalDate: string | null;
+            contactName: string | null;
+            contactEmail: string | null;
+            contactPhone: string | null;
+            /** @enum {string} */
+            status: "active" | "suspended" | "retired";
+            /** @description The system owns the TTHC account directory: only its producer key may sync the directory (POST /v1/accounts/sync). Set by an admin at PUT /v1/source-systems/{code}/owns-account-directory; at most one system. */
+            ownsAccountDirectory: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         UserDto: {
             /** Format: uuid */
