@@ -1,8 +1,10 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '@/i18n';
 import { LanguageSwitch } from '@/components/language-switch';
+import { PageLoading } from '@/components/query-state';
 import { useSession } from '@/features/auth';
 import { NAV } from './nav';
 
@@ -54,7 +56,9 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content id="main" tabIndex={-1} className="app-content">
           <main>
-            <Outlet />
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
           </main>
         </Layout.Content>
       </Layout>

@@ -1,14 +1,19 @@
+import { lazy } from 'react';
 import { Navigate, RouteObject } from 'react-router';
 import { NotFoundPage } from '@/components/forbidden-page';
-import { AccountPage, AccountsPage } from '@/features/accounts';
-import { AlertPage, AlertQueuePage } from '@/features/alerts';
 import { ChangePasswordPage, OidcCallbackPage, RequireAuth, SignInPage, useSession } from '@/features/auth';
-import { IntegrationPage } from '@/features/integration';
-import { OverviewPage } from '@/features/overview';
 import { Guarded } from './guarded';
 import { AppLayout } from './layout';
 import { NAV } from './nav';
 import { PlaceholderPage } from './placeholder-page';
+
+// Each feature is its own chunk, fetched when first opened (the charts library only with the pages that chart).
+const AccountPage = lazy(() => import('@/features/accounts').then((m) => ({ default: m.AccountPage })));
+const AccountsPage = lazy(() => import('@/features/accounts').then((m) => ({ default: m.AccountsPage })));
+const AlertPage = lazy(() => import('@/features/alerts').then((m) => ({ default: m.AlertPage })));
+const AlertQueuePage = lazy(() => import('@/features/alerts').then((m) => ({ default: m.AlertQueuePage })));
+const IntegrationPage = lazy(() => import('@/features/integration').then((m) => ({ default: m.IntegrationPage })));
+const OverviewPage = lazy(() => import('@/features/overview').then((m) => ({ default: m.OverviewPage })));
 
 /** The start page: the first page of the menu the user may open. */
 function Home() {

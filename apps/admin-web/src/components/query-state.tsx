@@ -15,16 +15,19 @@ interface Props {
 /** The three states every list and page has besides its data: loading, error (with a retry), and empty. */
 export function QueryState({ isLoading, error, isEmpty, emptyText, onRetry, children }: Props) {
   const { t } = useI18n();
-  if (isLoading) {
-    return (
-      <div role="status" aria-live="polite" aria-label={t('state.loading')}>
-        <Skeleton active paragraph={{ rows: 6 }} />
-      </div>
-    );
-  }
+  if (isLoading) return <PageLoading />;
   if (error) return <ErrorNotice error={error} onRetry={onRetry} />;
   if (isEmpty) return <Empty description={emptyText ?? t('state.empty')} />;
   return <>{children}</>;
+}
+
+export function PageLoading() {
+  const { t } = useI18n();
+  return (
+    <div role="status" aria-live="polite" aria-label={t('state.loading')}>
+      <Skeleton active paragraph={{ rows: 6 }} />
+    </div>
+  );
 }
 
 /** What went wrong, in a sentence: the server's message, or that it could not be reached. */
