@@ -1,7 +1,7 @@
 import { execFileSync, execSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, chromium, Page } from 'playwright-core';
 
@@ -42,14 +42,41 @@ function newestMtime(dir: string): number {
  * it to serve: a build started meanwhile (a developer's, another suite's npm start) cannot pull files from under it.
  */
 export function consoleBuild(): string {
-  const index = join(CONSOLE_DIR, 'index.html');
-  if (!existsSync(index) || statSync(index).mtimeMs < newestMtime(WEB_SRC)) {
-    log('building the console (npm run build:web)');
-    execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  return whileHoldingBuildLock(() => {
+    const index = join(CONSOLE_DIR, 'index.html');
+    if (!existsSync(index) || statSync(index).mtimeMs < newestMtime(WEB_SRC)) {
+      log('building the console (npm run build:web)');
+      execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    }
+    const copy = mkdtempSync(join(tmpdir(), 'tthc-console-'));
+    cpSync(CONSOLE_DIR, copy, { recursive: true });
+    return copy;
+  });
+}
+
+/** A lock left by a killed run is taken over after this long (a build takes seconds). */
+const STALE_LOCK_MS = 300_000;
+
+/** Suites run in parallel workers: one builds while the others wait, then they all copy the same build. */
+function whileHoldingBuildLock<T>(fn: () => T): T {
+  const lock = join(ROOT, 'dist', '.admin-web-build.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
   }
-  const copy = mkdtempSync(join(tmpdir(), 'tthc-console-'));
-  cpSync(CONSOLE_DIR, copy, { recursive: true });
-  return copy;
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -63,10 +90,12 @@ export async function launchBrowser(): Promise<Browser> {
 /** No serious or critical accessibility violation on the page as it stands (axe-core, WCAG 2 A/AA rules). */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   // Judged at rest: a message fading out is half transparent while it goes.
+  // (Endless ones, such as a loading skeleton's shimmer, are not waited for.)
+  type Animation = { playState: string; effect: { getTiming(): { iterations: number } } | null };
   const atRest = () =>
-    (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document
+    (globalThis as unknown as { document: { getAnimations(): Animation[] } }).document
       .getAnimations()
-      .every((a) => a.playState !== 'running');
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
   await page.waitForFunction(atRest, undefined, { timeout: 5_000 });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -1,13 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
-import type { Browser } from 'playwright-core';
-import request from 'supertest';
 import { Role, UserService } from '@app/auth';
-import { bootTestApp, TestApp } from '../utils/test-app';
-import { consoleBuild, launchBrowser, VIEWPORT } from './console-browser';
+import { useConsole } from './console.fixture';
 
 jest.setTimeout(120_000);
 
@@ -72,43 +68,27 @@ async function startProvider(username: string): Promise<{ server: Server; issuer
 }
 
 describe('The console with an identity provider', () => {
-  let t: TestApp;
   let provider: { server: Server; issuer: string };
-  let browser: Browser;
-  let consoleDir: string;
-
   beforeAll(async () => {
-    consoleDir = consoleBuild();
     provider = await startProvider('oidc.reviewer');
-    t = await bootTestApp({ CONSOLE_DIR: consoleDir, AUTH_OIDC_ISSUER: provider.issuer, AUTH_OIDC_CLIENT_ID: CLIENT_ID });
-    await t.app
+  });
+  afterAll(() => new Promise((resolve) => provider?.server.close(resolve)));
+  const c = useConsole(() => ({ AUTH_OIDC_ISSUER: provider.issuer, AUTH_OIDC_CLIENT_ID: CLIENT_ID }));
+
+  it('signs in through the provider (authorization code with PKCE) and comes back to the page asked for', async () => {
+    await c.t.app
       .get(UserService)
       .create(
         { username: 'oidc.reviewer', displayName: 'Trần Văn B', email: 'tvb@so.gov.vn', roles: [Role.REVIEWER], password: null },
         { kind: 'system', name: 'test' },
       );
-    await t.app.listen(0, '127.0.0.1');
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await new Promise((resolve) => provider?.server.close(resolve));
-    if (consoleDir) rmSync(consoleDir, { recursive: true, force: true });
-  });
-
-  it('signs in through the provider (authorization code with PKCE) and comes back to the page asked for', async () => {
-    const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
-    page.setDefaultTimeout(15_000);
-    const index = await request(t.app.getHttpServer()).get('/alerts').set('Accept', 'text/html').expect(200);
+    const index = await c.http().get('/alerts').set('Accept', 'text/html').expect(200);
     expect(index.headers['content-security-policy']).toContain(`connect-src 'self' ${new URL(provider.issuer).origin}`);
 
-    await page.goto(`${base}/alerts`);
-    await page.getByRole('button', { name: 'Đăng nhập qua hệ thống xác thực tập trung' }).click();
-    await page.getByRole('heading', { name: 'Hàng đợi cảnh báo' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/alerts');
-    await page.getByTestId('current-user').getByText('Trần Văn B').waitFor();
+    await c.page.goto(`${c.base}/alerts`);
+    await c.page.getByRole('button', { name: 'Đăng nhập qua hệ thống xác thực tập trung' }).click();
+    await c.page.getByRole('heading', { name: 'Hàng đợi cảnh báo' }).waitFor();
+    expect(new URL(c.page.url()).pathname).toBe('/alerts');
+    await c.page.getByTestId('current-user').getByText('Trần Văn B').waitFor();
   });
 });
