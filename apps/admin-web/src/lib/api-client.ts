@@ -18,6 +18,9 @@ export class ApiError extends Error {
   }
 }
 
+/** A 401 that ended the session: the sign-in page says so; nothing else needs to. */
+export const endedSession = (error: unknown): boolean => error instanceof ApiError && error.status === 401;
+
 /**
  * Refresh this long before the access token expires, so that a request never leaves with a dying token (a third
  * of its lifetime when that is shorter).

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, LockOutlined, UnlockOutlined } from '@ant-design/ico
 import { Button, Card, Col, Descriptions, Form, Input, message, Row, Space, Timeline, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { formatDate, formatDateTime, hasMessage, useI18n } from '@/i18n';
-import { ApiError } from '@/lib/api-client';
+import { ApiError, endedSession } from '@/lib/api-client';
 import { QueryState, describeError } from '@/components/query-state';
 import { useServerFieldErrors } from '@/components/use-server-field-errors';
 import { useAccount, useAccountHistory, useLockChange } from '../api/accounts-api';
@@ -27,7 +27,7 @@ export function AccountPage({ canLock }: { canLock: boolean }) {
       form.resetFields();
       void message.success(t(to === 'lock' ? 'accounts.locked' : 'accounts.unlocked'));
     } catch (e) {
-      if (!(e instanceof ApiError && fieldErrors(e))) {
+      if (!endedSession(e) && !(e instanceof ApiError && fieldErrors(e))) {
         void message.error(describeError(t, e));
       }
     }

@@ -1,7 +1,7 @@
 import { DatePicker, Form, Input, message, Modal, Typography } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { useI18n } from '@/i18n';
-import { ApiError } from '@/lib/api-client';
+import { ApiError, endedSession } from '@/lib/api-client';
 import { describeError } from '@/components/query-state';
 import { useServerFieldErrors } from '@/components/use-server-field-errors';
 import { useCreateSuppression } from '../api/alerts-api';
@@ -31,7 +31,7 @@ export function SuppressDialog({ alert, open, onClose }: { alert: AlertDetail; o
       void message.success(t('triage.suppressDone'));
       onClose();
     } catch (e) {
-      if (!(e instanceof ApiError && fieldErrors(e))) {
+      if (!endedSession(e) && !(e instanceof ApiError && fieldErrors(e))) {
         void message.error(describeError(t, e));
       }
     }

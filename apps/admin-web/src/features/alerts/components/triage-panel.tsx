@@ -3,7 +3,7 @@ import { Button, Card, Divider, Form, Input, message, Select, Space, Typography 
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
 import { MessageKey, useI18n } from '@/i18n';
-import { ApiError } from '@/lib/api-client';
+import { ApiError, endedSession } from '@/lib/api-client';
 import { describeError } from '@/components/query-state';
 import { useServerFieldErrors } from '@/components/use-server-field-errors';
 import { TriageStep, useAssignableUsers, useTriage } from '../api/alerts-api';
@@ -55,6 +55,7 @@ export const TriagePanel = forwardRef<TriageHandle, Props>(function TriagePanel(
       void message.success(t('triage.done', { what: t(DONE[step.kind]) }));
       return true;
     } catch (e) {
+      if (endedSession(e)) return false;
       if (e instanceof ApiError && e.status === 409) void message.warning(t('triage.conflict'));
       else if (!(e instanceof ApiError && onFields?.(e))) void message.error(describeError(t, e));
       return false;

@@ -2,7 +2,7 @@ import { KeyOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Form, Input, message, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { formatDateTime, useI18n } from '@/i18n';
-import { ApiError } from '@/lib/api-client';
+import { ApiError, endedSession } from '@/lib/api-client';
 import { describeError, QueryState } from '@/components/query-state';
 import { useServerFieldErrors } from '@/components/use-server-field-errors';
 import { ApiKey, IssuedApiKey, SourceSystem, useApiKeyActions, useApiKeys } from '../api/integration-api';
@@ -19,7 +19,7 @@ export function ApiKeysCard({ systems }: { systems: SourceSystem[] }) {
   const fieldErrors = useServerFieldErrors(form);
 
   const fail = (e: unknown, onFields?: (e: ApiError) => boolean) => {
-    if (!(e instanceof ApiError && onFields?.(e))) void message.error(describeError(t, e));
+    if (!endedSession(e) && !(e instanceof ApiError && onFields?.(e))) void message.error(describeError(t, e));
   };
 
   return (
