@@ -1,8 +1,9 @@
-import { Checkbox, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Checkbox, Form, Input, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { formatDate, formatDateTime, useI18n } from '@/i18n';
+import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { Account, AccountFilters, PAGE_SIZE, useAccounts } from '../api/accounts-api';
 import { AccountStateTag } from './account-state-tag';
@@ -48,12 +49,7 @@ export function AccountsPage() {
 
   return (
     <Space direction="vertical" size="middle" className="full-width">
-      <div className="page-header">
-        <div>
-          <Typography.Title level={1}>{t('accounts.title')}</Typography.Title>
-          <Typography.Text type="secondary">{t('accounts.intro')}</Typography.Text>
-        </div>
-      </div>
+      <PageHeader title={t('accounts.title')} intro={t('accounts.intro')} />
       <Form layout="vertical" className="filter-bar" role="search" aria-label={t('accounts.filter.label')}>
         <Form.Item label={t('accounts.filter.search')} htmlFor="a-search">
           <Input.Search id="a-search" defaultValue={filters.search} allowClear onSearch={(v) => set('search', v.trim() || undefined)} />

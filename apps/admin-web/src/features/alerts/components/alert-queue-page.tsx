@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { formatDateTime, useI18n } from '@/i18n';
+import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { SEVERITIES, SeverityTag } from '@/components/severity-tag';
 import { StatusTag } from '@/components/status-tag';
@@ -103,25 +104,25 @@ export function AlertQueuePage() {
 
   return (
     <Space direction="vertical" size="middle" className="full-width">
-      <div className="page-header">
-        <div>
-          <Typography.Title level={1}>{t('alerts.queue.title')}</Typography.Title>
-          <Typography.Text type="secondary">{t('alerts.queue.intro')}</Typography.Text>
-        </div>
-        <Space wrap>
-          <SavedViews
-            current={params.toString()}
-            onOpen={(q) => {
-              setResetKey((k) => k + 1);
-              setParams(new URLSearchParams(q), { replace: true });
-              setSelected(-1);
-            }}
-          />
-          <Button icon={<QuestionCircleOutlined aria-hidden />} onClick={() => setHelp(true)} aria-keyshortcuts="?">
-            {t('layout.shortcuts')}
-          </Button>
-        </Space>
-      </div>
+      <PageHeader
+        title={t('alerts.queue.title')}
+        intro={t('alerts.queue.intro')}
+        extra={
+          <Space wrap>
+            <SavedViews
+              current={params.toString()}
+              onOpen={(q) => {
+                setResetKey((k) => k + 1);
+                setParams(new URLSearchParams(q), { replace: true });
+                setSelected(-1);
+              }}
+            />
+            <Button icon={<QuestionCircleOutlined aria-hidden />} onClick={() => setHelp(true)} aria-keyshortcuts="?">
+              {t('layout.shortcuts')}
+            </Button>
+          </Space>
+        }
+      />
       <AlertFiltersBar
         key={resetKey}
         filters={filters}

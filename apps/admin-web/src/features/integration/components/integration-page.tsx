@@ -1,5 +1,6 @@
-import { Card, Space, Table, Tag, Typography } from 'antd';
+import { Card, Space, Table, Tag } from 'antd';
 import { useI18n } from '@/i18n';
+import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { SourceSystem, useSourceSystems } from '../api/integration-api';
 import { ApiKeysCard } from './api-keys-card';
@@ -10,12 +11,7 @@ export function IntegrationPage({ canManageKeys }: { canManageKeys: boolean }) {
   const systems = useSourceSystems();
   return (
     <Space direction="vertical" size="middle" className="full-width">
-      <div className="page-header">
-        <div>
-          <Typography.Title level={1}>{t('integration.title')}</Typography.Title>
-          <Typography.Text type="secondary">{t('integration.intro')}</Typography.Text>
-        </div>
-      </div>
+      <PageHeader title={t('integration.title')} intro={t('integration.intro')} />
       <Card title={<h2 className="card-title">{t('integration.systems')}</h2>}>
         <QueryState isLoading={systems.isLoading} error={systems.error} isEmpty={systems.data?.length === 0} emptyText={t('integration.systemsEmpty')} onRetry={() => void systems.refetch()}>
           <Table<SourceSystem>

@@ -2,6 +2,7 @@ import { Button, Card, Col, Row, Statistic, Table, Typography } from 'antd';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useNavigate } from 'react-router';
 import { hasMessage, useI18n } from '@/i18n';
+import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { SEVERITIES, SeverityTag } from '@/components/severity-tag';
 import { STATUSES, StatusTag } from '@/components/status-tag';
@@ -27,9 +28,7 @@ export function OverviewPage({ canReadAccounts }: { canReadAccounts: boolean }) 
 
   return (
     <div className="full-width">
-      <div className="page-header">
-        <Typography.Title level={1}>{t('overview.title')}</Typography.Title>
-      </div>
+      <PageHeader title={t('overview.title')} />
       <QueryState isLoading={summary.isLoading} error={summary.error} onRetry={() => void summary.refetch()}>
         {s && (
           <Row gutter={[16, 16]}>
