@@ -26,6 +26,8 @@ const USED = [
   'SourceSystemDto',
   'ApiKeyDto',
   'IssuedApiKeyDto',
+  'CreateUserDto',
+  'CreatedUserDto',
 ];
 const ROOT = join(__dirname, '..', '..');
 const HEADER =

@@ -80,4 +80,33 @@ describe('The console: accounts and integration', () => {
     await keys.getByText('Bưu điện – gửi nhật ký').waitFor({ state: 'detached' });
     await c.http().get('/v1/accounts/cb.any/status').set('X-Api-Key', key).expect(401);
   });
+
+  it('adds a user, whose one-time password opens only the first password change', async () => {
+    const officer = await c.userWithPassword(Role.ADMIN);
+    await c.page.goto(`${c.base}/admin`);
+    await c.signIn(officer.username, officer.password);
+    await c.page.getByRole('heading', { name: 'Quản trị' }).waitFor();
+    await c.page.getByTestId('user-list').getByText(officer.username).waitFor();
+    await c.page.getByRole('button', { name: 'Thêm người dùng' }).click();
+    const dialog = c.page.getByRole('dialog');
+    await dialog.getByLabel('Tên đăng nhập').fill('Tran Van E');
+    await dialog.getByLabel('Họ và tên').fill('Trần Văn E');
+    await dialog.getByLabel('Thư điện tử').fill('tve@so.gov.vn');
+    await dialog.getByRole('button', { name: 'Tạo' }).click();
+    // The server's refusal, beside the field.
+    await dialog.getByText(/username must be/).waitFor();
+    await dialog.getByLabel('Tên đăng nhập').fill('tran.van.e');
+    await dialog.getByRole('button', { name: 'Tạo' }).click();
+    const otp = (await dialog.getByTestId('one-time-password').innerText()).trim();
+    await expectAccessible(c.page, 'new user');
+    await dialog.getByRole('button', { name: 'Đã sao chép xong' }).click();
+    await c.page.getByTestId('user-list').getByText('tran.van.e').waitFor();
+    await expectAccessible(c.page, 'users');
+    await screenshot(c.page, 'admin-users');
+
+    const login = await c.http().post('/v1/auth/login').send({ username: 'tran.van.e', password: otp }).expect(200);
+    expect(login.body.mustChangePassword).toBe(true);
+    const me = await c.http().get('/v1/auth/me').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+    expect(me.body.user.roles).toEqual(['reviewer']);
+  });
 });

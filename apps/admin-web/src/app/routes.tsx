@@ -5,7 +5,6 @@ import { ChangePasswordPage, OidcCallbackPage, RequireAuth, SignInPage, useSessi
 import { Guarded } from './guarded';
 import { AppLayout } from './layout';
 import { NAV } from './nav';
-import { PlaceholderPage } from './placeholder-page';
 
 // Each feature is its own chunk, fetched when first opened (the charts library only with the pages that chart).
 const AccountPage = lazy(() => import('@/features/accounts').then((m) => ({ default: m.AccountPage })));
@@ -13,6 +12,7 @@ const AccountsPage = lazy(() => import('@/features/accounts').then((m) => ({ def
 const AlertPage = lazy(() => import('@/features/alerts').then((m) => ({ default: m.AlertPage })));
 const AlertQueuePage = lazy(() => import('@/features/alerts').then((m) => ({ default: m.AlertQueuePage })));
 const IntegrationPage = lazy(() => import('@/features/integration').then((m) => ({ default: m.IntegrationPage })));
+const UsersPage = lazy(() => import('@/features/admin').then((m) => ({ default: m.UsersPage })));
 const OverviewPage = lazy(() => import('@/features/overview').then((m) => ({ default: m.OverviewPage })));
 
 /** The start page: the first page of the menu the user may open. */
@@ -67,7 +67,7 @@ export const routes: RouteObject[] = [
       { path: 'accounts', element: <Guarded permission="accounts:read"><AccountsPage /></Guarded> },
       { path: 'accounts/:id', element: <Guarded permission="accounts:read"><AccountRoute /></Guarded> },
       { path: 'integration', element: <Guarded permission="source-systems:read"><IntegrationRoute /></Guarded> },
-      { path: 'admin/*', element: <Guarded permission="users:read"><PlaceholderPage page="menu.admin" /></Guarded> },
+      { path: 'admin', element: <Guarded permission="users:read"><UsersPage /></Guarded> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -302,6 +302,33 @@ export interface components {
             /** @description The key this one replaced by rotation */
             rotatedFrom: string | null;
         };
+        CreateUserDto: {
+            /**
+             * @description 2-64 lower-case letters, digits, . _ @ -
+             * @example nguyen.van.a
+             */
+            username: string;
+            /** @example Nguyễn Văn A */
+            displayName: string;
+            /** @example nva@binhdinh.gov.vn */
+            email: string;
+            /**
+             * @description Unit (cơ quan/đơn vị) code
+             * @example VP-UBND
+             */
+            unitCode?: string;
+            /**
+             * @example [
+             *       "reviewer"
+             *     ]
+             */
+            roles: ("admin" | "reviewer" | "auditor" | "operator")[];
+        };
+        CreatedUserDto: {
+            user: components["schemas"]["UserDto"];
+            /** @description Shown once: give it to the user, who must change it at first sign-in */
+            oneTimePassword: string;
+        };
         IssuedApiKeyDto: {
             /** Format: uuid */
             id: string;
