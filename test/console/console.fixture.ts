@@ -45,7 +45,8 @@ export function useConsole(env: Record<string, string> | (() => Record<string, s
     await h.t.app.listen(0, '127.0.0.1');
     h.base = `http://127.0.0.1:${(h.t.app.getHttpServer().address() as AddressInfo).port}`;
     h.browser = await launchBrowser();
-  });
+    // A machine without chromium installs it first (apt), and a fresh checkout builds the console.
+  }, 600_000);
   afterAll(async () => {
     await h.browser?.close();
     await h.t?.close();
