@@ -5,7 +5,14 @@ import { aes256Key, Env, envSchema, KafkaCompression, ServiceRole } from './env.
 /** The validated configuration, read once at boot. Nothing else reads process.env. */
 export interface AppConfig {
   env: Env['NODE_ENV'];
-  http: { host: string; port: number; corsOrigins: string[]; bodyLimit: string };
+  http: {
+    host: string;
+    port: number;
+    corsOrigins: string[];
+    bodyLimit: string;
+    /** The console's built files (index.html and assets/); served at / when the folder exists. */
+    consoleDir: string;
+  };
   roles: ReadonlySet<ServiceRole>;
   logLevel: Env['LOG_LEVEL'];
   shutdownTimeoutMs: number;
@@ -156,7 +163,13 @@ function toAppConfig(e: Env): AppConfig {
   const dataDir = isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(process.cwd(), e.DATA_DIR);
   return {
     env: e.NODE_ENV,
-    http: { host: e.HOST, port: e.PORT, corsOrigins: e.CORS_ORIGINS, bodyLimit: e.HTTP_BODY_LIMIT },
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      corsOrigins: e.CORS_ORIGINS,
+      bodyLimit: e.HTTP_BODY_LIMIT,
+      consoleDir: isAbsolute(e.CONSOLE_DIR) ? e.CONSOLE_DIR : resolve(process.cwd(), e.CONSOLE_DIR),
+    },
     roles: new Set(e.ROLES),
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -101,6 +101,7 @@ export const envSchema = z.object({
   KAFKA_COMPRESSION: z.enum(KAFKA_COMPRESSIONS, { message: `must be one of ${KAFKA_COMPRESSIONS.join(', ')}` }),
   KAFKA_STALL_TIMEOUT: duration,
   CORS_ORIGINS: csv,
+  CONSOLE_DIR: z.string().min(1),
   HTTP_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'must look like 512kb or 10mb'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600000),
   SUBJECT_HASH_KEY: optionalString.refine((v) => v === undefined || v.length >= 32, {

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
 import { AppModule } from '../app.module';
+import { serveConsole } from './serve-console.util';
 import { StartupLogger } from './startup-logger';
 import { DomainExceptionFilter } from '../http/domain-exception.filter';
 import { createValidationPipe } from '../http/validation.pipe';
@@ -33,6 +34,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
   setUpOpenApi(app);
+  serveConsole(app, config.http.consoleDir, config.auth.oidc?.issuer);
   return app;
 }
 

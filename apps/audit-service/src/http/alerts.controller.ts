@@ -7,6 +7,8 @@ import {
   AlertIdParamDto,
   AlertPageDto,
   AlertsService,
+  AlertSummaryDto,
+  AlertSummaryService,
   AlertTriageService,
   AssignAlertDto,
   CommentAlertDto,
@@ -24,6 +26,7 @@ export class AlertsController {
     private readonly alerts: AlertsService,
     private readonly triage: AlertTriageService,
     private readonly users: UserService,
+    private readonly summaries: AlertSummaryService,
   ) {}
 
   @Get()
@@ -42,6 +45,15 @@ export class AlertsController {
       cursor: q.cursor,
       limit: q.limit,
     });
+  }
+
+  // Before ':id', which would otherwise take "summary" for an id.
+  @Get('summary')
+  @RequirePermission(Permission.ALERTS_READ)
+  @ApiOperation({ summary: 'How many alerts wait (open or acknowledged) by severity and type, and how many stand in each status: the console overview' })
+  @ApiOkResponse({ type: AlertSummaryDto })
+  summary(): Promise<AlertSummaryDto> {
+    return this.summaries.summary();
   }
 
   @Get(':id')

@@ -1,0 +1,74 @@
+import { lazy } from 'react';
+import { Navigate, RouteObject } from 'react-router';
+import { NotFoundPage } from '@/components/forbidden-page';
+import { ChangePasswordPage, OidcCallbackPage, RequireAuth, SignInPage, useSession } from '@/features/auth';
+import { Guarded } from './guarded';
+import { AppLayout } from './layout';
+import { NAV } from './nav';
+
+// Each feature is its own chunk, fetched when first opened (the charts library only with the pages that chart).
+const AccountPage = lazy(() => import('@/features/accounts').then((m) => ({ default: m.AccountPage })));
+const AccountsPage = lazy(() => import('@/features/accounts').then((m) => ({ default: m.AccountsPage })));
+const AlertPage = lazy(() => import('@/features/alerts').then((m) => ({ default: m.AlertPage })));
+const AlertQueuePage = lazy(() => import('@/features/alerts').then((m) => ({ default: m.AlertQueuePage })));
+const IntegrationPage = lazy(() => import('@/features/integration').then((m) => ({ default: m.IntegrationPage })));
+const UsersPage = lazy(() => import('@/features/admin').then((m) => ({ default: m.UsersPage })));
+const OverviewPage = lazy(() => import('@/features/overview').then((m) => ({ default: m.OverviewPage })));
+
+/** The start page: the first page of the menu the user may open. */
+function Home() {
+  const session = useSession();
+  const first = NAV.find((item) => session.can(item.permission));
+  return <Navigate to={first?.path ?? '/overview'} replace />;
+}
+
+function AlertRoute() {
+  const session = useSession();
+  const user = session.me!.user;
+  return (
+    <AlertPage
+      me={{ id: user.id, username: user.username }}
+      canTriage={session.can('alerts:triage')}
+      canReadUsers={session.can('users:read')}
+      canSuppress={session.can('settings:write')}
+      canReadAccounts={session.can('accounts:read')}
+    />
+  );
+}
+
+function OverviewRoute() {
+  return <OverviewPage canReadAccounts={useSession().can('accounts:read')} />;
+}
+
+function IntegrationRoute() {
+  return <IntegrationPage canManageKeys={useSession().can('api-keys:manage')} />;
+}
+
+function AccountRoute() {
+  return <AccountPage canLock={useSession().can('accounts:lock')} />;
+}
+
+export const routes: RouteObject[] = [
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/sign-in/oidc', element: <OidcCallbackPage /> },
+  { path: '/change-password', element: <ChangePasswordPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'overview', element: <Guarded permission="alerts:read"><OverviewRoute /></Guarded> },
+      { path: 'alerts', element: <Guarded permission="alerts:read"><AlertQueuePage /></Guarded> },
+      { path: 'alerts/:id', element: <Guarded permission="alerts:read"><AlertRoute /></Guarded> },
+      { path: 'accounts', element: <Guarded permission="accounts:read"><AccountsPage /></Guarded> },
+      { path: 'accounts/:id', element: <Guarded permission="accounts:read"><AccountRoute /></Guarded> },
+      { path: 'integration', element: <Guarded permission="source-systems:read"><IntegrationRoute /></Guarded> },
+      { path: 'admin', element: <Guarded permission="users:read"><UsersPage /></Guarded> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

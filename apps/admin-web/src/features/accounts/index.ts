@@ -1,0 +1,2 @@
+export { AccountsPage } from './components/accounts-page';
+export { AccountPage } from './components/account-page';

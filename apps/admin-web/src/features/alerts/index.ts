@@ -1,0 +1,3 @@
+export { AlertQueuePage } from './components/alert-queue-page';
+export { AlertPage } from './components/alert-page';
+export { alertTypeLabel } from './components/alert-type-label';
