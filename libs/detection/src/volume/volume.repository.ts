@@ -43,10 +43,35 @@ export interface VolumeAccount {
 /** What the day detectors read: account_day, the directory's roles, and the alerts already raised. */
 @Injectable()
 export class VolumeRepository {
+  /** The rows of a scan's block and its history, read once for every detector (see withDaysRead). */
+  private readonly held: { fromDay: LocalDay; toDay: LocalDay; rows: Promise<AccountDayVolume[]> }[] = [];
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Runs work with the days of [fromDay, toDay] read once: while it runs, findDays of any period within it is
+   * answered from those rows (the scan runs every detector over a block this way, where each reading the
+   * aggregate for its own look-back read the same rows five times). Outside it, findDays reads the database.
+   */
+  async withDaysRead<T>(fromDay: LocalDay, toDay: LocalDay, work: () => Promise<T>): Promise<T> {
+    const entry = { fromDay, toDay, rows: this.readDays(fromDay, toDay) };
+    entry.rows.catch(() => undefined); // a failed read reaches the findDays that awaits it, not the process
+    this.held.push(entry);
+    try {
+      return await work();
+    } finally {
+      this.held.splice(this.held.indexOf(entry), 1);
+    }
+  }
 
   /** The days with lookups in a period (a day with only sign-ins is a quiet day for volume). */
   async findDays(fromDay: LocalDay, toDay: LocalDay): Promise<AccountDayVolume[]> {
+    const held = this.held.find((h) => h.fromDay <= fromDay && toDay <= h.toDay);
+    if (held) return (await held.rows).filter((r) => r.day >= fromDay && r.day <= toDay);
+    return this.readDays(fromDay, toDay);
+  }
+
+  private async readDays(fromDay: LocalDay, toDay: LocalDay): Promise<AccountDayVolume[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT account_id, day::text AS day, unit_code, lookups, distinct_subjects, with_dossier, own_unit_dossier, explained,
               unneeded_sensitive, first_at, slots
