@@ -111,7 +111,7 @@ export function hourlyVolumeAlert(f: HourlyVolumeFinding, sampleEventIds: string
       day: f.day,
       metric: 'lookups',
       observed: { value: f.judgement.observed, hourStart: window.windowStart, dayLookups: f.row.lookups },
-      expected: { baseline: f.judgement.median, threshold: f.judgement.threshold },
+      expected: { baseline: f.judgement.median, threshold: f.judgement.threshold, usualDay: f.usualDay },
       baseline: { days: f.baseline.days.length, from: f.baseline.from, to: f.baseline.to, excluded: f.baseline.excluded, ...metric(f.judgement) },
       withDossierShare: share(f.row.withDossier, f.row.lookups),
       ownUnitDossierShare: share(f.row.ownUnitDossier, f.row.lookups),

@@ -71,8 +71,9 @@ export class VolumeDetector {
     const mine = window.daysOf(j.row.accountId);
     const history = j.baseline.days.map((d) => mine?.get(d)?.peakHour.lookups ?? 0);
     const judgement = judge(j.row.peakHour.lookups, robustBound(history, s.hourly));
-    if (!judgement.exceeded) return null;
-    return { type: VOLUME_HOURLY, day: j.row.day, row: j.row, unitCode: j.unitCode, judgement, baseline: j.baseline };
+    // A day's usual work done in one sitting is not a burst: the hour alone must hold more than dayMultiple usual days.
+    if (!judgement.exceeded || j.row.peakHour.lookups <= s.hourly.dayMultiple * j.own.lookups.median) return null;
+    return { type: VOLUME_HOURLY, day: j.row.day, row: j.row, unitCode: j.unitCode, judgement, baseline: j.baseline, usualDay: j.own.lookups.median };
   }
 
   /**

@@ -57,6 +57,8 @@ export interface HourlyVolumeFinding {
   judgement: MetricJudgement;
   /** The baseline days whose busiest hours made the bound. */
   baseline: BaselineDays;
+  /** The account's median whole day (lookups) over the same days: the hour holds more than dayMultiple of it. */
+  usualDay: number;
 }
 
 export type VolumeFinding = AccountVolumeFinding | UnitSurgeFinding | HourlyVolumeFinding;

@@ -44,8 +44,8 @@ export interface SeverityBands {
 
 export interface VolumeSettings {
   ownBaseline: OwnBaselineSettings;
-  /** The day's busiest hour against the busiest hours of the same baseline days. */
-  hourly: VolumeBoundSettings;
+  /** The day's busiest hour against the busiest hours of the same baseline days, and more than dayMultiple usual days. */
+  hourly: VolumeBoundSettings & { dayMultiple: number };
   peers: PeerSettings;
   unitSurge: UnitSurgeSettings;
   severity: SeverityBands;
@@ -55,7 +55,7 @@ export interface VolumeSettings {
 export function parseVolumeSettings(raw: unknown): ParsedSettings<VolumeSettings> {
   return numberSection<VolumeSettings>(raw, 'volume', [
     ...['k', 'multiple', 'floor', 'historyDays', 'minHistoryDays', 'absenceDays', 'lookbackCalendarDays'].map((k) => `ownBaseline.${k}`),
-    ...['k', 'multiple', 'floor'].map((k) => `hourly.${k}`),
+    ...['k', 'multiple', 'floor', 'dayMultiple'].map((k) => `hourly.${k}`),
     ...['k', 'multiple', 'floor', 'minPeers', 'explainedShare'].map((k) => `peers.${k}`),
     ...['riseFactor', 'memberShare', 'minMembers'].map((k) => `unitSurge.${k}`),
     ...['medium', 'high', 'critical'].map((k) => `severity.${k}`),
