@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { JournalSealer } from '@app/audit-trail';
 import { Role } from '@app/auth';
 import { FixedClock } from '@app/common';
 import { AggregateRescan, PROCEDURE_PROFILE_LOCK, ProcedureNeeds, ProcedureProfileService } from '@app/detection';
@@ -89,6 +90,12 @@ describe('explained lookups', () => {
     ]);
     expect(put.body.admin).toBeUndefined();
     await expect(sql(sut.db.url, `DELETE FROM detection_procedure_change`)).rejects.toThrow(/append-only/);
+    // Which lookups count as explained follows from it: recorded in the security log and sealed into the chain.
+    expect(await sql(sut.db.url, `SELECT target, details FROM security_event WHERE type = 'detection.procedure-changed'`)).toEqual([
+      { target: code, details: { name: body.name, fields: body.fields, reason: body.reason } },
+    ]);
+    await sut.app.get(JournalSealer).seal();
+    expect(await sql(sut.db.url, `SELECT count(*)::int AS n FROM journal_entry WHERE table_name = 'detection_procedure_change'`)).toEqual([{ n: 1 }]);
 
     // Counted days keep their counts until rebuilt: the change applies to the days rebuilt after it.
     expect(await counts('cb.expl.c')).toEqual([{ day: '2026-11-21', lookups: 1, explained: 0, unneeded_fields: 1, unneeded_sensitive: 1 }]);

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /** One newly stored event, as other features need it: the citizen only as the keyed hash, never the ID. */
@@ -51,6 +52,7 @@ export interface CommittedBatchListener {
  * the audit store runs the handlers inside each batch's transaction and the listeners after it commits.
  */
 export class StoredBatchHandlers {
+  private readonly logger = new Logger(StoredBatchHandlers.name);
   private readonly handlers: StoredBatchHandler[] = [];
   private readonly listeners: CommittedBatchListener[] = [];
 
@@ -67,8 +69,15 @@ export class StoredBatchHandlers {
     for (const handler of this.handlers) await handler.handleStoredBatch(batch, manager);
   }
 
+  /** Never throws: the batch is stored whatever a listener does (each is meant to catch its own errors too). */
   async runCommitted(batch: StoredBatch): Promise<void> {
     if (!batch.events.length) return;
-    for (const listener of this.listeners) await listener.onCommittedBatch(batch);
+    for (const listener of this.listeners) {
+      try {
+        await listener.onCommittedBatch(batch);
+      } catch (error) {
+        this.logger.error({ err: error, batchId: batch.batchId }, `A committed-batch listener failed on batch ${batch.batchId}; the batch is stored`);
+      }
+    }
   }
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { actorOf } from '@app/accounts';
-import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@app/auth';
+import type { Request } from 'express';
+import { CurrentPrincipal, Permission, Principal, RequirePermission, SecurityEventType, SecurityLogService, securityActorOf } from '@app/auth';
 import {
   ExplainedShareDto,
   ExplainedShareQueryDto,
@@ -21,6 +22,7 @@ export class DetectionExplainedController {
   constructor(
     private readonly procedures: ProceduresService,
     private readonly explained: ExplainedShareService,
+    private readonly securityLog: SecurityLogService,
   ) {}
 
   @Get('explained-share')
@@ -63,7 +65,16 @@ export class DetectionExplainedController {
       'days already counted keep their counts until a rescan rebuilds them (POST /v1/detection/scan with rebuild).',
   })
   @ApiOkResponse({ type: ProcedureDto })
-  async put(@Param('code') code: string, @Body() dto: PutProcedureDto, @CurrentPrincipal() principal: Principal): Promise<ProcedureDto> {
-    return toDto(await this.procedures.set(code, { name: dto.name, fields: dto.fields, reason: dto.reason }, actorOf(principal)));
+  async put(@Param('code') code: string, @Body() dto: PutProcedureDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<ProcedureDto> {
+    const procedure = toDto(await this.procedures.set(code, { name: dto.name, fields: dto.fields, reason: dto.reason }, actorOf(principal)));
+    // What a procedure needs decides which lookups count as explained: a change of it is recorded like a threshold's.
+    await this.securityLog.record({
+      type: SecurityEventType.DETECTION_PROCEDURE_CHANGED,
+      actor: securityActorOf(principal),
+      target: code,
+      clientIp: request.ip,
+      details: { name: dto.name, fields: dto.fields, reason: dto.reason },
+    });
+    return procedure;
   }
 }

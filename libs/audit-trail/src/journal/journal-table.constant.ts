@@ -6,7 +6,7 @@
  */
 export interface JournalColumn {
   name: string;
-  type: 'bigint' | 'text' | 'timestamptz' | 'jsonb';
+  type: 'bigint' | 'text' | 'text[]' | 'timestamptz' | 'jsonb';
 }
 
 export interface JournalTable {
@@ -49,6 +49,19 @@ export const JOURNAL_TABLES: readonly JournalTable[] = [
   {
     name: 'detection_setting_change',
     columns: [col('id', 'bigint'), col('section'), col('value', 'jsonb'), col('reason'), col('changed_by'), col('at', 'timestamptz')],
+  },
+  {
+    name: 'detection_procedure_change',
+    columns: [
+      col('id', 'bigint'),
+      col('code'),
+      col('name'),
+      col('fields', 'text[]'),
+      col('previous', 'text[]'),
+      col('reason'),
+      col('actor'),
+      col('at', 'timestamptz'),
+    ],
   },
 ];
 

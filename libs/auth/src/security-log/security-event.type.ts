@@ -20,6 +20,7 @@ export enum SecurityEventType {
   INGEST_BATCH_SKIP_ORDERED = 'ingest.batch-skip-ordered',
   DIRECTORY_OWNER_CHANGED = 'source-system.directory-owner-changed',
   DETECTION_SETTINGS_CHANGED = 'detection.settings-changed',
+  DETECTION_PROCEDURE_CHANGED = 'detection.procedure-changed',
 }
 
 export type SecurityActor =

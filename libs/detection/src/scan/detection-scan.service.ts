@@ -30,6 +30,8 @@ export interface ScanOutcome {
   updated: number;
   /** Seconds each detector took (by its settings section), raising included. */
   seconds: Record<string, number>;
+  /** Detectors that failed on a block, with the error: the others ran all the same. */
+  failed: { section: string; fromDay: LocalDay; toDay: LocalDay; error: string }[];
 }
 
 /** Each detector's section, checked. */
@@ -79,14 +81,20 @@ export class DetectionScan implements OnModuleInit {
 
   async scan(fromDay: LocalDay, toDay: LocalDay, options: { rebuild?: boolean } = {}): Promise<ScanOutcome> {
     this.checkPeriod(fromDay, toDay);
-    const outcome: ScanOutcome = { fromDay, toDay, days: 0, rebuilt: null, findings: {}, created: 0, updated: 0, seconds: {} };
+    const outcome: ScanOutcome = { fromDay, toDay, days: 0, rebuilt: null, findings: {}, created: 0, updated: 0, seconds: {}, failed: [] };
     if (options.rebuild) outcome.rebuilt = await this.rescan.rescan(fromDay, toDay);
     const settings = this.parse(this.settings.current());
     for (const [start, end] of this.blocks(fromDay, toDay)) {
       await this.days.withDaysRead(addDays(start, -HISTORY_DAYS), end, async () => {
         for (const d of this.detectors) {
           const started = performance.now();
-          for (const input of await d.detectDays(start, end, settings.get(d))) await this.raise(input, outcome);
+          try {
+            for (const input of await d.detectDays(start, end, settings.get(d))) await this.raise(input, outcome);
+          } catch (error) {
+            // One detector's failure (a database error, a rule meeting data it did not expect) does not stop the others.
+            outcome.failed.push({ section: d.section, fromDay: start, toDay: end, error: (error as Error).message });
+            this.logger.error({ err: error }, `Detector ${d.section} failed on ${start} .. ${end}; the other detectors ran`);
+          }
           outcome.seconds[d.section] = Math.round(((outcome.seconds[d.section] ?? 0) + (performance.now() - started) / 1000) * 1000) / 1000;
         }
       });

@@ -32,4 +32,7 @@ export class ScanOutcomeDto {
 
   @ApiProperty({ example: { volume: 4.2, offHours: 1.1 }, description: 'Seconds each detector took, by its settings section' })
   seconds: Record<string, number>;
+
+  @ApiProperty({ description: 'Detectors that failed on a block, with the error (the others ran all the same)', example: [] })
+  failed: { section: string; fromDay: string; toDay: string; error: string }[];
 }
