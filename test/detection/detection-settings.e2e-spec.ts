@@ -71,6 +71,9 @@ describe('detection settings', () => {
       .expect(400);
     expect(JSON.stringify(res.body)).toContain('volume.ownBaseline.k: must be a number >= 0');
     await http().put('/v1/detection/settings/volume').set('Authorization', admin).send({ value: { ownBaseline: { k: 'six' } }, reason: 'x' }).expect(400);
+    // A value every key of which is a number may still be no rule: a median of no peers.
+    const none = await http().put('/v1/detection/settings/volume').set('Authorization', admin).send({ value: { peers: { minPeers: 0 } }, reason: 'x' }).expect(400);
+    expect(JSON.stringify(none.body)).toContain('volume.peers.minPeers: at least 1');
     await http().put('/v1/detection/settings/volume').set('Authorization', admin).send({ value: { ownBaseline: { k: 5 } } }).expect(400);
   });
 

@@ -44,6 +44,8 @@ export function parseGradualGrowthSettings(raw: unknown): ParsedSettings<Gradual
       ...['medium', 'high', 'critical'].map((k) => `severity.${k}`),
     ]),
     (s) => [
+      [s.minDays < 1, 'gradualGrowth.minDays: at least 1 (a fortnight of no day has no median)'],
+      [s.minPeers < 1, 'gradualGrowth.minPeers: at least 1'],
       [
         !Number.isInteger(s.blockDays) || s.blockDays < 1,
         'gradualGrowth.blockDays: must be a whole number of days',

@@ -56,6 +56,9 @@ export function parseOffHoursSettings(raw: unknown): ParsedSettings<OffHoursSett
     [s.nightEndHour > 24, 'offHours.nightEndHour: must be an hour 0-24'],
     [s.windowDays < 1 || s.windowDays > 60, 'offHours.windowDays: must be 1-60 days'],
     [s.historyDays > 120, 'offHours.historyDays: at most 120 days'],
+    // Medians of none: a habit or a norm needs at least one week, one peer.
+    [s.minHistoryWeeks < 1, 'offHours.minHistoryWeeks: at least 1'],
+    [s.minPeers < 1, 'offHours.minPeers: at least 1'],
   ]);
 }
 

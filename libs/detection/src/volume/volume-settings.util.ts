@@ -1,6 +1,6 @@
 import type { ParsedSettings } from '../scan/detector.type';
 import { loadDetectionSettingsFile } from '../settings/detection-settings.service';
-import { numberSection } from '../settings/settings-section.util';
+import { numberSection, withChecks } from '../settings/settings-section.util';
 
 /** A bound max(median + k * MAD * 1.4826, multiple * median, floor). */
 export interface VolumeBoundSettings {
@@ -53,6 +53,15 @@ export interface VolumeSettings {
 
 /** The volume section checked (config/detection.json's "volume", or an admin's value for it). */
 export function parseVolumeSettings(raw: unknown): ParsedSettings<VolumeSettings> {
+  return withChecks(volumeNumbers(raw), (s) => [
+    // A median of no days, peers or members is no bound.
+    [s.ownBaseline.minHistoryDays < 1, 'volume.ownBaseline.minHistoryDays: at least 1'],
+    [s.peers.minPeers < 1, 'volume.peers.minPeers: at least 1'],
+    [s.unitSurge.minMembers < 1, 'volume.unitSurge.minMembers: at least 1'],
+  ]);
+}
+
+function volumeNumbers(raw: unknown): ParsedSettings<VolumeSettings> {
   return numberSection<VolumeSettings>(raw, 'volume', [
     ...['k', 'multiple', 'floor', 'historyDays', 'minHistoryDays', 'absenceDays', 'lookbackCalendarDays'].map((k) => `ownBaseline.${k}`),
     ...['k', 'multiple', 'floor', 'dayMultiple'].map((k) => `hourly.${k}`),
