@@ -22,7 +22,7 @@ import { callJson } from '../utils/http-client';
 import { freePort, waitForHttp } from '../utils/service-process';
 import { benchDatabase, benchKafka, machineDescription } from './bench-environment.util';
 import { firstAdminSignIn } from './detection-quality-api.util';
-import { startService, ServiceUnderTest } from './service-run.util';
+import { fullServiceEnv, startService, ServiceUnderTest } from './service-run.util';
 
 const ADMIN = { username: 'latency-bench', password: 'Amber-harbour-compass-2026!' };
 const HASH_KEY = 'bench-subject-hash-key-0123456789abcdef';
@@ -112,25 +112,7 @@ async function main(o: Options): Promise<void> {
   const topic = `latency.query-logs.${randomBytes(3).toString('hex')}`;
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: Record<string, string> = {
-    NODE_ENV: 'production',
-    ROLES: 'api,ingest,jobs',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    DATA_DIR: join(work, 'data'),
-    DATABASE_URL: db.url,
-    DATABASE_MIGRATE_ON_START: 'false',
-    KAFKA_BROKERS: kafka.brokers.join(','),
-    KAFKA_TOPIC: topic,
-    KAFKA_GROUP_ID: `latency-${randomBytes(3).toString('hex')}`,
-    KAFKA_DLQ_TOPIC: `${topic}.dlq`,
-    SUBJECT_HASH_KEY: HASH_KEY,
-    SUBJECT_HASH_KEY_ID: 'k1',
-    AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
-    BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
-    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-  };
+  const env = fullServiceEnv({ databaseUrl: db.url, brokers: kafka.brokers, topic, port, work, subjectHashKey: HASH_KEY, admin: ADMIN, groupPrefix: 'latency' });
   const client = new Kafka({ clientId: 'latency-bench', brokers: kafka.brokers, logLevel: logLevel.NOTHING });
   const admin = client.admin();
   const producer = client.producer({ allowAutoTopicCreation: false });

@@ -25,7 +25,7 @@ import { benchDatabase, benchKafka, machineDescription } from './bench-environme
 import { allAlerts, firstAdminSignIn, scan, setUpProvince, signIn } from './detection-quality-api.util';
 import { printScore } from './detection-quality-report.util';
 import { scoreDetection } from './detection-quality-score.util';
-import { GroupProgress, startService, ServiceUnderTest } from './service-run.util';
+import { fullServiceEnv, GroupProgress, startService, ServiceUnderTest } from './service-run.util';
 
 const ADMIN = { username: 'quality-bench', password: 'Amber-harbour-compass-2026!' };
 const HASH_KEY = 'bench-subject-hash-key-0123456789abcdef';
@@ -43,28 +43,6 @@ interface Options {
   keep?: boolean;
   result?: string;
   details?: string;
-}
-
-function serviceEnv(db: { url: string }, brokers: string[], topic: string, port: number, work: string): Record<string, string> {
-  return {
-    NODE_ENV: 'production',
-    ROLES: 'api,ingest,jobs',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    DATA_DIR: join(work, 'data'),
-    DATABASE_URL: db.url,
-    DATABASE_MIGRATE_ON_START: 'false',
-    KAFKA_BROKERS: brokers.join(','),
-    KAFKA_TOPIC: topic,
-    KAFKA_GROUP_ID: `quality-${randomBytes(3).toString('hex')}`,
-    KAFKA_DLQ_TOPIC: `${topic}.dlq`,
-    SUBJECT_HASH_KEY: HASH_KEY,
-    SUBJECT_HASH_KEY_ID: 'k1',
-    AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
-    BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
-    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-  };
 }
 
 /** Polls the consumer group until every message of the topic is committed, i.e. stored. */
@@ -122,7 +100,7 @@ async function main(o: Options): Promise<void> {
   const db = await benchDatabase();
   const work = mkdtempSync(join(tmpdir(), 'tthc-quality-'));
   const topic = `quality.query-logs.${randomBytes(3).toString('hex')}`;
-  const env = serviceEnv(db, kafka.brokers, topic, await freePort(), work);
+  const env = fullServiceEnv({ databaseUrl: db.url, brokers: kafka.brokers, topic, port: await freePort(), work, subjectHashKey: HASH_KEY, admin: ADMIN, groupPrefix: 'quality' });
   const base = `http://127.0.0.1:${env.PORT}`;
   const progress = new GroupProgress(kafka.brokers, topic, env.KAFKA_GROUP_ID);
   let service: ServiceUnderTest | undefined;

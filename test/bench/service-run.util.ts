@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Admin, Kafka, logLevel } from 'kafkajs';
@@ -126,4 +127,39 @@ export class GroupProgress {
   disconnect(): Promise<void> {
     return this.admin.disconnect();
   }
+}
+
+/**
+ * The environment of a service run by a benchmark with every role (api, ingest, jobs): production mode on a
+ * migrated database, consuming topic, the first admin from BOOTSTRAP_ADMIN_*, a fresh consumer group.
+ */
+export function fullServiceEnv(o: {
+  databaseUrl: string;
+  brokers: string[];
+  topic: string;
+  port: number;
+  work: string;
+  subjectHashKey: string;
+  admin: { username: string; password: string };
+  groupPrefix: string;
+}): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    ROLES: 'api,ingest,jobs',
+    HOST: '127.0.0.1',
+    PORT: String(o.port),
+    LOG_LEVEL: 'warn',
+    DATA_DIR: join(o.work, 'data'),
+    DATABASE_URL: o.databaseUrl,
+    DATABASE_MIGRATE_ON_START: 'false',
+    KAFKA_BROKERS: o.brokers.join(','),
+    KAFKA_TOPIC: o.topic,
+    KAFKA_GROUP_ID: `${o.groupPrefix}-${randomBytes(3).toString('hex')}`,
+    KAFKA_DLQ_TOPIC: `${o.topic}.dlq`,
+    SUBJECT_HASH_KEY: o.subjectHashKey,
+    SUBJECT_HASH_KEY_ID: 'k1',
+    AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
+    BOOTSTRAP_ADMIN_USERNAME: o.admin.username,
+    BOOTSTRAP_ADMIN_PASSWORD: o.admin.password,
+  };
 }
