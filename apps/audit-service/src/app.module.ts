@@ -17,6 +17,7 @@ import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
 import { AccountsController } from './http/accounts.controller';
 import { AccountsLifecycleController } from './http/accounts-lifecycle.controller';
+import { AccountActivityController } from './http/account-activity.controller';
 import { AccountCommandDeliveryCron } from './jobs/account-command-delivery.cron';
 import { IdleAccountLockCron } from './jobs/idle-account-lock.cron';
 import { LockWarningRetryCron } from './jobs/lock-warning-retry.cron';
@@ -50,6 +51,7 @@ const API_CONTROLLERS = [
   SourceSystemsController,
   AccountsController,
   AccountsLifecycleController,
+  AccountActivityController,
   IntegrityController,
   DetectionCalendarController,
   DetectionUnitsController,

@@ -41,6 +41,7 @@ import { OffHoursRepository } from './off-hours/off-hours.repository';
 import { SensitiveFieldsDayDetector } from './share-window/sensitive-fields-day-detector.service';
 import { ShareWindowRepository } from './share-window/share-window.repository';
 import { UnexplainedLookupsDayDetector } from './share-window/unexplained-lookups-day-detector.service';
+import { AccountActivitySeriesService } from './activity/account-activity-series.service';
 import { VolumeDayDetector } from './volume/volume-day-detector.service';
 import { VolumeDetector } from './volume/volume-detector.service';
 import { VolumeRepository } from './volume/volume.repository';
@@ -118,8 +119,10 @@ const DETECTORS = [
     ExplainedEvidence,
     DetectionScan,
     StreamDetection,
+    AccountActivitySeriesService,
   ],
   exports: [
+    AccountActivitySeriesService,
     AggregateRescan,
     ProcedureNeeds,
     ProceduresService,

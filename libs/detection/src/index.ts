@@ -62,3 +62,6 @@ export * from './procedures/dto/procedure-profile.dto';
 export * from './share-window/unexplained-lookups-day-detector.service';
 export * from './share-window/sensitive-fields-day-detector.service';
 export * from './share-window/share-window-settings.util';
+export * from './activity/account-activity-series.service';
+export * from './activity/dto/account-activity-query.dto';
+export * from './activity/dto/account-activity.dto';

@@ -8,7 +8,7 @@ import { accountVolumeAlert, hourlyVolumeAlert, hourWindowOf, unitSurgeAlert } f
 import { VolumeDetector } from './volume-detector.service';
 import { parseVolumeSettings, VolumeSettings } from './volume-settings.util';
 import { VolumeWindow } from './volume-window.util';
-import { VolumeRepository } from './volume.repository';
+import { AccountDayVolume, VolumeRepository } from './volume.repository';
 
 const SAMPLE_EVENTS = 5;
 
@@ -54,8 +54,20 @@ export class VolumeDayDetector implements DayDetector<VolumeSettings> {
   /** The block's days with twice the baseline's look-back before them (a baseline day's own unit-surge check needs it). */
   private async loadWindow(start: LocalDay, end: LocalDay, s: VolumeSettings): Promise<VolumeWindow> {
     const from = addDays(start, -2 * s.ownBaseline.lookbackCalendarDays);
-    const rows = await this.repository.findDays(from, end);
-    const ids = [...new Set(rows.map((r) => r.accountId))];
+    return this.windowOf(await this.repository.findDays(from, end), [], from, end, s);
+  }
+
+  /**
+   * The window one account's days are judged in, as loadWindow's would judge them: the account's own days and
+   * those of everyone who can be its unit's member or its peer (same unit, or same role), not the whole province.
+   */
+  async loadAccountWindow(accountId: string, start: LocalDay, end: LocalDay, s: VolumeSettings): Promise<VolumeWindow> {
+    const from = addDays(start, -2 * s.ownBaseline.lookbackCalendarDays);
+    return this.windowOf(await this.repository.findDaysAround(accountId, from, end), [accountId], from, end, s);
+  }
+
+  private async windowOf(rows: AccountDayVolume[], alsoIds: string[], from: LocalDay, end: LocalDay, s: VolumeSettings): Promise<VolumeWindow> {
+    const ids = [...new Set([...alsoIds, ...rows.map((r) => r.accountId)])];
     const [accounts, firstDays, alerted] = await Promise.all([
       this.repository.findAccounts(ids),
       this.repository.findFirstDays(ids),

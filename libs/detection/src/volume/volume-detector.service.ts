@@ -19,16 +19,25 @@ import type { VolumeSettings } from './volume-settings.util';
 import type { VolumeWindow } from './volume-window.util';
 import type { AccountDayVolume } from './volume.repository';
 
-interface PeerGroups {
-  byUnit: Map<string, Judged[]>;
-  byKind: Map<string, Judged[]>;
-}
-
-interface Judged {
+/** A day's row with the unit it counts for. */
+interface Grouped {
   row: AccountDayVolume;
   unitCode: string | null;
+}
+
+interface PeerGroups<T extends Grouped> {
+  byUnit: Map<string, T[]>;
+  byKind: Map<string, T[]>;
+}
+
+interface Judged extends Grouped {
   baseline: BaselineDays;
   own: VolumeJudgement | null;
+}
+
+/** Who an account's day is compared with (PeerJudgement without the judgement). */
+export interface PeerGroup<T extends Grouped = Grouped> extends Omit<PeerJudgement, 'count' | 'judgement'> {
+  peers: T[];
 }
 
 /**
@@ -90,12 +99,20 @@ export class VolumeDetector {
 
   private judgeOwn(window: VolumeWindow, day: LocalDay, row: AccountDayVolume, s: VolumeSettings): Judged {
     const unitCode = window.unitOf(row);
-    const mine = window.daysOf(row.accountId);
-    const alerted = window.alertedDaysOf(row.accountId);
-    const baseline = baselineDays(
+    const baseline = this.baselineOf(window, day, row.accountId, unitCode, s);
+    // Too little history: judged against its peers only, never for having no past.
+    const own = baseline.days.length >= s.ownBaseline.minHistoryDays ? judgeVolume(row, baseline, s.ownBaseline) : null;
+    return { row, unitCode, baseline, own };
+  }
+
+  /** The working days the account's day is judged against (also for a day it did nothing: the activity chart). */
+  baselineOf(window: VolumeWindow, day: LocalDay, accountId: string, unitCode: string | null, s: VolumeSettings): BaselineDays {
+    const mine = window.daysOf(accountId);
+    const alerted = window.alertedDaysOf(accountId);
+    return baselineDays(
       day,
       {
-        firstDay: window.firstDays.get(row.accountId) ?? null,
+        firstDay: window.firstDays.get(accountId) ?? null,
         isWorkingDay: (d) => window.isWorkingDay(unitCode, d),
         isAlerted: (d) => alerted?.has(d) ?? false,
         unitSurged: (d) => window.unitSurged(unitCode, d),
@@ -103,29 +120,41 @@ export class VolumeDetector {
       },
       s.ownBaseline,
     );
-    // Too little history: judged against its peers only, never for having no past.
-    const own = baseline.days.length >= s.ownBaseline.minHistoryDays ? judgeVolume(row, baseline, s.ownBaseline) : null;
-    return { row, unitCode, baseline, own };
+  }
+
+  /**
+   * The peers an account's day is compared with, as detect() picks them (the activity chart shows their median):
+   * the day's other people of the same unit and role, else of the same kind of unit and role; null for a service
+   * account or too few peers.
+   */
+  peersOf(window: VolumeWindow, day: LocalDay, accountId: string, unitCode: string | null, s: VolumeSettings): PeerGroup | null {
+    const rows = window.rowsOn(day).map((row) => ({ row, unitCode: window.unitOf(row) }));
+    return this.pickPeers(window, accountId, unitCode, this.peerGroups(window, rows), s);
+  }
+
+  private judgePeers(window: VolumeWindow, j: Judged, groups: PeerGroups<Judged>, s: VolumeSettings): PeerJudgement | null {
+    const picked = this.pickPeers(window, j.row.accountId, j.unitCode, groups, s);
+    return picked && this.peerJudgement(picked, j, s);
   }
 
   /** Same unit and role first; else the same kind of unit (working hours' unit kind) and role; else none. */
-  private judgePeers(window: VolumeWindow, j: Judged, groups: PeerGroups, s: VolumeSettings): PeerJudgement | null {
-    const account = window.accounts.get(j.row.accountId);
+  private pickPeers<T extends Grouped>(window: VolumeWindow, accountId: string, unitCode: string | null, groups: PeerGroups<T>, s: VolumeSettings): PeerGroup<T> | null {
+    const account = window.accounts.get(accountId);
     if (account?.accountType === 'service') return null;
     const role = account?.role ?? null;
-    const others = (list: Judged[] | undefined): Judged[] => (list ?? []).filter((o) => o !== j);
-    const sameUnit = others(groups.byUnit.get(`${j.unitCode}\u0000${role}`));
-    if (sameUnit.length >= s.peers.minPeers) return this.peerJudgement('unit_role', j, sameUnit, null, role, s);
-    const unitKind = this.unitKindOf(j.unitCode);
+    const others = (list: T[] | undefined): T[] => (list ?? []).filter((o) => o.row.accountId !== accountId);
+    const sameUnit = others(groups.byUnit.get(`${unitCode}\u0000${role}`));
+    if (sameUnit.length >= s.peers.minPeers) return { group: 'unit_role', unitCode, unitKind: null, role, peers: sameUnit };
+    const unitKind = this.unitKindOf(unitCode);
     if (!unitKind) return null;
     const sameKind = others(groups.byKind.get(`${unitKind}\u0000${role}`));
-    return sameKind.length >= s.peers.minPeers ? this.peerJudgement('unit_kind_role', j, sameKind, unitKind, role, s) : null;
+    return sameKind.length >= s.peers.minPeers ? { group: 'unit_kind_role', unitCode, unitKind, role, peers: sameKind } : null;
   }
 
   /** The day's people (service accounts are nobody's peers) by unit and role, and by unit kind and role. */
-  private peerGroups(window: VolumeWindow, judged: readonly Judged[]): PeerGroups {
-    const groups: PeerGroups = { byUnit: new Map(), byKind: new Map() };
-    const add = (map: Map<string, Judged[]>, key: string, j: Judged): void => {
+  private peerGroups<T extends Grouped>(window: VolumeWindow, judged: readonly T[]): PeerGroups<T> {
+    const groups: PeerGroups<T> = { byUnit: new Map(), byKind: new Map() };
+    const add = (map: Map<string, T[]>, key: string, j: T): void => {
       const list = map.get(key);
       if (list) list.push(j);
       else map.set(key, [j]);
@@ -141,9 +170,9 @@ export class VolumeDetector {
     return groups;
   }
 
-  private peerJudgement(group: PeerJudgement['group'], j: Judged, peers: Judged[], unitKind: string | null, role: string | null, s: VolumeSettings): PeerJudgement {
+  private peerJudgement({ group, unitCode, unitKind, role, peers }: PeerGroup<Judged>, j: Judged, s: VolumeSettings): PeerJudgement {
     const history = { lookups: peers.map((p) => p.row.lookups), subjects: peers.map((p) => p.row.subjects) };
-    return { group, unitCode: j.unitCode, unitKind, role, count: peers.length, judgement: judgeVolume(j.row, history, s.peers) };
+    return { group, unitCode, unitKind, role, count: peers.length, judgement: judgeVolume(j.row, history, s.peers) };
   }
 
   /** The kind a unit was given for its working hours: the only kind of unit the service knows reliably. */

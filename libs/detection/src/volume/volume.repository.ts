@@ -40,6 +40,25 @@ export interface VolumeAccount {
   createdAt: Date | null;
 }
 
+const DAY_COLUMNS = `d.account_id, d.day::text AS day, d.unit_code, d.lookups, d.distinct_subjects, d.with_dossier, d.own_unit_dossier,
+  d.explained, d.unneeded_sensitive, d.first_at, d.slots`;
+
+function toVolume(r: Record<string, unknown>): AccountDayVolume {
+  return {
+    accountId: r.account_id as string,
+    day: r.day as string,
+    unitCode: r.unit_code as string | null,
+    lookups: r.lookups as number,
+    subjects: r.distinct_subjects as number,
+    withDossier: r.with_dossier as number,
+    ownUnitDossier: r.own_unit_dossier as number,
+    explained: r.explained as number,
+    unneededSensitive: r.unneeded_sensitive as number,
+    firstAt: r.first_at as Date | null,
+    peakHour: peakHourOf(r.slots as number[]),
+  };
+}
+
 /** What the day detectors read: account_day, the directory's roles, and the alerts already raised. */
 @Injectable()
 export class VolumeRepository {
@@ -73,24 +92,28 @@ export class VolumeRepository {
 
   private async readDays(fromDay: LocalDay, toDay: LocalDay): Promise<AccountDayVolume[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT account_id, day::text AS day, unit_code, lookups, distinct_subjects, with_dossier, own_unit_dossier, explained,
-              unneeded_sensitive, first_at, slots
-       FROM account_day WHERE day >= $1::date AND day <= $2::date AND lookups > 0`,
+      `SELECT ${DAY_COLUMNS} FROM account_day d WHERE day >= $1::date AND day <= $2::date AND lookups > 0`,
       [fromDay, toDay],
     );
-    return rows.map((r) => ({
-      accountId: r.account_id as string,
-      day: r.day as string,
-      unitCode: r.unit_code as string | null,
-      lookups: r.lookups as number,
-      subjects: r.distinct_subjects as number,
-      withDossier: r.with_dossier as number,
-      ownUnitDossier: r.own_unit_dossier as number,
-      explained: r.explained as number,
-      unneededSensitive: r.unneeded_sensitive as number,
-      firstAt: r.first_at as Date | null,
-      peakHour: peakHourOf(r.slots as number[]),
-    }));
+    return rows.map(toVolume);
+  }
+
+  /**
+   * The days of one account and of everyone who can be its unit's member or its peer in a period: the same unit
+   * (the events', else the directory's, as VolumeWindow.unitOf reads it) as any of the account's, or the same role.
+   */
+  async findDaysAround(accountId: string, fromDay: LocalDay, toDay: LocalDay): Promise<AccountDayVolume[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `WITH me AS (SELECT unit_code, role FROM account WHERE account_id = $1),
+            units AS (SELECT unit_code FROM account_day WHERE account_id = $1 AND day >= $2::date AND day <= $3::date AND unit_code IS NOT NULL
+                      UNION SELECT unit_code FROM me WHERE unit_code IS NOT NULL)
+       SELECT ${DAY_COLUMNS} FROM account_day d LEFT JOIN account a ON a.account_id = d.account_id
+       WHERE d.day >= $2::date AND d.day <= $3::date AND d.lookups > 0
+         AND (d.account_id = $1 OR coalesce(d.unit_code, a.unit_code) IN (SELECT unit_code FROM units)
+              OR a.role IS NOT DISTINCT FROM (SELECT role FROM me))`,
+      [accountId, fromDay, toDay],
+    );
+    return rows.map(toVolume);
   }
 
   /** Each account's first day of any activity (the primary key's order answers it per account). */
