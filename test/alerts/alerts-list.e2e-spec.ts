@@ -15,7 +15,10 @@ describe('Alert list', () => {
     for (let i = 0; i < 36; i++) {
       const day = `2026-11-${String(10 + (i % 12)).padStart(2, '0')}`;
       const unit = `xa${i % 3}`;
+      // Raised at four different minutes, with scores that tie, so that every sort has ties for the id to break.
+      api.clock.set(new Date(Date.parse('2026-11-30T08:00:00+07:00') + (i % 4) * 60_000));
       await api.raise({
+        score: (i % 5) * 1.5,
         type: types[i % 3 === 0 ? 0 : i % 2 ? 1 : 2],
         severity: severities[i % 4],
         ...(i % 7 === 0 ? { accountIds: [`cb.${unit}.a`, `cb.${unit}.shared`] } : { accountId: `cb.${unit}.${i % 5 === 0 ? 'a' : 'b'}` }),
@@ -23,6 +26,7 @@ describe('Alert list', () => {
         ...localDay(day),
       });
     }
+    api.clock.set(new Date('2026-11-30T09:00:00+07:00'));
     const [first] = await api.sql<{ id: string }>(`SELECT id::text FROM alert ORDER BY id LIMIT 1`);
     await api.http().post(`/v1/alerts/${first.id}/resolve`).set('Authorization', reviewer).send({ outcome: 'false_positive' }).expect(200);
   });
@@ -65,6 +69,31 @@ describe('Alert list', () => {
     const got = await allPages(query as Record<string, string>, 4);
     expect(got.ids).toEqual(want);
     expect(got.pages).toBe(Math.max(1, Math.ceil(want.length / 4)));
+  });
+
+  it.each([
+    ['window', 'window_start'],
+    ['raised', 'created_at'],
+    ['severity', `array_position(ARRAY['info', 'low', 'medium', 'high', 'critical'], severity)`],
+    ['score', 'score'],
+    ['updated', 'updated_at'],
+  ])('sorts by %s both ways, page by page, with no alert twice and none missed', async (sort, column) => {
+    for (const order of ['desc', 'asc'] as const) {
+      const want = await api
+        .sql<{ id: string }>(`SELECT id::text FROM alert WHERE status <> 'suppressed' ORDER BY ${column} ${order}, alert.id ${order}`)
+        .then((r) => r.map((x) => x.id));
+      const got = await allPages({ sort, order }, 5);
+      expect(got.ids).toEqual(want);
+      expect(new Set(got.ids).size).toBe(want.length);
+      expect(got.pages).toBe(Math.ceil(want.length / 5));
+    }
+  });
+
+  it('refuses a cursor of another sort', async () => {
+    const first = await api.http().get('/v1/alerts?sort=score&limit=3').set('Authorization', reviewer).expect(200);
+    await api.http().get('/v1/alerts').query({ sort: 'severity', cursor: first.body.nextCursor }).set('Authorization', reviewer).expect(400);
+    await api.http().get('/v1/alerts').query({ sort: 'score', order: 'asc', cursor: first.body.nextCursor }).set('Authorization', reviewer).expect(400);
+    await api.http().get('/v1/alerts?sort=nonsense').set('Authorization', reviewer).expect(400);
   });
 
   it('names the account of each alert, or the accounts when several', async () => {

@@ -20,9 +20,13 @@ describe('alertDedupKey', () => {
 
 describe('alert cursor and severity', () => {
   it('round-trips a cursor and refuses one that is not', () => {
-    const position = { windowStart: new Date('2026-11-14T00:00:00Z'), id: '42' };
-    expect(decodeAlertCursor(encodeAlertCursor(position))).toEqual(position);
-    expect(decodeAlertCursor('bm90LWEtY3Vyc29y')).toBeNull();
+    const position = { key: '2026-11-14T00:00:00.000Z', id: '42' };
+    expect(decodeAlertCursor(encodeAlertCursor('window', 'desc', position), 'window', 'desc')).toEqual(position);
+    expect(decodeAlertCursor(encodeAlertCursor('severity', 'asc', { key: '3', id: '7' }), 'severity', 'asc')).toEqual({ key: '3', id: '7' });
+    // A cursor of another order, or of nothing.
+    expect(decodeAlertCursor(encodeAlertCursor('window', 'desc', position), 'window', 'asc')).toBeNull();
+    expect(decodeAlertCursor(encodeAlertCursor('window', 'desc', position), 'score', 'desc')).toBeNull();
+    expect(decodeAlertCursor('bm90LWEtY3Vyc29y', 'window', 'desc')).toBeNull();
   });
 
   it('keeps the higher severity', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AlertSeverity, ALERT_SEVERITIES } from './alert.type';
+import { Alert, AlertPosition, AlertSeverity, ALERT_SEVERITIES, AlertSort, SortDirection } from './alert.type';
 
 /**
  * The finding's identity: type, accounts (sorted) and window. Long account lists are hashed so that the key stays
@@ -19,13 +19,31 @@ export function maxSeverity(a: AlertSeverity, b: AlertSeverity): AlertSeverity {
   return severityRank(a) >= severityRank(b) ? a : b;
 }
 
-/** The list cursor: where the previous page stopped in the order (window start, id), opaque to clients. */
-export function encodeAlertCursor(position: { windowStart: Date; id: string }): string {
-  return Buffer.from(`${position.windowStart.toISOString()}|${position.id}`).toString('base64url');
+/** The value an alert has for a sort key, as the list query compares it (instants at millisecond precision). */
+export function sortKeyOf(a: Alert, sort: AlertSort): string {
+  switch (sort) {
+    case 'raised':
+      return new Date(a.createdAt).toISOString();
+    case 'updated':
+      return new Date(a.updatedAt).toISOString();
+    case 'severity':
+      return String(severityRank(a.severity));
+    case 'score':
+      return String(a.score);
+    default:
+      return new Date(a.windowStart).toISOString();
+  }
 }
 
-export function decodeAlertCursor(cursor: string): { windowStart: Date; id: string } | null {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const windowStart = new Date(at);
-  return !Number.isNaN(windowStart.getTime()) && /^\d{1,19}$/.test(id ?? '') ? { windowStart, id } : null;
+/** The list cursor: the order it belongs to and where the previous page stopped in it, opaque to clients. */
+export function encodeAlertCursor(sort: AlertSort, order: SortDirection, position: AlertPosition): string {
+  return Buffer.from(`${sort}|${order}|${position.key}|${position.id}`).toString('base64url');
+}
+
+/** The position, or null when the cursor is not one of this order (a cursor of another sort would skip or repeat). */
+export function decodeAlertCursor(cursor: string, sort: AlertSort, order: SortDirection): AlertPosition | null {
+  const [s, o, key, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (s !== sort || o !== order || !/^\d{1,19}$/.test(id ?? '') || key === undefined) return null;
+  const valid = sort === 'severity' ? /^\d$/.test(key) && Number(key) < ALERT_SEVERITIES.length : sort === 'score' ? Number.isFinite(Number(key)) && key !== '' : !Number.isNaN(new Date(key).getTime());
+  return valid ? { key, id } : null;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Alert, AlertFilter, AlertSeverity, AlertStatus } from './alert.type';
+import { Alert, AlertFilter, AlertSeverity, AlertSort, AlertStatus, ALERT_SEVERITIES } from './alert.type';
 
 const COLUMNS = `id::text, type, severity, score, account_id AS "accountId", account_ids AS "accountIds", unit_code AS "unitCode",
   source_systems AS "sourceSystems", occurred_at AS "occurredAt", window_start AS "windowStart", window_end AS "windowEnd",
@@ -36,6 +36,18 @@ const CHANGE_COLUMNS: Record<keyof AlertChanges, [column: string, cast: string]>
   occurrences: ['occurrences', 'int'],
   sourceSystems: ['source_systems', 'text[]'],
   updatedAt: ['updated_at', 'timestamptz'],
+};
+
+/**
+ * Each sort's key as SQL, compared as alert-key.util's sortKeyOf writes it: instants at millisecond precision (what a
+ * JavaScript Date holds), severity by rank. The window order is the one idx_alert_window_id serves.
+ */
+const SORT_KEYS: Record<AlertSort, { expr: string; cast: string }> = {
+  window: { expr: 'alert.window_start', cast: 'timestamptz' },
+  raised: { expr: "date_trunc('milliseconds', alert.created_at)", cast: 'timestamptz' },
+  updated: { expr: "date_trunc('milliseconds', alert.updated_at)", cast: 'timestamptz' },
+  severity: { expr: `(array_position(ARRAY[${ALERT_SEVERITIES.map((v) => `'${v}'`).join(', ')}]::text[], alert.severity) - 1)`, cast: 'int' },
+  score: { expr: 'alert.score', cast: 'double precision' },
 };
 
 @Injectable()
@@ -84,10 +96,13 @@ export class AlertRepository {
   }
 
   /**
-   * One page, newest window first (ties by id). Suppressed alerts are left out unless asked for by status: they
-   * are counted, not queued. The window filter keeps the alerts whose window overlaps [from, to).
+   * One page in the filter's order (default newest window first), ties by id in the same direction. Suppressed
+   * alerts are left out unless asked for by status: they are counted, not queued. The window filter keeps the
+   * alerts whose window overlaps [from, to).
    */
   async findPage(filter: AlertFilter): Promise<Alert[]> {
+    const { expr, cast } = SORT_KEYS[filter.sort ?? 'window'];
+    const asc = filter.order === 'asc';
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM alert
        WHERE ($1::text IS NULL AND status <> 'suppressed' OR status = $1)
@@ -97,11 +112,11 @@ export class AlertRepository {
          AND ($5::text IS NULL OR unit_code = $5)
          AND ($6::timestamptz IS NULL OR window_end >= $6)
          AND ($7::timestamptz IS NULL OR window_start < $7)
-         AND ($8::timestamptz IS NULL OR (window_start, id) < ($8, $9::bigint))
-       ORDER BY alert.window_start DESC, alert.id DESC LIMIT $10`,
+         AND ($8::text IS NULL OR (${expr}, id) ${asc ? '>' : '<'} ($8::${cast}, $9::bigint))
+       ORDER BY ${expr} ${asc ? 'ASC' : 'DESC'}, alert.id ${asc ? 'ASC' : 'DESC'} LIMIT $10`,
       [
         filter.status ?? null, filter.type ?? null, filter.severity ?? null, filter.accountId ?? null, filter.unitCode ?? null,
-        filter.from ?? null, filter.to ?? null, filter.after?.windowStart ?? null, filter.after?.id ?? null, filter.limit,
+        filter.from ?? null, filter.to ?? null, filter.after?.key ?? null, filter.after?.id ?? null, filter.limit,
       ],
     );
   }

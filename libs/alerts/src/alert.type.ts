@@ -111,7 +111,22 @@ export interface AlertFilter {
   /** The window overlaps [from, to). */
   from?: Date;
   to?: Date;
-  /** Keyset: alerts after this position in the order (window start, then id, both descending). */
-  after?: { windowStart: Date; id: string };
+  /** The order: by this key, then by id, both in the same direction. Default: window, descending. */
+  sort?: AlertSort;
+  order?: SortDirection;
+  /** Keyset: alerts after this position in the order (the sort key's value, then id). */
+  after?: AlertPosition;
   limit: number;
+}
+
+/** What the queue sorts by: window start, when raised (created), severity, score, last change (updated). */
+export const ALERT_SORTS = ['window', 'raised', 'severity', 'score', 'updated'] as const;
+export type AlertSort = (typeof ALERT_SORTS)[number];
+export const SORT_DIRECTIONS = ['desc', 'asc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
+/** Where a page stopped: the sort key's value (an ISO instant, a severity rank or a score, as text) and the id. */
+export interface AlertPosition {
+  key: string;
+  id: string;
 }

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainException, ErrorCode } from '@app/common';
 import { AppConfig, InjectConfig } from '@app/config';
 import { AlertActionRepository } from './alert-action.repository';
-import { alertDedupKey, decodeAlertCursor, encodeAlertCursor, maxSeverity, severityRank } from './alert-key.util';
+import { alertDedupKey, decodeAlertCursor, encodeAlertCursor, maxSeverity, severityRank, sortKeyOf } from './alert-key.util';
 import { AlertChanges, AlertRepository, NewAlert } from './alert.repository';
 import { Alert, AlertAction, AlertActor, AlertFilter, AlertStatus, RaiseAlertInput, RaisedAlert } from './alert.type';
 import { explain } from './explanation/alert-explanation.constant';
@@ -135,14 +135,17 @@ export class AlertsService {
     return changes;
   }
 
-  /** One page of the queue, newest window first, with the cursor of the next page. */
+  /** One page of the queue in the filter's order (default newest window first), with the cursor of the next page. */
   async page(filter: Omit<AlertFilter, 'after'> & { cursor?: string }): Promise<{ items: Alert[]; nextCursor: string | null }> {
-    const after = filter.cursor ? decodeAlertCursor(filter.cursor) : undefined;
+    const sort = filter.sort ?? 'window';
+    const order = filter.order ?? 'desc';
+    const after = filter.cursor ? decodeAlertCursor(filter.cursor, sort, order) : undefined;
     if (after === null) throw new DomainException(ErrorCode.VALIDATION_FAILED, 'cursor must be the nextCursor of a previous page', [{ field: 'cursor', message: 'not a cursor of this list' }]);
-    const rows = await this.alerts.findPage({ ...filter, after, limit: filter.limit + 1 });
+    const rows = await this.alerts.findPage({ ...filter, sort, order, after, limit: filter.limit + 1 });
     const more = rows.length > filter.limit;
     const items = more ? rows.slice(0, filter.limit) : rows;
-    return { items, nextCursor: more ? encodeAlertCursor(items[items.length - 1]) : null };
+    const last = items[items.length - 1];
+    return { items, nextCursor: more ? encodeAlertCursor(sort, order, { key: sortKeyOf(last, sort), id: last.id }) : null };
   }
 
   /**

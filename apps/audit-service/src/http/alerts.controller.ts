@@ -31,7 +31,7 @@ export class AlertsController {
 
   @Get()
   @RequirePermission(Permission.ALERTS_READ)
-  @ApiOperation({ summary: 'Alerts, newest window first, filtered by status, type, severity, account, unit and window; paginated by cursor' })
+  @ApiOperation({ summary: 'Alerts, newest window first or sorted by when raised, severity, score or last change; filtered by status, type, severity, account, unit and window; paginated by cursor' })
   @ApiOkResponse({ type: AlertPageDto })
   list(@Query() q: ListAlertsQueryDto): Promise<AlertPageDto> {
     return this.alerts.page({
@@ -42,6 +42,8 @@ export class AlertsController {
       unitCode: q.unitCode,
       from: q.from ? new Date(q.from) : undefined,
       to: q.to ? new Date(q.to) : undefined,
+      sort: q.sort,
+      order: q.order,
       cursor: q.cursor,
       limit: q.limit,
     });

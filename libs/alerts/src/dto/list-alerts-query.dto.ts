@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ALERT_SEVERITIES, ALERT_STATUSES, AlertSeverity, AlertStatus } from '../alert.type';
+import { ALERT_SEVERITIES, ALERT_SORTS, ALERT_STATUSES, AlertSeverity, AlertSort, AlertStatus, SORT_DIRECTIONS, SortDirection } from '../alert.type';
 
 export class ListAlertsQueryDto {
   @ApiPropertyOptional({ enum: ALERT_STATUSES, description: 'Default: every status but suppressed' })
@@ -39,7 +39,21 @@ export class ListAlertsQueryDto {
   @IsDateString({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @ApiPropertyOptional({
+    enum: ALERT_SORTS,
+    default: 'window',
+    description: 'window: window start; raised: when first raised; severity; score; updated: last change (a repeat or a triage action). Ties by id, in the same direction',
+  })
+  @IsOptional()
+  @IsIn(ALERT_SORTS, { message: `sort must be one of ${ALERT_SORTS.join(', ')}` })
+  sort?: AlertSort;
+
+  @ApiPropertyOptional({ enum: SORT_DIRECTIONS, default: 'desc' })
+  @IsOptional()
+  @IsIn(SORT_DIRECTIONS, { message: `order must be one of ${SORT_DIRECTIONS.join(', ')}` })
+  order?: SortDirection;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page (of the same sort and order)' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,120}$/, { message: 'cursor must be the nextCursor of a previous page' })
   cursor?: string;
