@@ -51,6 +51,9 @@ describe('Idle count from evidence', () => {
     );
     const dueTonight = await api.http().get('/v1/accounts?lockDueWithinDays=1').set('Authorization', await api.admin()).expect(200);
     expect(dueTonight.body.items.map((a: { accountId: string }) => a.accountId)).toEqual(['cb.login.old']);
+    // Three idle months from 20/07 fell due on 20/10: overdue by 34 days, the next run locks it.
+    expect(dueTonight.body.items[0]).toMatchObject({ lockDueOn: '2026-10-20', lockDueInDays: -34 });
+    expect(await api.account('cb.login.recent')).toMatchObject({ lockDueOn: '2027-02-01', lockDueInDays: 70 });
 
     api.clock.set('2026-11-24T00:30:00+07:00');
     expect((await api.runIdleLock()).body).toMatchObject({ outcome: 'applied', locked: ['cb.login.old'] });
@@ -60,6 +63,7 @@ describe('Idle count from evidence', () => {
       idleBasis: 'no_evidence',
       observationStart: null,
       lockDueOn: null,
+      lockDueInDays: null,
     });
     expect(await api.account('cb.login.old')).toMatchObject({
       state: 'locked',

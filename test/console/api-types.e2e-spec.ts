@@ -28,6 +28,12 @@ const USED = [
   'IssuedApiKeyDto',
   'CreateUserDto',
   'CreatedUserDto',
+  'AccountActivityDto',
+  'ExemptionDto',
+  'CreateExemptionDto',
+  'LockWarningDto',
+  'IdleLockRunDto',
+  'DirectorySyncResultDto',
 ];
 const ROOT = join(__dirname, '..', '..');
 const HEADER =

@@ -48,6 +48,8 @@ export interface AccountView {
   observationStart: Date | null;
   /** Local date (YYYY-MM-DD, in the configured time zone) on which the idle lock falls due; null: never. */
   lockDueOn: string | null;
+  /** Days from today (local) to lockDueOn; null when locked or never due. */
+  lockDueInDays: number | null;
   state: AccountState;
   stateChangedAt: Date | null;
   lockReason: string | null;

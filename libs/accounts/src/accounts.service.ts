@@ -23,7 +23,7 @@ export class AccountsService {
   }
 
   async get(accountId: string): Promise<AccountView> {
-    const view = await this.views.findOne(accountId, await this.window.idlePolicy());
+    const view = await this.views.findOne(accountId, await this.window.idlePolicy(), this.clock.now());
     if (!view) throw accountNotFound(accountId);
     return view;
   }

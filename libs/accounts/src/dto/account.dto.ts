@@ -59,6 +59,13 @@ export class AccountDto {
     description: 'Local date on which the idle lock falls due; null: never (no evidence)',
   })
   lockDueOn: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: 12,
+    description: 'Days from today (local) to lockDueOn: 0 locks tonight, negative is overdue (the next run locks it); null when locked or never due',
+  })
+  lockDueInDays: number | null;
   @ApiProperty({ enum: ['active', 'locked'] }) state: string;
   @ApiProperty({ nullable: true, type: Date }) stateChangedAt: Date | null;
   @ApiProperty({ nullable: true, enum: ['idle', 'directory_status', 'removed_from_directory', 'manual'] })

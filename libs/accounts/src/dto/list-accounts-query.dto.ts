@@ -15,7 +15,7 @@ export class ListAccountsQueryDto extends PageQueryDto {
   @MaxLength(64)
   unitCode?: string;
 
-  @ApiPropertyOptional({ description: 'Active accounts whose idle lock falls within this many days' })
+  @ApiPropertyOptional({ description: 'Active accounts whose idle lock falls within this many days, soonest first' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
