@@ -44,6 +44,11 @@ function IntegrationRoute() {
   return <IntegrationPage canManageKeys={useSession().can('api-keys:manage')} />;
 }
 
+function AccountsRoute() {
+  const session = useSession();
+  return <AccountsPage canLock={session.can('accounts:lock')} canSync={session.can('accounts:sync')} />;
+}
+
 function AccountRoute() {
   return <AccountPage canLock={useSession().can('accounts:lock')} />;
 }
@@ -64,7 +69,7 @@ export const routes: RouteObject[] = [
       { path: 'overview', element: <Guarded permission="alerts:read"><OverviewRoute /></Guarded> },
       { path: 'alerts', element: <Guarded permission="alerts:read"><AlertQueuePage /></Guarded> },
       { path: 'alerts/:id', element: <Guarded permission="alerts:read"><AlertRoute /></Guarded> },
-      { path: 'accounts', element: <Guarded permission="accounts:read"><AccountsPage /></Guarded> },
+      { path: 'accounts', element: <Guarded permission="accounts:read"><AccountsRoute /></Guarded> },
       { path: 'accounts/:id', element: <Guarded permission="accounts:read"><AccountRoute /></Guarded> },
       { path: 'integration', element: <Guarded permission="source-systems:read"><IntegrationRoute /></Guarded> },
       { path: 'admin', element: <Guarded permission="users:read"><UsersPage /></Guarded> },

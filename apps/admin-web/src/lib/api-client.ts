@@ -65,13 +65,14 @@ async function toError(res: Response): Promise<ApiError> {
   }
 }
 
-async function send(method: string, path: string, body: unknown, auth: boolean): Promise<Response> {
+async function send(method: string, path: string, body: unknown, auth: boolean, contentType?: string): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = contentType ?? 'application/json';
   const session = auth ? sessionStore.get() : null;
   if (session) headers.Authorization = `Bearer ${session.accessToken}`;
   try {
-    return await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const payload = body === undefined ? undefined : contentType ? String(body) : JSON.stringify(body);
+    return await fetch(path, { method, headers, body: payload });
   } catch {
     throw new ApiError(0, 'NETWORK', 'network');
   }
@@ -80,6 +81,8 @@ async function send(method: string, path: string, body: unknown, auth: boolean):
 export interface RequestOptions {
   /** false: a public call (sign-in, refresh, identity-provider settings); no token, no refresh. */
   auth?: boolean;
+  /** The body is text of this type (a file's content: NDJSON, CSV), sent as it is rather than as JSON. */
+  contentType?: string;
 }
 
 /**
@@ -93,9 +96,9 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
     const session = sessionStore.get();
     if (session && session.expiresAt - Date.now() < marginOf(session.lifetimeMs)) await refreshSession();
   }
-  let res = await send(method, path, body, auth);
+  let res = await send(method, path, body, auth, options.contentType);
   if (res.status === 401 && auth && sessionStore.get()) {
-    res = (await refreshSession()) ? await send(method, path, body, auth) : res;
+    res = (await refreshSession()) ? await send(method, path, body, auth, options.contentType) : res;
     if (res.status === 401) sessionStore.end('expired');
   }
   if (!res.ok) throw await toError(res);

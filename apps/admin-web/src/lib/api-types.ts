@@ -10,6 +10,42 @@ export type paths = Record<string, never>;
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountActivityDayDto: {
+            /**
+             * @description Local day (Asia/Ho_Chi_Minh)
+             * @example 2026-11-09
+             */
+            day: string;
+            /** @description A working day of the account's unit (only working days make baselines) */
+            workingDay: boolean;
+            lookups: number;
+            /** @description Distinct citizens looked up */
+            subjects: number;
+            /** @description Lookups explained by a dossier of the unit, a procedure and the fields it needs */
+            explained: number;
+            /** @description Null: fewer baseline days than volume.ownBaseline.minHistoryDays (the account is then judged against its peers only) */
+            baseline: components["schemas"]["ActivityBaselineDto"] | null;
+            /** @description Null: a service account, or fewer peers than volume.peers.minPeers */
+            peers: components["schemas"]["ActivityPeersDto"] | null;
+        };
+        AccountActivityDto: {
+            accountId: string;
+            /** @example 2026-10-01 */
+            from: string;
+            /** @example 2026-11-29 */
+            to: string;
+            /** @description Every day of the period, in order (a day without lookups counts 0) */
+            days: components["schemas"]["AccountActivityDayDto"][];
+            totals: components["schemas"]["AccountActivityTotalsDto"];
+        };
+        AccountActivityTotalsDto: {
+            lookups: number;
+            explained: number;
+            /** @description explained / lookups, 3 decimals; null without lookups */
+            explainedShare: number | null;
+            /** @description Days whose lookups exceeded their baseline threshold */
+            daysAboveBaseline: number;
+        };
         AccountDto: {
             accountId: string;
             fullName: string | null;
@@ -69,6 +105,11 @@ export interface components {
              * @example 2026-11-24
              */
             lockDueOn: string | null;
+            /**
+             * @description Days from today (local) to lockDueOn: 0 locks tonight, negative is overdue (the next run locks it); null when locked or never due
+             * @example 12
+             */
+            lockDueInDays: number | null;
             /** @enum {string} */
             state: "active" | "locked";
             /** Format: date-time */
@@ -107,6 +148,27 @@ export interface components {
         AccountPageDto: {
             items: components["schemas"]["AccountDto"][];
             total: number;
+        };
+        ActivityBaselineDto: {
+            /** @description Median lookups of the baseline days */
+            median: number;
+            /** @description Median absolute deviation of those days (unscaled) */
+            mad: number;
+            /** @description The bound a day must exceed to be raised: max(median + k * MAD * 1.4826, multiple * median, floor) */
+            threshold: number;
+            /** @description How many working days made the baseline */
+            days: number;
+        };
+        ActivityPeersDto: {
+            /**
+             * @description Same unit and role, else same kind of unit and role
+             * @enum {string}
+             */
+            group: "unit_role" | "unit_kind_role";
+            /** @description How many peers looked something up that day */
+            count: number;
+            /** @description Their median lookups that day */
+            median: number;
         };
         AlertActionDto: {
             id: string;
@@ -302,6 +364,30 @@ export interface components {
             /** @description The key this one replaced by rotation */
             rotatedFrom: string | null;
         };
+        CreateExemptionDto: {
+            /**
+             * @description service: an integration account; leave: registered leave
+             * @enum {string}
+             */
+            kind: "service" | "leave";
+            /** @example Nghỉ thai sản từ 01/10/2026 đến 31/03/2027 */
+            reason: string;
+            /**
+             * @description Who approved the exemption
+             * @example Giám đốc Sở Tư pháp
+             */
+            approver: string;
+            /**
+             * Format: date-time
+             * @description Default: now
+             */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description The exemption stops applying by itself at this instant
+             */
+            validUntil: string;
+        };
         CreateUserDto: {
             /**
              * @description 2-64 lower-case letters, digits, . _ @ -
@@ -328,6 +414,90 @@ export interface components {
             user: components["schemas"]["UserDto"];
             /** @description Shown once: give it to the user, who must change it at first sign-in */
             oneTimePassword: string;
+        };
+        DirectorySyncResultDto: {
+            /** @enum {string} */
+            mode: "full" | "delta";
+            /**
+             * @description applied: the sync was written; dry_run: nothing changed, wouldRemove and wouldLock list the plan; blocked: a full sync over the mass-change threshold, nothing changed (see massChange)
+             * @enum {string}
+             */
+            outcome: "applied" | "dry_run" | "blocked";
+            /** @description Records read, valid or not */
+            received: number;
+            /** @description Accounts new to the directory (on a dry run or a blocked sync: that would be) */
+            created: number;
+            updated: number;
+            unchanged: number;
+            /** @description Full mode: accounts of earlier exports absent from this one, marked removed */
+            removed: string[];
+            /** @description Accounts locked by this sync, within the request */
+            locked: components["schemas"]["LockedBySyncDto"][];
+            /** @description Dry run and blocked sync: the accounts the sync would mark removed */
+            wouldRemove: string[];
+            /** @description Dry run and blocked sync: the accounts the sync would lock, and why */
+            wouldLock: components["schemas"]["LockedBySyncDto"][];
+            /** @description Full mode: set when the plan is larger than the mass-change threshold, with the token that confirms it */
+            massChange: components["schemas"]["MassChangeDto"] | null;
+            rejected: components["schemas"]["RejectedDirectoryRecordDto"][];
+        };
+        ExemptionDto: {
+            id: string;
+            accountId: string;
+            /** @enum {string} */
+            kind: "service" | "leave";
+            reason: string;
+            approver: string;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validUntil: string;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description Applies now */
+            active: boolean;
+        };
+        IdleLockCandidateDto: {
+            accountId: string;
+            /** Format: date-time */
+            idleSince: string | null;
+            /**
+             * @description Which fact idleSince is
+             * @enum {string}
+             */
+            idleBasis: "activity" | "directory_last_login" | "unlock_grace" | "listed" | "directory_created" | "observation_start" | "no_evidence";
+            /**
+             * Format: date-time
+             * @description From when the service has the gateway's logs
+             */
+            observationStart: string | null;
+            /** Format: date-time */
+            lastActivityAt: string | null;
+            /** Format: date-time */
+            directoryLastLoginAt: string | null;
+            /** @example 2026-11-24 */
+            lockDueOn: string | null;
+        };
+        IdleLockRunDto: {
+            /**
+             * @description applied: due accounts locked and warnings sent; dry_run: nothing changed, wouldLock lists the plan; blocked: more than the mass-change threshold, nothing changed (see massChange); skipped: another replica was running the job
+             * @enum {string}
+             */
+            outcome: "applied" | "dry_run" | "blocked" | "skipped";
+            /** @description Another replica was running the job; this run did nothing */
+            skipped: boolean;
+            /** Format: date-time */
+            ranAt: string;
+            /** @description Accounts this run locked */
+            locked: string[];
+            /** @description Dry run and blocked run: the accounts the run would lock */
+            wouldLock: components["schemas"]["IdleLockCandidateDto"][];
+            /** @description Set when the plan is larger than the mass-change threshold: the token that confirms it */
+            massChange: components["schemas"]["MassChangeDto"] | null;
+            warnings: components["schemas"]["LockWarningCountsDto"];
         };
         IssuedApiKeyDto: {
             /** Format: uuid */
@@ -367,6 +537,66 @@ export interface components {
             /** @description The command for the TTHC system; null when nothing changed */
             commandId: string | null;
         };
+        LockWarningCountsDto: {
+            claimed: number;
+            sent: number;
+            /** @description Mail is off (no SMTP_URL): logged only */
+            logged: number;
+            failed: number;
+        };
+        LockWarningDto: {
+            accountId: string;
+            fullName: string | null;
+            unitName: string | null;
+            /** @example 2026-11-24 */
+            lockDueOn: string;
+            /** @example 14 */
+            offsetDays: number;
+            /**
+             * Format: date-time
+             * @description What the idle count starts from now
+             */
+            idleSince: string | null;
+            recipients: string[];
+            /** @enum {string} */
+            delivery: "pending" | "sent" | "logged" | "failed";
+            /** Format: date-time */
+            createdAt: string;
+            lastError: string | null;
+            /** @description Mail attempts so far (a failed mail is tried again: 5 min, 15 min, 1 h, 3 h; 5 at most) */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When a failed mail is tried next; null when it will not be
+             */
+            nextAttemptAt: string | null;
+        };
+        LockedBySyncDto: {
+            accountId: string;
+            /** @enum {string} */
+            reason: "directory_status" | "removed_from_directory";
+        };
+        MassChangeDto: {
+            /** @enum {string} */
+            operation: "idle_lock" | "directory_full_sync";
+            /** @description Accounts the run would lock or mark removed */
+            affected: number;
+            /** @description Active accounts, counting those the run itself adds: the base of the share */
+            activeAccounts: number;
+            /** @description Most accounts a run may change without a confirmation: max(ACCOUNT_MASS_CHANGE_MIN, ACCOUNT_MASS_CHANGE_SHARE × active accounts) */
+            threshold: number;
+            /**
+             * @description Hash of the plan (operation and affected accounts). Repeat the run with confirm=<token> to apply it; a different plan needs its own token
+             * @example 3f1c9a0b5d2e4f6a8b7c9d0e1f2a3b4c
+             */
+            confirmationToken: string;
+            /** @description The request carried this plan's token and the run applied */
+            confirmed: boolean;
+            /** @description What to do next, in words */
+            howToConfirm: string;
+            /** @description The critical alert mass_change_blocked of a blocked run */
+            alertId: string | null;
+        };
         MeDto: {
             user: components["schemas"]["UserDto"];
             /** @description What the signed-in user may do */
@@ -376,6 +606,14 @@ export interface components {
             enabled: boolean;
             issuer?: string;
             clientId?: string;
+        };
+        RejectedDirectoryRecordDto: {
+            /** @description Line of the record (NDJSON, CSV: the header is line 1) or its position in a JSON array */
+            line: number;
+            /** @description The field at fault, when one is */
+            field?: string;
+            /** @example status: must be one of active, transferred, retired, suspended */
+            message: string;
         };
         SessionTokensDto: {
             /** @description Send as "Authorization: Bearer <accessToken>" */

@@ -8,6 +8,11 @@ type Schemas = components['schemas'];
 export type Account = Schemas['AccountDto'];
 export type AccountHistoryEntry = Schemas['AccountHistoryEntryDto'];
 type AccountPage = Schemas['AccountPageDto'];
+export type Exemption = Schemas['ExemptionDto'];
+export type NewExemption = Schemas['CreateExemptionDto'];
+export type LockWarning = Schemas['LockWarningDto'];
+export type IdleLockRun = Schemas['IdleLockRunDto'];
+export type DirectorySyncResult = Schemas['DirectorySyncResultDto'];
 
 export interface AccountFilters {
   search?: string;
@@ -45,5 +50,46 @@ export function useLockChange(id: string) {
     mutationFn: ({ to, reason }: { to: 'lock' | 'unlock'; reason: string }) =>
       api.post<Schemas['LockChangeResultDto']>(`/v1/accounts/${encodeURIComponent(id)}/${to}`, { reason }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['accounts'] }),
+  });
+}
+
+const path = (id: string, rest = '') => `/v1/accounts/${encodeURIComponent(id)}${rest}`;
+
+export function useExemptions(id: string) {
+  return useQuery({ queryKey: ['accounts', 'exemptions', id], queryFn: () => api.get<Exemption[]>(path(id, '/exemptions')) });
+}
+
+/** Grant or revoke an exemption from the idle lock; the account (its lock date) and its history reload. */
+export function useExemptionChange(id: string) {
+  const queryClient = useQueryClient();
+  const done = () => void queryClient.invalidateQueries({ queryKey: ['accounts'] });
+  return {
+    grant: useMutation({ mutationFn: (input: NewExemption) => api.post<Exemption>(path(id, '/exemptions'), input), onSuccess: done }),
+    revoke: useMutation({
+      mutationFn: ({ exemptionId, reason }: { exemptionId: string; reason: string }) =>
+        api.post<Exemption>(path(id, `/exemptions/${encodeURIComponent(exemptionId)}/revoke`), { reason }),
+      onSuccess: done,
+    }),
+  };
+}
+
+/** The warnings sent before idle locks, newest first (the upcoming-locks list shows each account's). */
+export function useLockWarnings(since: string) {
+  return useQuery({
+    queryKey: ['accounts', 'lock-warnings', since],
+    queryFn: () => api.get<LockWarning[]>(`/v1/accounts/lock-warnings${query({ since, limit: 500 })}`),
+  });
+}
+
+/** What the idle-lock job would lock now; changes nothing. */
+export function useIdleLockDryRun() {
+  return useMutation({ mutationFn: () => api.post<IdleLockRun>('/v1/accounts/idle-lock/run?dryRun=true') });
+}
+
+/** What syncing this directory file would do; changes nothing. JSON goes as JSON, NDJSON and CSV as they are. */
+export function useSyncDryRun() {
+  return useMutation({
+    mutationFn: ({ content, contentType, mode }: { content: string; contentType: string; mode: 'full' | 'delta' }) =>
+      api.post<DirectorySyncResult>(`/v1/accounts/sync${query({ dryRun: 'true', mode })}`, content, { contentType }),
   });
 }

@@ -1,14 +1,17 @@
 import { ArrowLeftOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Form, Input, message, Row, Space, Timeline, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
-import { formatDate, formatDateTime, hasMessage, useI18n } from '@/i18n';
+import { formatDateTime, hasMessage, useI18n } from '@/i18n';
+import { AccountActivityChart } from '@/components/account-activity-chart';
 import { ApiError, endedSession } from '@/lib/api-client';
 import { QueryState, describeError } from '@/components/query-state';
 import { useServerFieldErrors } from '@/components/use-server-field-errors';
 import { useAccount, useAccountHistory, useLockChange } from '../api/accounts-api';
 import { AccountStateTag } from './account-state-tag';
+import { ExemptionsCard } from './exemptions-card';
+import { LockDue } from './lock-due';
 
-/** One account: its state, last activity, lock date, history; lock and unlock with a reason. */
+/** One account: its state, last activity, lock date, daily lookups, history; lock and unlock with a reason; exemptions. */
 export function AccountPage({ canLock }: { canLock: boolean }) {
   const { t } = useI18n();
   const { id = '' } = useParams();
@@ -64,11 +67,12 @@ export function AccountPage({ canLock }: { canLock: boolean }) {
                       <Descriptions.Item label={t('alerts.col.unit')}>{[a.unitCode, a.unitName].filter(Boolean).join(' · ') || t('state.none')}</Descriptions.Item>
                       <Descriptions.Item label={t('accounts.role')}>{a.role ?? t('state.none')}</Descriptions.Item>
                       <Descriptions.Item label={t('accounts.col.lastActivity')}>{a.lastActivityAt ? formatDateTime(a.lastActivityAt) : t('state.none')}</Descriptions.Item>
-                      <Descriptions.Item label={t('accounts.col.lockDue')}>{a.lockDueOn ? formatDate(`${a.lockDueOn}T12:00:00+07:00`) : t('state.none')}</Descriptions.Item>
+                      <Descriptions.Item label={t('accounts.col.lockDue')}><LockDue account={a} /></Descriptions.Item>
                       <Descriptions.Item label={t('accounts.directoryStatus')}>{a.directoryStatus ? label('accounts.directory', a.directoryStatus) : t('state.none')}</Descriptions.Item>
                       <Descriptions.Item label={t('accounts.stateChangedAt')}>{a.stateChangedAt ? formatDateTime(a.stateChangedAt) : t('state.none')}</Descriptions.Item>
                     </Descriptions>
                   </Card>
+                  <AccountActivityChart accountId={a.accountId} />
                   <Card title={<h2 className="card-title">{t('accounts.history')}</h2>}>
                     <QueryState isLoading={history.isLoading} error={history.error} isEmpty={history.data?.length === 0} onRetry={() => void history.refetch()}>
                       <Timeline
@@ -87,30 +91,33 @@ export function AccountPage({ canLock }: { canLock: boolean }) {
                 </Space>
               </Col>
               <Col xs={24} xl={9}>
-                {canLock && (
-                  <Card title={<h2 className="card-title">{t(to === 'lock' ? 'accounts.lock' : 'accounts.unlock')}</h2>} data-testid="lock-panel">
-                    <Form form={form} layout="vertical" onFinish={submit}>
-                      <Form.Item
-                        label={t('accounts.reason')}
-                        name="reason"
-                        htmlFor="lock-reason"
-                        extra={t('accounts.reasonHint')}
-                        rules={[{ required: true, whitespace: true, min: 5, message: t('accounts.reasonRequired') }]}
-                      >
-                        <Input.TextArea id="lock-reason" rows={3} maxLength={500} />
-                      </Form.Item>
-                      <Button
-                        htmlType="submit"
-                        type={to === 'lock' ? 'primary' : 'default'}
-                        danger={to === 'lock'}
-                        icon={to === 'lock' ? <LockOutlined aria-hidden /> : <UnlockOutlined aria-hidden />}
-                        loading={change.isPending}
-                      >
-                        {t(to === 'lock' ? 'accounts.lock' : 'accounts.unlock')}
-                      </Button>
-                    </Form>
-                  </Card>
-                )}
+                <Space direction="vertical" size="middle" className="full-width">
+                  {canLock && (
+                    <Card title={<h2 className="card-title">{t(to === 'lock' ? 'accounts.lock' : 'accounts.unlock')}</h2>} data-testid="lock-panel">
+                      <Form form={form} layout="vertical" onFinish={submit}>
+                        <Form.Item
+                          label={t('accounts.reason')}
+                          name="reason"
+                          htmlFor="lock-reason"
+                          extra={t('accounts.reasonHint')}
+                          rules={[{ required: true, whitespace: true, min: 5, message: t('accounts.reasonRequired') }]}
+                        >
+                          <Input.TextArea id="lock-reason" rows={3} maxLength={500} />
+                        </Form.Item>
+                        <Button
+                          htmlType="submit"
+                          type={to === 'lock' ? 'primary' : 'default'}
+                          danger={to === 'lock'}
+                          icon={to === 'lock' ? <LockOutlined aria-hidden /> : <UnlockOutlined aria-hidden />}
+                          loading={change.isPending}
+                        >
+                          {t(to === 'lock' ? 'accounts.lock' : 'accounts.unlock')}
+                        </Button>
+                      </Form>
+                    </Card>
+                  )}
+                  <ExemptionsCard accountId={a.accountId} canLock={canLock} />
+                </Space>
               </Col>
             </Row>
           </>

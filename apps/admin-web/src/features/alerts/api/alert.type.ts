@@ -23,3 +23,12 @@ export interface AlertFilters {
   fromDay?: string;
   toDay?: string;
 }
+
+/** The API's orders of the queue (GET /v1/alerts sort and order). */
+export const QUEUE_SORTS = ['window', 'raised', 'severity', 'score', 'updated'] as const;
+export type QueueSortKey = (typeof QUEUE_SORTS)[number];
+export interface QueueSort {
+  sort: QueueSortKey;
+  order: 'asc' | 'desc';
+}
+export const DEFAULT_SORT: QueueSort = { sort: 'window', order: 'desc' };

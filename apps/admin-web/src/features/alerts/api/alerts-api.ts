@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '@/lib/api-client';
-import type { AlertDetail, AlertFilters, AlertOutcome, AlertPage, UserOption } from './alert.type';
+import type { AlertDetail, AlertFilters, AlertOutcome, AlertPage, QueueSort, UserOption } from './alert.type';
 
 const PAGE_SIZE = 50;
 const DAY_MS = 86_400_000;
@@ -10,14 +10,15 @@ const dayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
 
 export const alertKeys = {
   all: ['alerts'] as const,
-  list: (f: AlertFilters) => ['alerts', 'list', f] as const,
+  list: (f: AlertFilters, s: QueueSort) => ['alerts', 'list', f, s] as const,
   one: (id: string) => ['alerts', 'one', id] as const,
   summary: ['alerts', 'summary'] as const,
 };
 
-export function useAlertQueue(filters: AlertFilters) {
+/** The queue in the API's order: every page continues the same sort, so "load more" never reshuffles. */
+export function useAlertQueue(filters: AlertFilters, sort: QueueSort) {
   return useInfiniteQuery({
-    queryKey: alertKeys.list(filters),
+    queryKey: alertKeys.list(filters, sort),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       api.get<AlertPage>(
@@ -29,6 +30,8 @@ export function useAlertQueue(filters: AlertFilters) {
           unitCode: filters.unitCode,
           from: filters.fromDay ? dayStart(filters.fromDay).toISOString() : undefined,
           to: filters.toDay ? new Date(dayStart(filters.toDay).getTime() + DAY_MS).toISOString() : undefined,
+          sort: sort.sort,
+          order: sort.order,
           cursor: pageParam,
           limit: PAGE_SIZE,
         })}`,

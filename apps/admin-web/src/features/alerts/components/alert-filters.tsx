@@ -4,17 +4,17 @@ import dayjs from 'dayjs';
 import { useI18n } from '@/i18n';
 import { SEVERITIES } from '@/components/severity-tag';
 import { STATUSES } from '@/components/status-tag';
-import type { AlertFilters } from '../api/alert.type';
+import { QUEUE_SORTS, type AlertFilters, type QueueSort } from '../api/alert.type';
 import { alertTypeLabel, KNOWN_TYPES } from './alert-type-label';
-
-export type SortOrder = 'newest' | 'oldest' | 'severity';
 
 interface Props {
   filters: AlertFilters;
-  sort: SortOrder;
+  sort: QueueSort;
   onChange(filters: AlertFilters): void;
-  onSort(sort: SortOrder): void;
+  onSort(sort: QueueSort): void;
 }
+
+const SORT_OPTIONS = QUEUE_SORTS.flatMap((sort) => (['desc', 'asc'] as const).map((order) => ({ sort, order })));
 
 const ANY = '';
 
@@ -75,11 +75,14 @@ export function AlertFiltersBar({ filters, sort, onChange, onSort }: Props) {
         />
       </Form.Item>
       <Form.Item label={t('alerts.sort.label')} htmlFor="f-sort">
-        <Select<SortOrder>
+        <Select<string>
           id="f-sort"
-          value={sort}
-          onChange={onSort}
-          options={(['newest', 'oldest', 'severity'] as const).map((s) => ({ value: s, label: t(`alerts.sort.${s}`) }))}
+          value={`${sort.sort}:${sort.order}`}
+          onChange={(v) => onSort(SORT_OPTIONS.find((o) => `${o.sort}:${o.order}` === v)!)}
+          options={SORT_OPTIONS.map((o) => ({
+            value: `${o.sort}:${o.order}`,
+            label: `${t(`alerts.sort.key.${o.sort}`)} (${t(`alerts.sort.order.${o.order}`)})`,
+          }))}
           popupMatchSelectWidth={false}
         />
       </Form.Item>

@@ -2,7 +2,8 @@ import { ArrowLeftOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { formatDateTime, useI18n } from '@/i18n';
+import { formatDateTime, localDayOf, useI18n } from '@/i18n';
+import { AccountActivityChart } from '@/components/account-activity-chart';
 import { QueryState } from '@/components/query-state';
 import { SeverityTag } from '@/components/severity-tag';
 import { StatusTag } from '@/components/status-tag';
@@ -100,6 +101,7 @@ export function AlertPage({ me, canTriage, canReadUsers, canSuppress, canReadAcc
                     </Descriptions>
                   </Card>
                   <AlertEvidence alert={a} />
+                  {a.accountId && <AccountActivityChart accountId={a.accountId} highlight={{ from: localDayOf(a.windowStart), to: localDayOf(new Date(Date.parse(a.windowEnd) - 1)) }} />}
                   <AlertHistory alert={a} />
                 </Space>
               </Col>

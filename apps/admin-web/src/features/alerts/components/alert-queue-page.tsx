@@ -1,17 +1,18 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Button, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import type { SortOrder } from 'antd/es/table/interface';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { formatDateTime, useI18n } from '@/i18n';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { SEVERITIES, SeverityTag } from '@/components/severity-tag';
+import { SeverityTag } from '@/components/severity-tag';
 import { StatusTag } from '@/components/status-tag';
 import { useAlertQueue } from '../api/alerts-api';
-import type { Alert, AlertFilters } from '../api/alert.type';
+import { DEFAULT_SORT, QUEUE_SORTS, type Alert, type AlertFilters, type QueueSort, type QueueSortKey } from '../api/alert.type';
 import { useShortcuts } from '../hooks/use-shortcuts';
-import { AlertFiltersBar, SortOrder } from './alert-filters';
+import { AlertFiltersBar } from './alert-filters';
 import { alertTypeLabel } from './alert-type-label';
 import { SavedViews } from './saved-views';
 import { ShortcutsHelp } from './shortcuts-help';
@@ -27,36 +28,45 @@ function filtersOf(params: URLSearchParams): AlertFilters {
   return f as AlertFilters;
 }
 
-const severityRank = (s: string) => {
-  const i = (SEVERITIES as readonly string[]).indexOf(s);
-  return i < 0 ? SEVERITIES.length : i;
+/** Orders saved before the API sorted (a saved view keeps its address). */
+const LEGACY_SORTS: Record<string, QueueSort> = {
+  newest: DEFAULT_SORT,
+  oldest: { sort: 'window', order: 'asc' },
+  severity: { sort: 'severity', order: 'desc' },
 };
 
-/** Sorts the alerts loaded so far; the API pages newest first, so "load more" extends every order. */
-function sorted(items: Alert[], sort: SortOrder): Alert[] {
-  if (sort === 'newest') return items;
-  const copy = [...items];
-  if (sort === 'oldest') return copy.reverse();
-  return copy.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+/** The order in the address: sort (default window) and order (default desc). */
+function sortOf(params: URLSearchParams): QueueSort {
+  const sort = params.get('sort') ?? '';
+  if (LEGACY_SORTS[sort]) return LEGACY_SORTS[sort];
+  return {
+    sort: (QUEUE_SORTS as readonly string[]).includes(sort) ? (sort as QueueSortKey) : DEFAULT_SORT.sort,
+    order: params.get('order') === 'asc' ? 'asc' : 'desc',
+  };
 }
+
+/** The header's sort arrow for a column sorted by the API. */
+const sortedBy = (current: QueueSort, key: QueueSortKey): SortOrder | null =>
+  current.sort === key ? (current.order === 'asc' ? 'ascend' : 'descend') : null;
 
 export function AlertQueuePage() {
   const { t, n } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersOf(params), [params]);
-  const sort = (params.get('sort') as SortOrder) || 'newest';
+  const sort = useMemo(() => sortOf(params), [params]);
   const [resetKey, setResetKey] = useState(0);
   // -1: none yet; the first j selects the top alert.
   const [selected, setSelected] = useState(-1);
   const [help, setHelp] = useState(false);
-  const queue = useAlertQueue(filters);
-  const rows = useMemo(() => sorted(queue.data?.pages.flatMap((p) => p.items) ?? [], sort), [queue.data, sort]);
+  const queue = useAlertQueue(filters, sort);
+  const rows = useMemo(() => queue.data?.pages.flatMap((p) => p.items) ?? [], [queue.data]);
 
-  const update = (next: AlertFilters, nextSort = sort) => {
+  const update = (next: AlertFilters, nextSort: QueueSort = sort) => {
     const p = new URLSearchParams();
     for (const k of FILTER_KEYS) if (next[k]) p.set(k, next[k]!);
-    if (nextSort !== 'newest') p.set('sort', nextSort);
+    if (nextSort.sort !== DEFAULT_SORT.sort) p.set('sort', nextSort.sort);
+    if (nextSort.order !== DEFAULT_SORT.order) p.set('order', nextSort.order);
     setParams(p, { replace: true });
     setSelected(-1);
   };
@@ -74,7 +84,15 @@ export function AlertQueuePage() {
   });
 
   const columns: ColumnsType<Alert> = [
-    { title: t('alerts.col.severity'), dataIndex: 'severity', width: 140, render: (s: string) => <SeverityTag severity={s} /> },
+    {
+      title: t('alerts.col.severity'),
+      key: 'severity',
+      dataIndex: 'severity',
+      width: 140,
+      sorter: true,
+      sortOrder: sortedBy(sort, 'severity'),
+      render: (s: string) => <SeverityTag severity={s} />,
+    },
     {
       title: t('alerts.col.type'),
       dataIndex: 'type',
@@ -96,7 +114,8 @@ export function AlertQueuePage() {
       render: (_: unknown, a) => a.accountId ?? (a.accountIds.length ? t('alerts.accountsMany', { n: n(a.accountIds.length) }) : t('state.none')),
     },
     { title: t('alerts.col.unit'), dataIndex: 'unitCode', width: 120, ellipsis: true, responsive: ['lg'], render: (u: string | null) => u ?? t('state.none') },
-    { title: t('alerts.col.window'), dataIndex: 'windowStart', width: 150, render: (w: string) => formatDateTime(w) },
+    { title: t('alerts.col.window'), key: 'window', dataIndex: 'windowStart', width: 150, sorter: true, sortOrder: sortedBy(sort, 'window'), render: (w: string) => formatDateTime(w) },
+    { title: t('alerts.col.score'), key: 'score', dataIndex: 'score', width: 90, align: 'right', responsive: ['lg'], sorter: true, sortOrder: sortedBy(sort, 'score'), render: (v: number) => n(v) },
     { title: t('alerts.col.status'), dataIndex: 'status', width: 140, render: (s: string) => <StatusTag status={s} /> },
     { title: t('alerts.col.assignee'), dataIndex: 'assigneeName', width: 140, ellipsis: true, responsive: ['lg'], render: (v: string | null) => v ?? t('state.none') },
     { title: t('alerts.col.occurrences'), dataIndex: 'occurrences', width: 80, align: 'right', responsive: ['xl'], render: (v: number) => n(v) },
@@ -149,6 +168,12 @@ export function AlertQueuePage() {
           tableLayout="fixed"
           loading={queue.isFetching && !queue.isFetchingNextPage}
           rowClassName={(_, i) => (i === selected ? 'row-selected' : '')}
+          sortDirections={['descend', 'ascend', 'descend']}
+          onChange={(_p, _f, sorter) => {
+            const s = Array.isArray(sorter) ? sorter[0] : sorter;
+            const key = (QUEUE_SORTS as readonly string[]).includes(String(s?.columnKey)) ? (s.columnKey as QueueSortKey) : DEFAULT_SORT.sort;
+            update(filters, s?.order ? { sort: key, order: s.order === 'ascend' ? 'asc' : 'desc' } : DEFAULT_SORT);
+          }}
           data-testid="alert-queue"
         />
         <div className="list-footer">
