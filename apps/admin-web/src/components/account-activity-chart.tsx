@@ -43,14 +43,19 @@ export function AccountActivityChart({ accountId, highlight }: Props) {
     queryFn: () => api.get<Activity>(`/v1/accounts/${encodeURIComponent(accountId)}/activity${query({ from, to })}`),
   });
   const a = activity.data;
-  const points = (a?.days ?? []).map((d) => ({
-    day: d.day,
+  const days = a?.days ?? [];
+  // The x axis counts days (a category axis cannot shade a window of one day): index i is days[i].
+  const points = days.map((d, i) => ({
+    i,
     lookups: d.lookups,
     median: d.baseline?.median ?? null,
     band: d.baseline ? [d.baseline.median, d.baseline.threshold] : null,
     peers: d.peers?.median ?? null,
   }));
+  const indexOf = (day: string) => days.findIndex((d) => d.day === day);
   const shaded = highlight && a && highlight.to >= a.from && highlight.from <= a.to;
+  const ticks = days.map((_, i) => i).filter((i) => i % 7 === 0);
+  const labelAt = (i: unknown) => (days[Number(i)] ? dayLabel(days[Number(i)].day) : '');
   const summary = a
     ? t('activity.summary', {
         from: dayLabel(a.from),
@@ -71,11 +76,11 @@ export function AccountActivityChart({ accountId, highlight }: Props) {
               <ResponsiveContainer width="100%" height={260}>
                 <ComposedChart data={points} margin={{ left: 0, right: 16, top: 8 }}>
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="day" tickFormatter={(d: string) => dayLabel(d).slice(0, 5)} minTickGap={24} />
+                  <XAxis dataKey="i" type="number" domain={[-0.5, days.length - 0.5]} ticks={ticks} tickFormatter={(i) => labelAt(i).slice(0, 5)} />
                   <YAxis tickFormatter={(v: number) => n(v)} width={48} />
-                  <Tooltip labelFormatter={(d) => dayLabel(String(d))} formatter={(v) => (Array.isArray(v) ? v.map((x) => n(Number(x))).join(' – ') : n(Number(v)))} />
+                  <Tooltip labelFormatter={labelAt} formatter={(v) => (Array.isArray(v) ? v.map((x) => n(Number(x))).join(' – ') : n(Number(v)))} />
                   <Legend />
-                  {shaded && <ReferenceArea x1={maxDay(highlight.from, a.from)} x2={minDay(highlight.to, a.to)} fill="#fde68a" fillOpacity={0.6} label={t('activity.window')} />}
+                  {shaded && <ReferenceArea x1={indexOf(maxDay(highlight.from, a.from)) - 0.5} x2={indexOf(minDay(highlight.to, a.to)) + 0.5} fill="#fde68a" fillOpacity={0.6} label={t('activity.window')} />}
                   <Area dataKey="band" name={t('activity.band')} stroke="none" fill="#93c5fd" fillOpacity={0.45} isAnimationActive={false} connectNulls={false} />
                   <Line dataKey="median" name={t('activity.median')} stroke="#1d4ed8" strokeDasharray="5 4" dot={false} isAnimationActive={false} />
                   <Line dataKey="peers" name={t('activity.peers')} stroke="#6b7280" strokeDasharray="2 3" dot={false} isAnimationActive={false} />

@@ -89,7 +89,7 @@ function SyncPlan({ result }: { result: DirectorySyncResult }) {
         <Col xs={24} lg={12}>
           <h3 className="card-subtitle">{t('dryRun.sync.wouldLock')}</h3>
           {result.wouldLock.length ? (
-            <ul className="sample-list" data-testid="sync-would-lock">
+            <ul className="sample-list linked-list" data-testid="sync-would-lock">
               {result.wouldLock.map((l) => (
                 <li key={l.accountId}>
                   {link(l.accountId)} ({t(`dryRun.sync.reason.${l.reason}`)})

@@ -28,11 +28,10 @@ function filtersOf(params: URLSearchParams): AlertFilters {
   return f as AlertFilters;
 }
 
-/** Orders saved before the API sorted (a saved view keeps its address). */
+/** Orders saved before the API sorted (a saved view keeps its address); the old "severity" reads as it did. */
 const LEGACY_SORTS: Record<string, QueueSort> = {
   newest: DEFAULT_SORT,
   oldest: { sort: 'window', order: 'asc' },
-  severity: { sort: 'severity', order: 'desc' },
 };
 
 /** The order in the address: sort (default window) and order (default desc). */
