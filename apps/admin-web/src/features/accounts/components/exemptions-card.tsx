@@ -58,17 +58,7 @@ export function ExemptionsCard({ accountId, canLock }: { accountId: string; canL
   const period = (e: Exemption) => t('exemptions.period', { from: formatDate(e.validFrom), to: formatDate(e.validUntil) });
 
   return (
-    <Card
-      title={<h2 className="card-title">{t('exemptions.title')}</h2>}
-      data-testid="exemptions"
-      extra={
-        canLock && (
-          <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
-            {t('exemptions.add')}
-          </Button>
-        )
-      }
-    >
+    <Card title={<h2 className="card-title">{t('exemptions.title')}</h2>} data-testid="exemptions">
       <QueryState isLoading={exemptions.isLoading} error={exemptions.error} isEmpty={exemptions.data?.length === 0} emptyText={t('exemptions.empty')} onRetry={() => void exemptions.refetch()}>
         <List
           dataSource={exemptions.data}
@@ -104,6 +94,11 @@ export function ExemptionsCard({ accountId, canLock }: { accountId: string; canL
           )}
         />
       </QueryState>
+      {canLock && (
+        <Button className="top-gap" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
+          {t('exemptions.add')}
+        </Button>
+      )}
       <Modal title={t('exemptions.add')} open={adding} onCancel={() => setAdding(false)} onOk={() => grantForm.submit()} okText={t('exemptions.add')} confirmLoading={change.grant.isPending} destroyOnHidden>
         <Form form={grantForm} layout="vertical" onFinish={grant} initialValues={{ kind: 'leave' }}>
           <Form.Item label={t('exemptions.kind')} name="kind" htmlFor="ex-kind">

@@ -1,5 +1,5 @@
 import { ExperimentOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatDate, formatDateTime, useI18n } from '@/i18n';
 import { ErrorNotice } from '@/components/query-state';
@@ -24,7 +24,7 @@ export function IdleLockDryRun() {
     >
       {run.error && <ErrorNotice error={run.error} onRetry={() => run.mutate()} />}
       {result && (
-        <Space direction="vertical" size="small" className="full-width">
+        <div>
           <Typography.Paragraph role="status" data-testid="idle-lock-result">
             {t('dryRun.idle.result', { at: formatDateTime(result.ranAt), n: n(result.wouldLock.length) })}
           </Typography.Paragraph>
@@ -44,7 +44,7 @@ export function IdleLockDryRun() {
               { title: t('accounts.col.lockDue'), dataIndex: 'lockDueOn', render: (v: string | null) => (v ? formatDate(`${v}T12:00:00+07:00`) : t('state.none')) },
             ]}
           />
-        </Space>
+        </div>
       )}
     </Card>
   );

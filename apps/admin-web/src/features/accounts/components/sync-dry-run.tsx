@@ -72,7 +72,7 @@ function SyncPlan({ result }: { result: DirectorySyncResult }) {
   const link = (id: string) => <Link to={`/accounts/${encodeURIComponent(id)}`}>{id}</Link>;
   const list = (ids: string[]) => (ids.length ? <ul className="sample-list">{ids.map((id) => <li key={id}>{link(id)}</li>)}</ul> : <Typography.Text type="secondary">{t('dryRun.nothing')}</Typography.Text>);
   return (
-    <Space direction="vertical" size="middle" className="full-width top-gap" data-testid="sync-plan">
+    <div className="top-gap" data-testid="sync-plan">
       <Typography.Paragraph role="status">
         {t('dryRun.sync.summary', {
           received: n(result.received),
@@ -119,6 +119,6 @@ function SyncPlan({ result }: { result: DirectorySyncResult }) {
           ]}
         />
       )}
-    </Space>
+    </div>
   );
 }
