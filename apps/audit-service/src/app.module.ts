@@ -34,6 +34,8 @@ import { AlertsController } from './http/alerts.controller';
 import { DetectionCalendarController } from './http/detection-calendar.controller';
 import { DetectionUnitsController } from './http/detection-units.controller';
 import { DetectionExplainedController } from './http/detection-explained.controller';
+import { DetectionLookupsController } from './http/detection-lookups.controller';
+import { IngestStatusController } from './http/ingest-status.controller';
 import { DetectionScanController } from './http/detection-scan.controller';
 import { DetectionSettingsController } from './http/detection-settings.controller';
 import { DetectionDailyCron } from './jobs/detection-daily.cron';
@@ -47,6 +49,7 @@ const API_CONTROLLERS = [
   ApiKeysController,
   SecurityLogController,
   IngestController,
+  IngestStatusController,
   SourceSystemsController,
   AccountsController,
   AccountsLifecycleController,
@@ -54,6 +57,7 @@ const API_CONTROLLERS = [
   DetectionCalendarController,
   DetectionUnitsController,
   DetectionExplainedController,
+  DetectionLookupsController,
   DetectionScanController,
   DetectionSettingsController,
   // Before AlertsController: /v1/alerts/suppressions is not an alert id.
