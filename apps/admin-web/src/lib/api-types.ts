@@ -446,7 +446,7 @@ export interface components {
              * @description explained / lookups (3 decimals); null without lookups
              * @example 0.962
              */
-            share: Record<string, never> | null;
+            share: number | null;
             /**
              * @description Accounts that made at least one lookup (each once)
              * @example 812
@@ -473,7 +473,7 @@ export interface components {
              * @description explained / lookups (3 decimals); null without lookups
              * @example 0.962
              */
-            share: Record<string, never> | null;
+            share: number | null;
             /**
              * @description Accounts that made at least one lookup (each once)
              * @example 812

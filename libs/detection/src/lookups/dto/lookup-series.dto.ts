@@ -7,7 +7,7 @@ export class LookupFigureDto {
   @ApiProperty({ description: "Of those, explained: a dossier of the account's unit, a procedure, and only the fields it needs", example: 35510 })
   explained: number;
 
-  @ApiProperty({ nullable: true, description: 'explained / lookups (3 decimals); null without lookups', example: 0.962 })
+  @ApiProperty({ type: Number, nullable: true, description: 'explained / lookups (3 decimals); null without lookups', example: 0.962 })
   share: number | null;
 
   @ApiProperty({ description: 'Accounts that made at least one lookup (each once)', example: 812 })
