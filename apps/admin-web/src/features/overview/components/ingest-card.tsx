@@ -17,7 +17,7 @@ export function IngestCard() {
     <Card title={<h2 className="card-title">{t('overview.ingest.title')}</h2>} className="full-height" data-testid="ingest-card">
       <QueryState isLoading={status.isLoading} error={status.error} onRetry={() => void status.refetch()}>
         {s && (
-          <Descriptions column={1} size="small">
+          <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
             <Descriptions.Item label={t('overview.ingest.lastMinute')}>
               <span data-testid="ingest-last-minute">{n(s.accepted.lastMinute)}</span>
             </Descriptions.Item>

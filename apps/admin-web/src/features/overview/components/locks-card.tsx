@@ -20,7 +20,7 @@ export function LocksCard() {
               <ul className="plain-list top-gap">
                 {page.items.map((a) => (
                   <li key={a.accountId}>
-                    <Link to={`/accounts/${encodeURIComponent(a.accountId)}`}>{a.fullName ?? a.accountId}</Link>{' '}
+                    <Link className="inline-link" to={`/accounts/${encodeURIComponent(a.accountId)}`}>{a.fullName ?? a.accountId}</Link>{' '}
                     <span className="card-note-inline">{a.lockDueOn ? t('overview.lockOn', { day: formatDate(`${a.lockDueOn}T12:00:00+07:00`) }) : ''}</span>
                   </li>
                 ))}

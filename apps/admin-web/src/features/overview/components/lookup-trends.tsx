@@ -37,7 +37,7 @@ export function LookupTrends({ series, days, onDays }: Props) {
           <h3 className="card-subtitle">{t('overview.trend.lookups')}</h3>
           <figure role="img" aria-label={lookupsLabel} className="chart-figure" data-testid="lookups-chart" data-points={data.length}>
             <ResponsiveContainer width="100%" height={240}>
-              <LineChart data={data}>
+              <LineChart data={data} margin={{ top: 8, right: 20, left: 0, bottom: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="label" minTickGap={16} />
                 <YAxis allowDecimals={false} tickFormatter={(v: number) => n(v)} width={64} />
@@ -59,7 +59,7 @@ export function LookupTrends({ series, days, onDays }: Props) {
             data-points={data.filter((d) => d.sharePoints !== null).length}
           >
             <ResponsiveContainer width="100%" height={240}>
-              <LineChart data={data}>
+              <LineChart data={data} margin={{ top: 8, right: 20, left: 0, bottom: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="label" minTickGap={16} />
                 <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${n(v)}%`} width={48} />

@@ -28,7 +28,6 @@ export function OverviewPage({ canReadAccounts, canReadIngest }: Props) {
   const byType = Object.entries(s?.openByType ?? {})
     .sort(([, a], [, b]) => b - a)
     .map(([type, value]) => ({ type, value, name: hasMessage(`alertType.${type}`) ? t(`alertType.${type}` as 'alertType.unit_surge') : type }));
-  const side = canReadAccounts && canReadIngest ? 6 : 12;
 
   return (
     <div className="full-width">
@@ -46,18 +45,18 @@ export function OverviewPage({ canReadAccounts, canReadIngest }: Props) {
             </QueryState>
           </Card>
         </Col>
-        <Col xs={24} lg={canReadAccounts || canReadIngest ? 12 : 24}>
+        <Col xs={24} lg={canReadAccounts ? 14 : 24}>
           <QueryState isLoading={summary.isLoading} error={summary.error} onRetry={() => void summary.refetch()}>
             {s && <AlertsBySeverityCard summary={s} />}
           </QueryState>
         </Col>
         {canReadAccounts && (
-          <Col xs={24} md={12} lg={side}>
+          <Col xs={24} lg={10}>
             <LocksCard />
           </Col>
         )}
         {canReadIngest && (
-          <Col xs={24} md={12} lg={canReadAccounts ? side : 12}>
+          <Col span={24}>
             <IngestCard />
           </Col>
         )}
