@@ -1,7 +1,7 @@
 import { Role } from '@app/auth';
 import { Clock } from '@app/common';
 import { DirectorySyncService } from '@app/accounts';
-import { accountDirectory, LabelledProvinceGenerator, simulate } from '@app/gateway-simulator';
+import { accountDirectory, LabelledProvinceGenerator, simulate, simulatedSourceSystems } from '@app/gateway-simulator';
 import { sql, TEST_SUBJECT_KEY } from '../ingestion/ingest.fixture';
 import { bearerFor } from '../utils/auth';
 import { expectAccessible, expectNoHorizontalScroll, screenshot } from './console-browser';
@@ -50,7 +50,9 @@ describe('The console: overview', () => {
     // New staff whose first day is later today are refused (created after now): everyone else is taken.
     const synced = await c.t.app.get(DirectorySyncService).sync(JSON.parse(JSON.stringify(directory)), 'json', 'full', 'overview-test');
     expect(synced.rejected.length).toBeLessThan(3);
-    const token = (await bearerFor(c.t.app, Role.OPERATOR)).replace(/^Bearer /, '');
+    const operator = await bearerFor(c.t.app, Role.OPERATOR);
+    for (const system of simulatedSourceSystems()) await c.http().post('/v1/source-systems').set('Authorization', operator).send(system).expect(201);
+    const token = operator.replace(/^Bearer /, '');
     const summary = await simulate({ to: 'http', url: c.base, token, batchSize: 2000, progress: null, until: clock.now(), ...options });
     expect(summary.events).toBeGreaterThan(5_000);
     // The day detectors over the finished days (today's run at its end), as the daily job does.
@@ -104,6 +106,7 @@ describe('The console: overview', () => {
     expect(await c.page.getByTestId('share-chart').getAttribute('data-points')).toBe(String(sharePoints));
     await expectNoHorizontalScroll(c.page, 'overview');
     await expectAccessible(c.page, 'overview');
+    await c.page.mouse.move(0, 760); // no chart's tooltip in the picture
     await screenshot(c.page, 'overview', { fullPage: true });
 
     await c.page.getByTestId('lookup-trends').getByText('90 ngày').click();
