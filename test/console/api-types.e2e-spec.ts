@@ -28,6 +28,9 @@ const USED = [
   'IssuedApiKeyDto',
   'CreateUserDto',
   'CreatedUserDto',
+  // The overview
+  'LookupSeriesDto',
+  'IngestStatusDto',
   'AccountActivityDto',
   'ExemptionDto',
   'CreateExemptionDto',

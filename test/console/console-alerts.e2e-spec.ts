@@ -20,7 +20,6 @@ describe('The console: alerts', () => {
     await c.page.getByTestId('open-by-severity').getByText('Cao').waitFor();
     await c.page.getByText('Tài khoản sẽ bị khóa trong 7 ngày').waitFor();
     await expectAccessible(c.page, 'overview');
-    await screenshot(c.page, 'overview');
 
     await c.page.getByTestId('main-menu').getByText('Cảnh báo').click();
     await c.page.getByRole('heading', { name: 'Hàng đợi cảnh báo' }).waitFor();

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { AlertsService } from '@app/alerts';
 import { Role } from '@app/auth';
+import type { Clock } from '@app/common';
 import { bearerFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
 import { consoleBuild, launchBrowser, VIEWPORT } from './console-browser';
@@ -29,9 +30,10 @@ export interface ConsoleHarness {
 
 /**
  * Sets the harness up for the describe block it is called in (before all, each, after each, after all). `env` may
- * be a function, read when the service boots (after the before-all hooks registered earlier).
+ * be a function, read when the service boots (after the before-all hooks registered earlier); `options.clock`
+ * is the service's clock.
  */
-export function useConsole(env: Record<string, string> | (() => Record<string, string>) = {}): ConsoleHarness {
+export function useConsole(env: Record<string, string> | (() => Record<string, string>) = {}, options: { clock?: Clock } = {}): ConsoleHarness {
   let consoleDir: string;
   let context: BrowserContext;
   let seq = 0;
@@ -41,7 +43,7 @@ export function useConsole(env: Record<string, string> | (() => Record<string, s
   beforeAll(async () => {
     consoleDir = consoleBuild();
     // Every test signs in from 127.0.0.1; the limit itself is tested in test/auth.
-    h.t = await bootTestApp({ CONSOLE_DIR: consoleDir, AUTH_SIGN_IN_RATE_LIMIT: '1000', ...(typeof env === 'function' ? env() : env) });
+    h.t = await bootTestApp({ CONSOLE_DIR: consoleDir, AUTH_SIGN_IN_RATE_LIMIT: '1000', ...(typeof env === 'function' ? env() : env) }, { clock: options.clock });
     await h.t.app.listen(0, '127.0.0.1');
     h.base = `http://127.0.0.1:${(h.t.app.getHttpServer().address() as AddressInfo).port}`;
     h.browser = await launchBrowser();

@@ -62,6 +62,18 @@ describe('gateway simulator', () => {
     expect(rows.map(csvRowToEvent)).toEqual(expected(1500, 'csv').map(withoutEmpty));
   });
 
+  it('stops at the first event after --until: a run up to now writes nothing later', async () => {
+    const out = join(dir, 'until.ndjson');
+    const all = expected(3000, 'until');
+    const until = new Date(all[1800].occurredAt);
+    const summary = await simulate({ to: 'file', out, count: 3000, seed: 'until', start: START, until, progress: null });
+    const written = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as QueryLogEventV1);
+    const kept = all.filter((e) => Date.parse(e.occurredAt) <= until.getTime());
+    expect(summary.events).toBe(kept.length);
+    expect(written).toEqual(kept);
+    expect(written.length).toBeGreaterThan(1800);
+  });
+
   it('never sends faster than the rate asked for', async () => {
     const summary = await simulate({
       to: 'file',

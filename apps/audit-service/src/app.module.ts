@@ -35,6 +35,8 @@ import { AlertsController } from './http/alerts.controller';
 import { DetectionCalendarController } from './http/detection-calendar.controller';
 import { DetectionUnitsController } from './http/detection-units.controller';
 import { DetectionExplainedController } from './http/detection-explained.controller';
+import { DetectionLookupsController } from './http/detection-lookups.controller';
+import { IngestStatusController } from './http/ingest-status.controller';
 import { DetectionScanController } from './http/detection-scan.controller';
 import { DetectionSettingsController } from './http/detection-settings.controller';
 import { DetectionDailyCron } from './jobs/detection-daily.cron';
@@ -48,6 +50,7 @@ const API_CONTROLLERS = [
   ApiKeysController,
   SecurityLogController,
   IngestController,
+  IngestStatusController,
   SourceSystemsController,
   AccountsController,
   AccountsLifecycleController,
@@ -56,6 +59,7 @@ const API_CONTROLLERS = [
   DetectionCalendarController,
   DetectionUnitsController,
   DetectionExplainedController,
+  DetectionLookupsController,
   DetectionScanController,
   DetectionSettingsController,
   // Before AlertsController: /v1/alerts/suppressions is not an alert id.

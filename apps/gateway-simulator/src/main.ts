@@ -29,6 +29,8 @@ const isoDate = (value: string): Date => {
   return d;
 };
 
+const untilDate = (value: string): Date => (value === 'now' ? new Date() : isoDate(value));
+
 interface CliOptions {
   to?: OutputTarget;
   count?: number;
@@ -44,6 +46,7 @@ interface CliOptions {
   out?: string;
   seed: string;
   start?: Date;
+  until?: Date;
   days?: number;
   units?: number;
   accounts?: number;
@@ -76,6 +79,7 @@ const program = new Command('simulate')
   .option('--out <file>', 'file for --to file: .ndjson, or .csv')
   .option('--seed <seed>', 'seed of the simulation', 'tthc')
   .option('--start <iso>', 'first simulated day (Asia/Ho_Chi_Minh), default 2026-11-16 (with --mix 2026-01-05)', isoDate)
+  .option('--until <iso|now>', 'stop at the first event after this time (now: the clock of this machine), so a run up to today sends no future times', untilDate)
   .option('--days <d>', 'days the events spread over (default: count / 200,000, at least 1; with --mix 120)', positiveInt)
   .option('--units <n>', 'units (departments, communes, post offices…) in the province (default 60; with --mix 130)', positiveInt)
   .addOption(new Option('--mix <name>', 'a labelled province with injected misuse and hard cases (see docs/simulator.md)').choices(Object.keys(CASE_MIXES)))
@@ -142,6 +146,7 @@ const program = new Command('simulate')
       out: o.out,
       seed: o.seed,
       start: o.start,
+      until: o.until,
       days: o.days,
       units: o.units,
       anomalies: o.anomalies

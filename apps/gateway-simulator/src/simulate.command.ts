@@ -21,6 +21,8 @@ export interface SimulateOptions extends GeneratorOptions {
   scale?: number;
   /** Events per second; unset: as fast as possible. */
   rate?: number;
+  /** Stop at the first event later than this (the stream is in time order): a run up to now writes no future times. */
+  until?: Date;
   batchSize?: number;
   brokers?: string[];
   topic?: string;
@@ -96,8 +98,10 @@ export async function simulate(
   await output.open();
   let emitted = 0;
   let batch: QueryLogEventV1[] = [];
+  const until = options.until?.getTime();
   try {
     for (const event of source.events) {
+      if (until !== undefined && Date.parse(event.occurredAt) > until) break;
       batch.push(event);
       if (batch.length < batchSize) continue;
       await limiter.waitFor(emitted + batch.length);

@@ -10,6 +10,8 @@ import { AggregateRescan } from './aggregates/aggregate-rescan.service';
 import { SourceSystemDayRepository } from './aggregates/source-system-day.repository';
 import { ExplainedShareRepository } from './explained/explained-share.repository';
 import { ExplainedShareService } from './explained/explained-share.service';
+import { LookupSeriesRepository } from './lookups/lookup-series.repository';
+import { LookupSeriesService } from './lookups/lookup-series.service';
 import { loadProcedureCatalogConfig, PROCEDURE_CATALOG_CONFIG } from './procedures/procedure-catalog-config.util';
 import { ProcedureNeeds } from './procedures/procedure-needs.service';
 import { ProcedureProfileService } from './procedures/procedure-profile.service';
@@ -90,6 +92,8 @@ const DETECTORS = [
     ProcedureProfileService,
     ExplainedShareRepository,
     ExplainedShareService,
+    LookupSeriesRepository,
+    LookupSeriesService,
     AccountDayAggregator,
     AggregateRescan,
     { provide: WORKING_HOURS_CONFIG, useFactory: () => loadWorkingHoursConfig() },
@@ -128,6 +132,7 @@ const DETECTORS = [
     ProceduresService,
     ProcedureProfileService,
     ExplainedShareService,
+    LookupSeriesService,
     WorkingCalendar,
     UnitNetworks,
     CalendarDaysService,

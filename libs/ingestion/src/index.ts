@@ -21,3 +21,5 @@ export * from './stuck-batches/stuck-batch.repository';
 export * from './stuck-batches/stuck-batch.service';
 export * from './dto/stuck-batch.dto';
 export * from './dto/skip-stuck-batch.dto';
+export * from './status/ingest-status.service';
+export * from './status/dto/ingest-status.dto';

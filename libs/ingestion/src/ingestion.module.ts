@@ -14,6 +14,9 @@ import { EventValidator } from './validation/event-validator.service';
 import { IngestHealth } from './stuck-batches/ingest-health.service';
 import { StuckBatchRepository } from './stuck-batches/stuck-batch.repository';
 import { StuckBatchService } from './stuck-batches/stuck-batch.service';
+import { IngestStatusRepository } from './status/ingest-status.repository';
+import { IngestStatusService } from './status/ingest-status.service';
+import { KafkaLag } from './status/kafka-lag.service';
 
 /** Ingest from every transport into the audit store. Adapters (Kafka consumer, HTTP, CLI) call IngestService. */
 @Module({
@@ -30,7 +33,10 @@ import { StuckBatchService } from './stuck-batches/stuck-batch.service';
     StuckBatchRepository,
     StuckBatchService,
     IngestHealth,
+    IngestStatusRepository,
+    KafkaLag,
+    IngestStatusService,
   ],
-  exports: [IngestService, RejectionsService, FileImportService, EventValidator, IngestMetrics, PersonalDataModule, StuckBatchService, IngestHealth],
+  exports: [IngestService, RejectionsService, FileImportService, EventValidator, IngestMetrics, PersonalDataModule, StuckBatchService, IngestHealth, IngestStatusService],
 })
 export class IngestionModule {}

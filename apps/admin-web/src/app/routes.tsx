@@ -37,7 +37,8 @@ function AlertRoute() {
 }
 
 function OverviewRoute() {
-  return <OverviewPage canReadAccounts={useSession().can('accounts:read')} />;
+  const session = useSession();
+  return <OverviewPage canReadAccounts={session.can('accounts:read')} canReadIngest={session.can('ingest:read')} />;
 }
 
 function IntegrationRoute() {

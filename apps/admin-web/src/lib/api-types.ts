@@ -499,6 +499,55 @@ export interface components {
             massChange: components["schemas"]["MassChangeDto"] | null;
             warnings: components["schemas"]["LockWarningCountsDto"];
         };
+        IngestRateDto: {
+            /**
+             * @description Events stored in the last 60 seconds (every transport; duplicates and rejections not counted)
+             * @example 412
+             */
+            lastMinute: number;
+            /**
+             * @description Events stored in the last hour
+             * @example 18230
+             */
+            lastHour: number;
+            /**
+             * @description lastHour / 60, one decimal: the average per minute over the hour
+             * @example 303.8
+             */
+            perMinuteLastHour: number;
+        };
+        IngestRejectionsDto: {
+            /**
+             * Format: date-time
+             * @description Start of the window (24 hours before asOf)
+             * @example 2026-12-01T07:15:00.000Z
+             */
+            since: string;
+            /**
+             * @description Records rejected in the window
+             * @example 7
+             */
+            total: number;
+            /** @description By reason code, most first (details at GET /v1/ingest/rejections) */
+            byReason: components["schemas"]["ReasonCountDto"][];
+        };
+        IngestStatusDto: {
+            /**
+             * Format: date-time
+             * @description When these figures were taken
+             */
+            asOf: string;
+            accepted: components["schemas"]["IngestRateDto"];
+            /**
+             * Format: date-time
+             * @description When the last event was stored (any transport); null before the first
+             */
+            lastAcceptedAt: string | null;
+            /** @description Records rejected in the last 24 hours */
+            rejections: components["schemas"]["IngestRejectionsDto"];
+            /** @description The consumer group's lag on the query-log topic; null when Kafka is off (KAFKA_BROKERS unset) */
+            kafka: components["schemas"]["KafkaLagDto"] | null;
+        };
         IssuedApiKeyDto: {
             /** Format: uuid */
             id: string;
@@ -529,6 +578,21 @@ export interface components {
              * @example tthc_k3x9q2mz_…
              */
             key: string;
+        };
+        KafkaLagDto: {
+            /** @example tthc.query-logs */
+            topic: string;
+            /** @example tthc-audit-ingest */
+            groupId: string;
+            /**
+             * @description Sum over the partitions; null when the broker could not be asked
+             * @example 44
+             */
+            totalLag: number | null;
+            /** @description Empty when the topic does not exist yet or the broker could not be asked */
+            partitions: components["schemas"]["PartitionLagDto"][];
+            /** @description Why the broker could not be asked (then the figures are missing, not zero) */
+            error: string | null;
         };
         LockChangeResultDto: {
             accountId: string;
@@ -576,6 +640,83 @@ export interface components {
             /** @enum {string} */
             reason: "directory_status" | "removed_from_directory";
         };
+        LookupDayDto: {
+            /**
+             * @description Lookups and identity checks
+             * @example 36912
+             */
+            lookups: number;
+            /**
+             * @description Of those, explained: a dossier of the account's unit, a procedure, and only the fields it needs
+             * @example 35510
+             */
+            explained: number;
+            /**
+             * @description explained / lookups (3 decimals); null without lookups
+             * @example 0.962
+             */
+            share: number | null;
+            /**
+             * @description Accounts that made at least one lookup (each once)
+             * @example 812
+             */
+            accounts: number;
+            /**
+             * @description Local day (Asia/Ho_Chi_Minh)
+             * @example 2026-12-01
+             */
+            day: string;
+        };
+        LookupPeriodDto: {
+            /**
+             * @description Lookups and identity checks
+             * @example 36912
+             */
+            lookups: number;
+            /**
+             * @description Of those, explained: a dossier of the account's unit, a procedure, and only the fields it needs
+             * @example 35510
+             */
+            explained: number;
+            /**
+             * @description explained / lookups (3 decimals); null without lookups
+             * @example 0.962
+             */
+            share: number | null;
+            /**
+             * @description Accounts that made at least one lookup (each once)
+             * @example 812
+             */
+            accounts: number;
+            /**
+             * @description First local day
+             * @example 2026-12-01
+             */
+            from: string;
+            /**
+             * @description Last local day (today)
+             * @example 2026-12-02
+             */
+            to: string;
+        };
+        LookupSeriesDto: {
+            /**
+             * @description First day of the series
+             * @example 2026-11-03
+             */
+            from: string;
+            /**
+             * @description Last day of the series: today, in Vietnam
+             * @example 2026-12-02
+             */
+            to: string;
+            /** @description Today so far */
+            today: components["schemas"]["LookupPeriodDto"];
+            /** @description This calendar month so far (from its first day to today) */
+            month: components["schemas"]["LookupPeriodDto"];
+            /** @description Every day of the series, oldest first; a day without lookups has zeros (share null) */
+            days: components["schemas"]["LookupDayDto"][];
+        };
         MassChangeDto: {
             /** @enum {string} */
             operation: "idle_lock" | "directory_full_sync";
@@ -606,6 +747,29 @@ export interface components {
             enabled: boolean;
             issuer?: string;
             clientId?: string;
+        };
+        PartitionLagDto: {
+            /** @example 0 */
+            partition: number;
+            /**
+             * @description Offset the next message written to the partition gets (high watermark)
+             * @example 120544
+             */
+            endOffset: string;
+            /**
+             * @description Offset the consumer group has committed; null before its first commit
+             * @example 120500
+             */
+            committedOffset: string | null;
+            /**
+             * @description Messages not yet stored: end minus committed (before a first commit: every message still held)
+             * @example 44
+             */
+            lag: number;
+        };
+        ReasonCountDto: {
+            reason: string;
+            count: number;
         };
         RejectedDirectoryRecordDto: {
             /** @description Line of the record (NDJSON, CSV: the header is line 1) or its position in a JSON array */

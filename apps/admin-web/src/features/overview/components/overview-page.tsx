@@ -1,98 +1,74 @@
-import { Button, Card, Col, Row, Statistic, Table, Typography } from 'antd';
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Button, Card, Col, Row, Statistic, Table } from 'antd';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { hasMessage, useI18n } from '@/i18n';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { SEVERITIES, SeverityTag } from '@/components/severity-tag';
 import { STATUSES, StatusTag } from '@/components/status-tag';
-import { useAlertSummary, useLocksThisWeek } from '../api/overview-api';
+import { TrendPeriod, useAlertSummary, useLookupSeries } from '../api/overview-api';
+import { AlertsBySeverityCard } from './alerts-card';
+import { IngestCard } from './ingest-card';
+import { LocksCard } from './locks-card';
+import { LookupCards } from './lookup-cards';
+import { LookupTrends } from './lookup-trends';
 
-const SEVERITY_FILL: Record<string, string> = { critical: '#b91c1c', high: '#c2410c', medium: '#a16207', low: '#1d4ed8', info: '#475569' };
+interface Props {
+  canReadAccounts: boolean;
+  canReadIngest: boolean;
+}
 
-/** What stands open today, first of all alerts by severity. */
-export function OverviewPage({ canReadAccounts }: { canReadAccounts: boolean }) {
+/** The day at a glance: lookups and their share explained, alerts waiting, locks coming, ingest health, trends. */
+export function OverviewPage({ canReadAccounts, canReadIngest }: Props) {
   const { t, n } = useI18n();
   const navigate = useNavigate();
+  const [days, setDays] = useState<TrendPeriod>(30);
   const summary = useAlertSummary();
-  const locks = useLocksThisWeek(canReadAccounts);
+  const series = useLookupSeries(days);
   const s = summary.data;
-  const bySeverity = SEVERITIES.filter((sev) => sev !== 'info' || (s?.openBySeverity.info ?? 0) > 0).map((sev) => ({
-    severity: sev,
-    name: t(`severity.${sev}`),
-    value: s?.openBySeverity[sev] ?? 0,
-  }));
   const byType = Object.entries(s?.openByType ?? {})
     .sort(([, a], [, b]) => b - a)
     .map(([type, value]) => ({ type, value, name: hasMessage(`alertType.${type}`) ? t(`alertType.${type}` as 'alertType.unit_surge') : type }));
 
   return (
     <div className="full-width">
-      <PageHeader title={t('overview.title')} />
-      <QueryState isLoading={summary.isLoading} error={summary.error} onRetry={() => void summary.refetch()}>
+      <PageHeader title={t('overview.title')} intro={t('overview.intro')} />
+      <Row gutter={[16, 16]}>
+        <LookupCards series={series.data} isLoading={series.isLoading} error={series.error} onRetry={() => void series.refetch()} />
+        <Col xs={24} sm={12} xl={6}>
+          <Card data-testid="open-alerts" className="full-height">
+            <h2 className="card-title">{t('overview.openAlerts')}</h2>
+            <QueryState isLoading={summary.isLoading} error={summary.error} onRetry={() => void summary.refetch()}>
+              <Statistic value={n(s?.open ?? 0)} />
+              <Button type="primary" className="top-gap" onClick={() => navigate('/alerts')}>
+                {t('overview.toQueue')}
+              </Button>
+            </QueryState>
+          </Card>
+        </Col>
+        <Col xs={24} lg={canReadAccounts ? 14 : 24}>
+          <QueryState isLoading={summary.isLoading} error={summary.error} onRetry={() => void summary.refetch()}>
+            {s && <AlertsBySeverityCard summary={s} />}
+          </QueryState>
+        </Col>
+        {canReadAccounts && (
+          <Col xs={24} lg={10}>
+            <LocksCard />
+          </Col>
+        )}
+        {canReadIngest && (
+          <Col span={24}>
+            <IngestCard />
+          </Col>
+        )}
+        <Col span={24}>
+          <QueryState isLoading={series.isLoading} error={series.error} onRetry={() => void series.refetch()}>
+            {series.data && <LookupTrends series={series.data} days={days} onDays={setDays} />}
+          </QueryState>
+        </Col>
         {s && (
-          <Row gutter={[16, 16]}>
-            <Col xs={24} md={8}>
-              <Card>
-                <Statistic title={<h2 className="card-title">{t('overview.openAlerts')}</h2>} value={n(s.open)} />
-                <Button type="primary" className="top-gap" onClick={() => navigate('/alerts')}>
-                  {t('overview.toQueue')}
-                </Button>
-              </Card>
-              {canReadAccounts && (
-                <Card className="top-gap">
-                  <Statistic
-                    title={<h2 className="card-title">{t('overview.locksThisWeek')}</h2>}
-                    value={locks.data === undefined ? t('state.none') : n(locks.data)}
-                    loading={locks.isLoading}
-                  />
-                  <Button className="top-gap" onClick={() => navigate('/accounts?dueSoon=1')}>
-                    {t('overview.toAccounts')}
-                  </Button>
-                </Card>
-              )}
-              <Card className="top-gap" title={<h2 className="card-title">{t('overview.byStatus')}</h2>}>
-                <ul className="plain-list">
-                  {STATUSES.map((st) => (
-                    <li key={st}>
-                      <StatusTag status={st} /> <strong>{n(s.byStatus[st] ?? 0)}</strong>
-                    </li>
-                  ))}
-                </ul>
-              </Card>
-            </Col>
-            <Col xs={24} md={16}>
-              <Card title={<h2 className="card-title">{t('overview.bySeverity')}</h2>}>
-                <Row gutter={16} align="middle">
-                  <Col xs={24} lg={10}>
-                    <ul className="plain-list" data-testid="open-by-severity">
-                      {bySeverity.map((b) => (
-                        <li key={b.severity}>
-                          <SeverityTag severity={b.severity} /> <strong>{n(b.value)}</strong>
-                        </li>
-                      ))}
-                    </ul>
-                  </Col>
-                  <Col xs={24} lg={14}>
-                    <figure role="img" aria-label={`${t('overview.bySeverity')}: ${bySeverity.map((b) => `${b.name} ${n(b.value)}`).join('; ')}`} className="chart-figure">
-                      <ResponsiveContainer width="100%" height={200}>
-                        <BarChart data={bySeverity}>
-                          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                          <XAxis dataKey="name" />
-                          <YAxis allowDecimals={false} tickFormatter={(v: number) => n(v)} />
-                          <Tooltip formatter={(v) => n(Number(v))} />
-                          <Bar dataKey="value" name={t('overview.count')} isAnimationActive={false} fill="#64748b">
-                            {bySeverity.map((b) => (
-                              <Cell key={b.severity} fill={SEVERITY_FILL[b.severity]} />
-                            ))}
-                          </Bar>
-                        </BarChart>
-                      </ResponsiveContainer>
-                    </figure>
-                  </Col>
-                </Row>
-              </Card>
-              <Card className="top-gap" title={<h2 className="card-title">{t('overview.byType')}</h2>}>
+          <>
+            <Col xs={24} lg={16}>
+              <Card title={<h2 className="card-title">{t('overview.byType')}</h2>}>
                 <Table
                   size="small"
                   rowKey="type"
@@ -106,12 +82,20 @@ export function OverviewPage({ canReadAccounts }: { canReadAccounts: boolean }) 
                 />
               </Card>
             </Col>
-          </Row>
+            <Col xs={24} lg={8}>
+              <Card title={<h2 className="card-title">{t('overview.byStatus')}</h2>}>
+                <ul className="plain-list">
+                  {STATUSES.map((st) => (
+                    <li key={st}>
+                      <StatusTag status={st} /> <strong>{n(s.byStatus[st] ?? 0)}</strong>
+                    </li>
+                  ))}
+                </ul>
+              </Card>
+            </Col>
+          </>
         )}
-      </QueryState>
-      <Typography.Paragraph type="secondary" className="top-gap">
-        {t('overview.more')}
-      </Typography.Paragraph>
+      </Row>
     </div>
   );
 }
