@@ -370,7 +370,7 @@ export const en: Messages = {
   'alerts.sort.order.desc': 'descending',
   'alerts.sort.order.asc': 'ascending',
   'accounts.lockDueIn': 'in {n} days',
-  'accounts.lockToday': 'locks tonight',
+  'accounts.lockToday': 'due today',
   'accounts.lockOverdue': '{n} days overdue',
   'accounts.tabs': 'Account sections',
   'accounts.tab.list': 'List',

@@ -369,7 +369,7 @@ export const vi = {
   'alerts.sort.order.desc': 'giảm dần',
   'alerts.sort.order.asc': 'tăng dần',
   'accounts.lockDueIn': 'còn {n} ngày',
-  'accounts.lockToday': 'khóa đêm nay',
+  'accounts.lockToday': 'đến hạn hôm nay',
   'accounts.lockOverdue': 'quá hạn {n} ngày',
   'accounts.tabs': 'Các mục tài khoản',
   'accounts.tab.list': 'Danh sách',

@@ -73,11 +73,11 @@ export function useExemptionChange(id: string) {
   };
 }
 
-/** The warnings sent before idle locks, newest first (the upcoming-locks list shows each account's). */
-export function useLockWarnings(since: string) {
+/** The warnings sent to an account before its idle locks, newest first. */
+export function useLockWarnings(accountId: string) {
   return useQuery({
-    queryKey: ['accounts', 'lock-warnings', since],
-    queryFn: () => api.get<LockWarning[]>(`/v1/accounts/lock-warnings${query({ since, limit: 500 })}`),
+    queryKey: ['accounts', 'lock-warnings', accountId],
+    queryFn: () => api.get<LockWarning[]>(`/v1/accounts/lock-warnings${query({ accountId })}`),
   });
 }
 

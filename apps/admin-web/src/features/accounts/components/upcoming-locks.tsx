@@ -1,25 +1,39 @@
 import { Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime, useI18n } from '@/i18n';
-import { QueryState } from '@/components/query-state';
+import { ErrorNotice, QueryState } from '@/components/query-state';
 import { Account, LockWarning, PAGE_SIZE, useAccounts, useLockWarnings } from '../api/accounts-api';
 import { LockDue } from './lock-due';
 
-/** How far ahead the list looks (the warnings go out 14, 7 and 1 days before; a month shows them coming). */
+/** How far ahead the list looks (the warnings go out days before, ACCOUNT_LOCK_WARNING_DAYS; a month shows them coming). */
 const WITHIN_DAYS = 30;
-const WARNINGS_SINCE_MS = 2 * WITHIN_DAYS * 86_400_000;
+
+/** The warnings sent for the account's present lock date: one for an earlier date (before it was used again) is not this lock's. */
+function WarningsSent({ account }: { account: Account }) {
+  const { t, n } = useI18n();
+  const warnings = useLockWarnings(account.accountId);
+  if (warnings.isLoading) return <Typography.Text type="secondary">{t('state.loading')}</Typography.Text>;
+  if (warnings.error) return <ErrorNotice error={warnings.error} onRetry={() => void warnings.refetch()} />;
+  const sent = (warnings.data ?? []).filter((w: LockWarning) => w.lockDueOn === account.lockDueOn);
+  if (!sent.length) return <Typography.Text type="secondary">{t('upcoming.noWarning')}</Typography.Text>;
+  return (
+    <ul className="plain-list" data-testid={`warnings-${account.accountId}`}>
+      {sent.map((w) => (
+        <li key={`${w.offsetDays}-${w.createdAt}`} data-delivery={w.delivery}>
+          {t('upcoming.warning', { days: n(w.offsetDays), at: formatDateTime(w.createdAt), delivery: t(`delivery.${w.delivery}`) })}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** Sắp khóa: active accounts whose idle lock falls due soon, soonest first, with the warnings sent for that date. */
 export function UpcomingLocks() {
   const { t, n } = useI18n();
   const [page, setPage] = useState(1);
   const accounts = useAccounts({ state: 'active', lockDueWithinDays: WITHIN_DAYS }, page);
-  const since = useMemo(() => new Date(Date.now() - WARNINGS_SINCE_MS).toISOString().slice(0, 10), []);
-  const warnings = useLockWarnings(since);
-  // A warning belongs to the lock date it announced: one for an earlier date (before the account was used again) is not this lock's.
-  const warningsOf = (a: Account): LockWarning[] => (warnings.data ?? []).filter((w) => w.accountId === a.accountId && w.lockDueOn === a.lockDueOn);
 
   const columns: ColumnsType<Account> = [
     { title: t('accounts.col.account'), dataIndex: 'accountId', ellipsis: true, render: (id: string) => <Link to={`/accounts/${encodeURIComponent(id)}`}>{id}</Link> },
@@ -30,19 +44,7 @@ export function UpcomingLocks() {
       title: t('upcoming.col.warnings'),
       key: 'warnings',
       width: 380,
-      render: (_: unknown, a) => {
-        const sent = warningsOf(a);
-        if (!sent.length) return <Typography.Text type="secondary">{t('upcoming.noWarning')}</Typography.Text>;
-        return (
-          <ul className="plain-list" data-testid={`warnings-${a.accountId}`}>
-            {sent.map((w) => (
-              <li key={`${w.offsetDays}-${w.createdAt}`} data-delivery={w.delivery}>
-                {t('upcoming.warning', { days: n(w.offsetDays), at: formatDateTime(w.createdAt), delivery: t(`delivery.${w.delivery}`) })}
-              </li>
-            ))}
-          </ul>
-        );
-      },
+      render: (_: unknown, a) => <WarningsSent account={a} />,
     },
   ];
 
@@ -50,11 +52,11 @@ export function UpcomingLocks() {
     <Space direction="vertical" size="middle" className="full-width">
       <Typography.Paragraph>{t('upcoming.intro', { n: n(WITHIN_DAYS) })}</Typography.Paragraph>
       <QueryState
-        isLoading={accounts.isLoading || warnings.isLoading}
-        error={accounts.error ?? warnings.error}
+        isLoading={accounts.isLoading}
+        error={accounts.error}
         isEmpty={accounts.data?.items.length === 0}
         emptyText={t('upcoming.empty')}
-        onRetry={() => void Promise.all([accounts.refetch(), warnings.refetch()])}
+        onRetry={() => void accounts.refetch()}
       >
         <Table<Account>
           rowKey="accountId"
