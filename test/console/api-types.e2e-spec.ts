@@ -28,6 +28,22 @@ const USED = [
   'IssuedApiKeyDto',
   'CreateUserDto',
   'CreatedUserDto',
+  // Integration and administration pages
+  'FieldCatalogDto',
+  'SourceFlagUsageDto',
+  'CreateSourceSystemDto',
+  'RejectionPageDto',
+  'StuckBatchDto',
+  'SecurityEventPageDto',
+  'DetectionSettingDto',
+  'DetectionSettingsPreviewDto',
+  'CalendarYearDto',
+  'PutCalendarDayDto',
+  'WorkingHoursDto',
+  'UnitKindWorkingHoursDto',
+  'PutWorkingHoursDto',
+  'UnitNetworkDto',
+  'PutUnitNetworksDto',
 ];
 const ROOT = join(__dirname, '..', '..');
 const HEADER =
