@@ -6,6 +6,7 @@ import type { PreviewAlert, SettingsPreview } from '../api/detection-settings-ap
 
 function AlertList({ alerts, testId }: { alerts: PreviewAlert[]; testId: string }) {
   const { t } = useI18n();
+  if (!alerts.length) return <p data-testid={testId}>{t('admin.detection.previewNone')}</p>;
   return (
     <Table<PreviewAlert>
       rowKey={(a) => `${a.type}|${a.accountIds.join(',')}|${a.unitCode ?? ''}|${a.windowStart}`}
@@ -14,7 +15,6 @@ function AlertList({ alerts, testId }: { alerts: PreviewAlert[]; testId: string 
       pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
       dataSource={alerts}
       data-testid={testId}
-      locale={{ emptyText: t('admin.detection.previewNone') }}
       columns={[
         { title: t('admin.detection.alertType'), dataIndex: 'type', ellipsis: true, render: (v: string) => { const key = `alertType.${v}`; return hasMessage(key) ? t(key) : v; } },
         { title: t('admin.detection.severity'), dataIndex: 'severity', width: 150, render: (v: string) => <SeverityTag severity={v} /> },
