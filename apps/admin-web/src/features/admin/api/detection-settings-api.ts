@@ -7,8 +7,19 @@ export type DetectionSetting = Schemas['DetectionSettingDto'];
 export type SettingsPreview = Schemas['DetectionSettingsPreviewDto'];
 export type PreviewAlert = SettingsPreview['added'][number];
 
+/** One row per section: detectors sharing a section (the two network detectors) share its values. */
 export function useDetectionSettings() {
-  return useQuery({ queryKey: ['detection', 'settings'], queryFn: () => api.get<DetectionSetting[]>('/v1/detection/settings') });
+  return useQuery({
+    queryKey: ['detection', 'settings'],
+    queryFn: async () => {
+      const bySection = new Map<string, DetectionSetting>();
+      for (const s of await api.get<DetectionSetting[]>('/v1/detection/settings')) {
+        const seen = bySection.get(s.section);
+        bySection.set(s.section, seen ? { ...seen, types: [...seen.types, ...s.types] } : s);
+      }
+      return [...bySection.values()];
+    },
+  });
 }
 
 /** What the proposed value would have raised and dropped over the last `days` closed days (nothing is saved). */

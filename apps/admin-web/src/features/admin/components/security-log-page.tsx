@@ -25,7 +25,9 @@ const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify
 /** An event's details as label and value, objects (a setting before and after) as indented JSON. */
 function EventDetails({ event }: { event: SecurityEvent }) {
   const { t } = useI18n();
-  const entries = Object.entries(event.details ?? {});
+  // The reason first and the state before a change last: what was done reads before what it replaced.
+  const rank = (k: string) => (k === 'reason' ? 0 : k === 'before' ? 2 : 1);
+  const entries = Object.entries(event.details ?? {}).sort(([a], [b]) => rank(a) - rank(b));
   return (
     <Descriptions size="small" column={1} bordered data-testid={`event-details-${event.id}`}
       items={[
@@ -61,13 +63,13 @@ export function SecurityLogPage() {
     <>
       <PageHeader title={t('admin.log.title')} intro={t('admin.log.intro')} />
       <Form layout="vertical" className="filter-bar" aria-label={t('admin.log.filters')}>
-        <Form.Item label={t('admin.log.type')} htmlFor="log-type">
+        <Form.Item label={t('admin.log.type')} htmlFor="log-type" className="span-2">
           <Select id="log-type" allowClear showSearch optionFilterProp="label" placeholder={t('integration.rejections.all')} value={filter.type} onChange={(v?: string) => set({ type: v })} options={TYPES.map((ty) => ({ value: ty, label: eventTypeLabel(t, ty) }))} />
         </Form.Item>
         <Form.Item label={t('admin.log.actor')} htmlFor="log-actor">
           <Input.Search id="log-actor" allowClear defaultValue={filter.actor} maxLength={64} onSearch={(v) => set({ actor: v.trim() || undefined })} enterButton={t('admin.log.find')} />
         </Form.Item>
-        <Form.Item label={t('admin.log.period')} htmlFor="log-period">
+        <Form.Item label={t('admin.log.period')} htmlFor="log-period" className="span-2">
           <DatePicker.RangePicker
             id={{ start: 'log-period', end: 'log-period-end' }}
             format="DD/MM/YYYY"

@@ -21,8 +21,6 @@ export function settingLeaves(value: unknown, fileValue: unknown, prefix: string
     });
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 /** One input per parameter, named ['value', ...path] so that the form's value is the section's object. */
 export function SettingFields({ section, leaves }: { section: string; leaves: SettingLeaf[] }) {
   const { t, n } = useI18n();
@@ -32,7 +30,7 @@ export function SettingFields({ section, leaves }: { section: string; leaves: Se
         const id = `setting-${section}-${leaf.path.join('-')}`;
         const name = ['value', ...leaf.path];
         const fileText = Array.isArray(leaf.fileValue) ? leaf.fileValue.join(', ') || t('state.none') : typeof leaf.fileValue === 'number' ? n(leaf.fileValue) : String(leaf.fileValue ?? t('state.none'));
-        const extra = same(leaf.value, leaf.fileValue) ? t('admin.detection.fileSame') : t('admin.detection.fileDiffers', { value: fileText });
+        const extra = t('admin.detection.fileValue', { value: fileText });
         const label = <code>{leaf.path.join('.')}</code>;
         if (typeof leaf.value === 'number') {
           return (
