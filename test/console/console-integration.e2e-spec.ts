@@ -74,7 +74,10 @@ describe('The console: integration (declared fields, traffic outside the registr
     await dialog.getByLabel('Tên hệ thống').fill('Một cửa điện tử cấp xã');
     await dialog.getByLabel('Đơn vị vận hành').fill('Viettel tỉnh');
     await dialog.getByLabel('Trường dữ liệu đã khai báo').click();
-    await c.page.locator('.ant-select-item-option', { hasText: 'Ngày, tháng, năm sinh' }).click();
+    await c.page.keyboard.type('năm sinh');
+    await c.page.locator('.ant-select-item-option-active', { hasText: 'Ngày, tháng, năm sinh' }).waitFor();
+    await c.page.keyboard.press('Enter');
+    await dialog.getByTitle('Ngày, tháng, năm sinh (dateOfBirth)').waitFor();
     await dialog.getByText('Đăng ký hệ thống kết nối').click(); // closes the list, not the dialog
     await expectAccessible(c.page, 'register a system');
     await dialog.getByRole('button', { name: 'Đăng ký' }).click();

@@ -1,4 +1,4 @@
-import { Card, List, Tag } from 'antd';
+import { Card, Tag } from 'antd';
 import { MessageKey, useI18n } from '@/i18n';
 import type { User } from '../api/users-api';
 
@@ -9,22 +9,20 @@ export function RolesCard({ users }: { users: User[] }) {
   const { t, n } = useI18n();
   return (
     <Card title={<h2 className="card-title">{t('admin.roles.title')}</h2>} data-testid="roles">
-      <List
-        itemLayout="vertical"
-        dataSource={[...ROLES]}
-        renderItem={(role) => {
+      <ul className="plain-list">
+        {ROLES.map((role) => {
           const holders = users.filter((u) => u.roles.includes(role));
           return (
-            <List.Item key={role} data-role={role}>
-              <List.Item.Meta
-                title={<><Tag>{t(`role.${role}`)}</Tag> {t('admin.roles.holders', { n: n(holders.length) })}</>}
-                description={t(`admin.roles.${role}` as MessageKey)}
-              />
-              {holders.length > 0 && <span className="role-holders">{holders.map((u) => u.displayName || u.username).join(', ')}</span>}
-            </List.Item>
+            <li key={role} data-role={role} className="role-item">
+              <div>
+                <Tag>{t(`role.${role}`)}</Tag> <strong>{t('admin.roles.holders', { n: n(holders.length) })}</strong>
+              </div>
+              <div className="card-intro">{t(`admin.roles.${role}` as MessageKey)}</div>
+              {holders.length > 0 && <div className="role-holders">{holders.map((u) => u.displayName || u.username).join(', ')}</div>}
+            </li>
           );
-        }}
-      />
+        })}
+      </ul>
     </Card>
   );
 }
