@@ -1,5 +1,5 @@
 import { CalendarOutlined, CoffeeOutlined, DeleteOutlined, PlusOutlined, ToolOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Form, Input, InputNumber, message, Radio, Space, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, message, Select, Space, Table, Tag } from 'antd';
 import { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -69,8 +69,8 @@ export function CalendarPage() {
             <Form.Item label={t('admin.calendar.day')} name="day" htmlFor="cal-day" rules={[{ required: true, message: t('admin.calendar.dayRequired') }]}>
               <DatePicker id="cal-day" format="DD/MM/YYYY" className="full-width" />
             </Form.Item>
-            <Form.Item label={t('admin.calendar.kind')} name="kind">
-              <Radio.Group optionType="button" options={[{ value: 'day_off', label: t('admin.calendar.dayOff') }, { value: 'working', label: t('admin.calendar.working') }]} />
+            <Form.Item label={t('admin.calendar.kind')} name="kind" htmlFor="cal-kind">
+              <Select id="cal-kind" options={[{ value: 'day_off', label: t('admin.calendar.dayOff') }, { value: 'working', label: t('admin.calendar.working') }]} />
             </Form.Item>
             <Form.Item label={t('admin.calendar.name')} name="name" htmlFor="cal-name" rules={[{ required: true, whitespace: true, message: t('admin.users.required') }]}>
               <Input id="cal-name" maxLength={200} placeholder={t('admin.calendar.namePlaceholder')} />

@@ -84,7 +84,7 @@ export function WorkingHoursCard({ unitCode }: { unitCode: string }) {
               initialValues={{ mode: hours.data.source === 'unit_kind' ? 'kind' : 'own', unitKind: hours.data.unitKind ?? undefined, days: scheduleText(hours.data.schedule) }}
             >
               <Form.Item label={t('admin.units.mode')} name="mode">
-                <Radio.Group optionType="button" options={[{ value: 'own', label: t('admin.units.modeOwn') }, { value: 'kind', label: t('admin.units.modeKind') }]} />
+                <Radio.Group optionType="button" aria-label={t('admin.units.mode')} options={[{ value: 'own', label: t('admin.units.modeOwn') }, { value: 'kind', label: t('admin.units.modeKind') }]} />
               </Form.Item>
               {mode === 'kind' ? (
                 <Form.Item label={t('admin.units.kind')} name="unitKind" htmlFor="hours-kind" rules={[{ required: true, message: t('admin.units.kindRequired') }]}>
