@@ -2,7 +2,7 @@ import { Role } from '@app/auth';
 import { SourceSystemRegistry } from '@app/source-systems';
 import { lookupEvent, TEST_SUBJECT_KEY } from '../ingestion/ingest.fixture';
 import { bearerFor, producerKeyFor } from '../utils/auth';
-import { expectAccessible, screenshot } from './console-browser';
+import { expectAccessible, expectNoHorizontalScroll, screenshot, VIEWPORT } from './console-browser';
 import { useConsole } from './console.fixture';
 
 jest.setTimeout(180_000);
@@ -65,6 +65,12 @@ describe('The console: integration (declared fields, traffic outside the registr
     await unregistered.getByRole('cell', { name: '2', exact: true }).waitFor();
     await expectAccessible(c.page, 'integration, traffic seen and rejections');
     await screenshot(c.page, 'integration-traffic', { fullPage: true });
+    // A tablet held upright: the tables give way, nothing scrolls sideways.
+    await c.page.setViewportSize({ width: 820, height: 1180 });
+    await c.page.locator('.ant-layout-sider-collapsed').waitFor(); // the menu gives way to its icons
+    await expectAccessible(c.page, 'integration on a tablet'); // (at rest: once the menu has folded)
+    await expectNoHorizontalScroll(c.page, 'integration on a tablet');
+    await c.page.setViewportSize(VIEWPORT);
 
     await unregistered.getByRole('button', { name: 'Đăng ký hệ thống mot-cua-xa' }).click();
     const dialog = c.page.getByRole('dialog');

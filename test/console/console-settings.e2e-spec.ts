@@ -2,7 +2,7 @@ import { Role } from '@app/auth';
 import { dayOfLookups, ingest, workingDays } from '../detection/volume.fixture';
 import { TEST_SUBJECT_KEY, TestEvent } from '../ingestion/ingest.fixture';
 import { bearerFor } from '../utils/auth';
-import { expectAccessible, screenshot } from './console-browser';
+import { expectAccessible, expectNoHorizontalScroll, screenshot, VIEWPORT } from './console-browser';
 import { useConsole } from './console.fixture';
 
 jest.setTimeout(240_000);
@@ -54,6 +54,11 @@ describe('The console: administration (detection settings, security log, days of
     expect(Number(await preview.getByTestId('preview-proposed').innerText())).toBe(Number(await preview.getByTestId('preview-current').innerText()) + 1);
     await expectAccessible(c.page, 'detection settings preview');
     await screenshot(c.page, 'admin-detection-preview');
+    await c.page.setViewportSize({ width: 820, height: 1180 });
+    await c.page.locator('.ant-layout-sider-collapsed').waitFor(); // the menu gives way to its icons
+    await expectAccessible(c.page, 'detection settings on a tablet'); // (at rest: once the menu has folded)
+    await expectNoHorizontalScroll(c.page, 'detection settings on a tablet');
+    await c.page.setViewportSize(VIEWPORT);
 
     // The reason is required before anything is sent.
     await editor.getByRole('button', { name: 'Lưu thay đổi' }).click();
@@ -153,6 +158,11 @@ describe('The console: administration (detection settings, security log, days of
     expect(set).toMatchObject({ source: 'unit', schedule: { sat: ['07:30-11:30'] } });
     await expectAccessible(c.page, 'units');
     await screenshot(c.page, 'admin-units');
+    await c.page.setViewportSize({ width: 820, height: 1180 });
+    await c.page.locator('.ant-layout-sider-collapsed').waitFor(); // the menu gives way to its icons
+    await expectAccessible(c.page, 'units on a tablet'); // (at rest: once the menu has folded)
+    await expectNoHorizontalScroll(c.page, 'units on a tablet');
+    await c.page.setViewportSize(VIEWPORT);
   });
 
   it('a reviewer opening an administration page by its address gets the "no permission" page', async () => {
