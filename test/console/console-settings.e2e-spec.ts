@@ -13,7 +13,7 @@ const daysAgo = (n: number): string => new Date(Date.now() + 7 * 3_600_000 - n *
 describe('The console: administration (detection settings, security log, days off, units)', () => {
   const c = useConsole({ SUBJECT_HASH_KEY: TEST_SUBJECT_KEY });
 
-  it('previews a lower threshold, saves it with a reason (the server refusing a bad value beside its field), and finds it in the security log', async () => {
+  it('previews a lower threshold, saves it with a reason (the server refusing a bad value beside its field), finds it in the security log, and resets it to the file', async () => {
     // Five accounts at 14-18 lookups a working day for four weeks; on the last day cb.set.a looks up 40, cb.set.b 70.
     const operator = await bearerFor(c.t.app, Role.OPERATOR);
     const accounts = ['cb.set.a', 'cb.set.b', 'cb.set.c', 'cb.set.d', 'cb.set.e'];
@@ -87,9 +87,21 @@ describe('The console: administration (detection settings, security log, days of
     await log.getByText('Thử ngưỡng thấp hơn cho cấp xã').waitFor();
     await expectAccessible(c.page, 'security log');
     await screenshot(c.page, 'admin-security-log');
+
+    // Back to the file's values, with a reason too.
+    await c.page.getByTestId('admin-menu').getByText('Thiết lập phát hiện').click();
+    await list.getByRole('button', { name: 'Sửa thiết lập Khối lượng tra cứu' }).click();
+    await editor.getByLabel('Lý do').fill('Hết thời gian thử nghiệm');
+    await editor.getByRole('button', { name: 'Về giá trị tệp cấu hình' }).click();
+    await c.page.getByRole('tooltip').getByRole('button', { name: 'Về giá trị tệp cấu hình' }).click();
+    await c.page.getByText('Đã dùng lại giá trị trong tệp cấu hình.').waitFor();
+    await list.locator('tr', { hasText: 'Khối lượng tra cứu' }).locator('[data-source="file"]').waitFor();
+    const reset = (await c.http().get('/v1/detection/settings/volume').set('Authorization', admin).expect(200)).body;
+    expect(reset).toMatchObject({ source: 'file', value: { ownBaseline: { multiple: 3, floor: 30 } } });
+    expect(reset.changes.map((ch: { reason: string }) => ch.reason)).toEqual(['Hết thời gian thử nghiệm', 'Thử ngưỡng thấp hơn cho cấp xã']);
   });
 
-  it('declares a day off, which the calendar lists as an admin declaration', async () => {
+  it('declares a day off, which the calendar lists as an admin declaration, and removes it with a reason', async () => {
     const officer = await c.userWithPassword(Role.ADMIN);
     await c.page.goto(`${c.base}/admin/calendar?year=2027`);
     await c.signIn(officer.username, officer.password);
@@ -113,6 +125,19 @@ describe('The console: administration (detection settings, security log, days of
     expect(year.days).toContainEqual(expect.objectContaining({ day: '2027-12-31', kind: 'day_off', source: 'admin', reason: 'Thông báo 123/TB-UBND' }));
     await expectAccessible(c.page, 'calendar');
     await screenshot(c.page, 'admin-calendar');
+
+    // Removing the declaration asks why first.
+    await row.getByRole('button', { name: 'Xóa khai báo ngày 31/12/2027' }).click();
+    const dialog = c.page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Xóa' }).click();
+    await dialog.getByText('Vui lòng nhập lý do (ít nhất 3 ký tự)').waitFor();
+    await dialog.getByLabel('Lý do').fill('Nhập nhầm ngày');
+    await dialog.getByRole('button', { name: 'Xóa' }).click();
+    await c.page.getByText('Đã xóa khai báo; lịch theo luật áp dụng lại.').waitFor();
+    await row.waitFor({ state: 'detached' });
+    const after = (await c.http().get('/v1/detection/calendar/days?year=2027').set('Authorization', admin).expect(200)).body;
+    expect(after.days.map((d: { day: string }) => d.day)).not.toContain('2027-12-31');
+    expect(after.changes).toContainEqual(expect.objectContaining({ day: '2027-12-31', action: 'delete', reason: 'Nhập nhầm ngày' }));
   });
 
   it("sets a unit's networks (an invalid network refused beside its field, before and by the server) and its own hours", async () => {

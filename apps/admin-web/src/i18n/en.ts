@@ -391,7 +391,7 @@ export const en: Messages = {
   'admin.nav.calendar': 'Days off and make-up days',
   'admin.nav.units': 'Unit hours and networks',
   'admin.roles.title': 'Roles',
-  'admin.roles.holders': '{n} people',
+  'admin.roles.holders': 'held by {n}',
   'admin.roles.admin': 'Everything: users, roles, detection settings, locking and unlocking accounts, the security log.',
   'admin.roles.reviewer': 'Reads and triages alerts, reads accounts.',
   'admin.roles.auditor': 'Searches past lookups, exports evidence, verifies integrity, reads reports; changes nothing.',
