@@ -67,7 +67,7 @@ export function SecurityLogPage() {
           <Select id="log-type" allowClear showSearch optionFilterProp="label" placeholder={t('integration.rejections.all')} value={filter.type} onChange={(v?: string) => set({ type: v })} options={TYPES.map((ty) => ({ value: ty, label: eventTypeLabel(t, ty) }))} />
         </Form.Item>
         <Form.Item label={t('admin.log.actor')} htmlFor="log-actor">
-          <Input.Search id="log-actor" allowClear defaultValue={filter.actor} maxLength={64} onSearch={(v) => set({ actor: v.trim() || undefined })} enterButton={t('admin.log.find')} />
+          <Input.Search key={filter.actor ?? ''} id="log-actor" allowClear defaultValue={filter.actor} maxLength={64} onSearch={(v) => set({ actor: v.trim() || undefined })} enterButton={t('admin.log.find')} />
         </Form.Item>
         <Form.Item label={t('admin.log.period')} htmlFor="log-period" className="span-2">
           <DatePicker.RangePicker
