@@ -62,7 +62,7 @@ export function RejectionsCard() {
         </div>
       )}
       <div className="top-gap">
-        <QueryState isLoading={rejections.isLoading} error={rejections.error} isEmpty={rejections.data?.items.length === 0} emptyText={t('integration.rejections.empty')} onRetry={() => void rejections.refetch()}>
+        <QueryState compact isLoading={rejections.isLoading} error={rejections.error} isEmpty={rejections.data?.items.length === 0} emptyText={t('integration.rejections.empty')} onRetry={() => void rejections.refetch()}>
           <Table<Rejection>
             rowKey="id"
             size="small"

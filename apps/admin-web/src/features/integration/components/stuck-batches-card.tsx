@@ -9,7 +9,7 @@ export function StuckBatchesCard() {
   const batches = useStuckBatches();
   return (
     <Card title={<h2 className="card-title">{t('integration.stuck.title')}</h2>} data-testid="stuck-batches">
-      <QueryState isLoading={batches.isLoading} error={batches.error} isEmpty={batches.data?.length === 0} emptyText={t('integration.stuck.empty')} onRetry={() => void batches.refetch()}>
+      <QueryState compact isLoading={batches.isLoading} error={batches.error} isEmpty={batches.data?.length === 0} emptyText={t('integration.stuck.empty')} onRetry={() => void batches.refetch()}>
         <Table<StuckBatch>
           rowKey="id"
           size="small"

@@ -25,7 +25,7 @@ export function TrafficSeenCard({ canRegister }: { canRegister: boolean }) {
     <Card title={<h2 className="card-title">{t('integration.seen.title')}</h2>} data-testid="traffic-seen">
       <h3 className="card-subtitle">{t('integration.seen.unregistered')}</h3>
       <p className="card-intro">{t('integration.seen.unregisteredIntro')}</p>
-      <QueryState isLoading={unregistered.isLoading} error={unregistered.error} isEmpty={unregistered.data?.length === 0} emptyText={t('integration.seen.unregisteredEmpty')} onRetry={() => void unregistered.refetch()}>
+      <QueryState compact isLoading={unregistered.isLoading} error={unregistered.error} isEmpty={unregistered.data?.length === 0} emptyText={t('integration.seen.unregisteredEmpty')} onRetry={() => void unregistered.refetch()}>
         <Table<SourceFlagUsage>
           rowKey="sourceSystem"
           size="small"
@@ -52,7 +52,7 @@ export function TrafficSeenCard({ canRegister }: { canRegister: boolean }) {
       </QueryState>
       <h3 className="card-subtitle top-gap">{t('integration.seen.undeclared')}</h3>
       <p className="card-intro">{t('integration.seen.undeclaredIntro')}</p>
-      <QueryState isLoading={undeclared.isLoading} error={undeclared.error} isEmpty={undeclared.data?.length === 0} emptyText={t('integration.seen.undeclaredEmpty')} onRetry={() => void undeclared.refetch()}>
+      <QueryState compact isLoading={undeclared.isLoading} error={undeclared.error} isEmpty={undeclared.data?.length === 0} emptyText={t('integration.seen.undeclaredEmpty')} onRetry={() => void undeclared.refetch()}>
         <Table<SourceFlagUsage>
           rowKey="sourceSystem"
           size="small"
