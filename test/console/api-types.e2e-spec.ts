@@ -31,6 +31,22 @@ const USED = [
   // The overview
   'LookupSeriesDto',
   'IngestStatusDto',
+  // Integration and administration pages
+  'FieldCatalogDto',
+  'SourceFlagUsageDto',
+  'CreateSourceSystemDto',
+  'RejectionPageDto',
+  'StuckBatchDto',
+  'SecurityEventPageDto',
+  'DetectionSettingDto',
+  'DetectionSettingsPreviewDto',
+  'CalendarYearDto',
+  'PutCalendarDayDto',
+  'WorkingHoursDto',
+  'UnitKindWorkingHoursDto',
+  'PutWorkingHoursDto',
+  'UnitNetworkDto',
+  'PutUnitNetworksDto',
 ];
 const ROOT = join(__dirname, '..', '..');
 const HEADER =
