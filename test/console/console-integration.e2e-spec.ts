@@ -45,6 +45,12 @@ describe('The console: integration (declared fields, traffic outside the registr
     await fields.getByText('Họ, chữ đệm và tên khai sinh').waitFor();
     await fields.locator('[data-field="ethnicity"][data-field-class="sensitive"]', { hasText: 'Dân tộc · nhạy cảm' }).waitFor();
 
+    // Ingest health: 4 events stored (2 of igate, 2 of the unregistered system) within the hour, the refusal in words.
+    const ingest = c.page.getByTestId('ingest-card');
+    await ingest.getByTestId('ingest-last-hour').filter({ hasText: /^4$/ }).waitFor();
+    await ingest.getByText('Không dùng Kafka (nhận qua HTTP, tệp)').or(ingest.getByText(/bản ghi chưa lưu/)).waitFor();
+    await ingest.locator('.reason-tag', { hasText: 'Sai cấu trúc: 1' }).waitFor();
+
     // The rejected record: which line, which field, why; counted by reason and filtered by it.
     const rejections = c.page.getByTestId('rejections');
     const rejected = rejections.getByTestId('rejection-list').locator('tr', { hasText: 'accountId' });

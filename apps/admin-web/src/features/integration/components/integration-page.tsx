@@ -1,5 +1,6 @@
 import { Space } from 'antd';
 import { useI18n } from '@/i18n';
+import { IngestStatusCard } from '@/components/ingest-status-card';
 import { PageHeader } from '@/components/page-header';
 import { useSourceSystems } from '../api/integration-api';
 import { ApiKeysCard } from './api-keys-card';
@@ -12,7 +13,7 @@ interface Props {
   canManageKeys: boolean;
   /** source-systems:write: register a system seen in events. */
   canRegister: boolean;
-  /** ingest:read: rejected records and stuck batches. */
+  /** ingest:read: the ingest rate and lag, rejected records and stuck batches. */
   canReadIngest: boolean;
 }
 
@@ -23,7 +24,7 @@ export function IntegrationPage({ canManageKeys, canRegister, canReadIngest }: P
   return (
     <Space direction="vertical" size="middle" className="full-width">
       <PageHeader title={t('integration.title')} intro={t('integration.intro')} />
-      {/* INGEST STATUS CARD: the ingest rate and lag (GET /v1/ingest/status) go here, above the registry. */}
+      {canReadIngest && <IngestStatusCard />}
       <SystemsCard />
       <TrafficSeenCard canRegister={canRegister} />
       {canReadIngest && <RejectionsCard />}

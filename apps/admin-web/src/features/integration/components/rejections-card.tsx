@@ -1,17 +1,13 @@
 import { Button, Card, Form, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { formatDateTime, hasMessage, MessageKey, Translate, useI18n } from '@/i18n';
+import { formatDateTime, MessageKey, Translate, useI18n } from '@/i18n';
 import { QueryState } from '@/components/query-state';
+import { reasonLabel } from '@/components/rejection-reason';
 import { Rejection, useRejections } from '../api/integration-api';
 
 const REASONS = ['schema_violation', 'invalid_json', 'unsupported_schema_version', 'unstorable_text', 'unstorable_value', 'source_mismatch'];
 const SOURCES = ['http', 'kafka', 'file'];
-
-export const reasonLabel = (t: Translate, reason: string): string => {
-  const key = `integration.reason.${reason}`;
-  return hasMessage(key) ? t(key) : reason;
-};
 
 /** Where a record came from: the request's line, the topic's partition and offset, or the file's line. */
 function originOf(t: Translate, r: Rejection): string {
