@@ -37,6 +37,22 @@ const USED = [
   'LockWarningDto',
   'IdleLockRunDto',
   'DirectorySyncResultDto',
+  // Integration and administration pages
+  'FieldCatalogDto',
+  'SourceFlagUsageDto',
+  'CreateSourceSystemDto',
+  'RejectionPageDto',
+  'StuckBatchDto',
+  'SecurityEventPageDto',
+  'DetectionSettingDto',
+  'DetectionSettingsPreviewDto',
+  'CalendarYearDto',
+  'PutCalendarDayDto',
+  'WorkingHoursDto',
+  'UnitKindWorkingHoursDto',
+  'PutWorkingHoursDto',
+  'UnitNetworkDto',
+  'PutUnitNetworksDto',
 ];
 const ROOT = join(__dirname, '..', '..');
 const HEADER =

@@ -27,6 +27,7 @@ import { JournalSealCron } from './jobs/journal-seal.cron';
 import { ApiKeysController } from './http/api-keys.controller';
 import { AuthController } from './http/auth.controller';
 import { SecurityLogController } from './http/security-log.controller';
+import { FieldCatalogController } from './http/field-catalog.controller';
 import { UsersController } from './http/users.controller';
 import { IngestController } from './http/ingest.controller';
 import { SourceSystemsController } from './http/source-systems.controller';
@@ -52,6 +53,7 @@ const API_CONTROLLERS = [
   IngestController,
   IngestStatusController,
   SourceSystemsController,
+  FieldCatalogController,
   AccountsController,
   AccountsLifecycleController,
   AccountActivityController,

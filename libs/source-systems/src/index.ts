@@ -8,3 +8,4 @@ export * from './dto/update-source-system.dto';
 export * from './dto/source-system.dto';
 export * from './dto/source-flag-usage.dto';
 export * from './dto/set-account-directory-owner.dto';
+export * from './dto/field-catalog.dto';

@@ -1,4 +1,15 @@
-import { AlertOutlined, ApiOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ApiOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  ExperimentOutlined,
+  SafetyOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { ReactNode } from 'react';
 import type { MessageKey } from '@/i18n';
 import type { Permission } from '@/features/auth';
@@ -17,4 +28,13 @@ export const NAV: NavItem[] = [
   { path: '/accounts', label: 'menu.accounts', icon: <TeamOutlined aria-hidden />, permission: 'accounts:read' },
   { path: '/integration', label: 'menu.integration', icon: <ApiOutlined aria-hidden />, permission: 'source-systems:read' },
   { path: '/admin', label: 'menu.admin', icon: <SettingOutlined aria-hidden />, permission: 'users:read' },
+];
+
+/** The administration's sub-pages (tabs under Quản trị), each with the permission it needs. */
+export const ADMIN_NAV: NavItem[] = [
+  { path: '/admin', label: 'admin.nav.users', icon: <UserOutlined aria-hidden />, permission: 'users:read' },
+  { path: '/admin/security-log', label: 'admin.nav.securityLog', icon: <SafetyOutlined aria-hidden />, permission: 'security-log:read' },
+  { path: '/admin/detection', label: 'admin.nav.detection', icon: <ExperimentOutlined aria-hidden />, permission: 'settings:write' },
+  { path: '/admin/calendar', label: 'admin.nav.calendar', icon: <CalendarOutlined aria-hidden />, permission: 'settings:write' },
+  { path: '/admin/units', label: 'admin.nav.units', icon: <ClusterOutlined aria-hidden />, permission: 'settings:write' },
 ];

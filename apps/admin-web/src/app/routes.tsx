@@ -3,6 +3,7 @@ import { Navigate, RouteObject } from 'react-router';
 import { NotFoundPage } from '@/components/forbidden-page';
 import { ChangePasswordPage, OidcCallbackPage, RequireAuth, SignInPage, useSession } from '@/features/auth';
 import { Guarded } from './guarded';
+import { AdminSection } from './admin-section';
 import { AppLayout } from './layout';
 import { NAV } from './nav';
 
@@ -13,6 +14,10 @@ const AlertPage = lazy(() => import('@/features/alerts').then((m) => ({ default:
 const AlertQueuePage = lazy(() => import('@/features/alerts').then((m) => ({ default: m.AlertQueuePage })));
 const IntegrationPage = lazy(() => import('@/features/integration').then((m) => ({ default: m.IntegrationPage })));
 const UsersPage = lazy(() => import('@/features/admin').then((m) => ({ default: m.UsersPage })));
+const SecurityLogPage = lazy(() => import('@/features/admin').then((m) => ({ default: m.SecurityLogPage })));
+const DetectionSettingsPage = lazy(() => import('@/features/admin').then((m) => ({ default: m.DetectionSettingsPage })));
+const CalendarPage = lazy(() => import('@/features/admin').then((m) => ({ default: m.CalendarPage })));
+const UnitsPage = lazy(() => import('@/features/admin').then((m) => ({ default: m.UnitsPage })));
 const OverviewPage = lazy(() => import('@/features/overview').then((m) => ({ default: m.OverviewPage })));
 
 /** The start page: the first page of the menu the user may open. */
@@ -42,7 +47,8 @@ function OverviewRoute() {
 }
 
 function IntegrationRoute() {
-  return <IntegrationPage canManageKeys={useSession().can('api-keys:manage')} />;
+  const session = useSession();
+  return <IntegrationPage canManageKeys={session.can('api-keys:manage')} canRegister={session.can('source-systems:write')} canReadIngest={session.can('ingest:read')} />;
 }
 
 function AccountsRoute() {
@@ -73,7 +79,17 @@ export const routes: RouteObject[] = [
       { path: 'accounts', element: <Guarded permission="accounts:read"><AccountsRoute /></Guarded> },
       { path: 'accounts/:id', element: <Guarded permission="accounts:read"><AccountRoute /></Guarded> },
       { path: 'integration', element: <Guarded permission="source-systems:read"><IntegrationRoute /></Guarded> },
-      { path: 'admin', element: <Guarded permission="users:read"><UsersPage /></Guarded> },
+      {
+        path: 'admin',
+        element: <AdminSection />,
+        children: [
+          { index: true, element: <Guarded permission="users:read"><UsersPage /></Guarded> },
+          { path: 'security-log', element: <Guarded permission="security-log:read"><SecurityLogPage /></Guarded> },
+          { path: 'detection', element: <Guarded permission="settings:write"><DetectionSettingsPage /></Guarded> },
+          { path: 'calendar', element: <Guarded permission="settings:write"><CalendarPage /></Guarded> },
+          { path: 'units', element: <Guarded permission="settings:write"><UnitsPage /></Guarded> },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -9,15 +9,17 @@ interface Props {
   isEmpty?: boolean;
   emptyText?: string;
   onRetry?: () => void;
+  /** A small empty state, for a card among others on the page. */
+  compact?: boolean;
   children: ReactNode;
 }
 
 /** The three states every list and page has besides its data: loading, error (with a retry), and empty. */
-export function QueryState({ isLoading, error, isEmpty, emptyText, onRetry, children }: Props) {
+export function QueryState({ isLoading, error, isEmpty, emptyText, onRetry, compact, children }: Props) {
   const { t } = useI18n();
   if (isLoading) return <PageLoading />;
   if (error) return <ErrorNotice error={error} onRetry={onRetry} />;
-  if (isEmpty) return <Empty description={emptyText ?? t('state.empty')} />;
+  if (isEmpty) return <Empty image={compact ? Empty.PRESENTED_IMAGE_SIMPLE : undefined} description={emptyText ?? t('state.empty')} />;
   return <>{children}</>;
 }
 

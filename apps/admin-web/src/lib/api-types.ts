@@ -364,6 +364,46 @@ export interface components {
             /** @description The key this one replaced by rotation */
             rotatedFrom: string | null;
         };
+        CalendarDayChangeDto: {
+            /** @example 2026-01-10 */
+            day: string;
+            /** @enum {string} */
+            action: "put" | "delete";
+            /** @enum {string|null} */
+            kind?: "working" | "day_off" | null;
+            name?: Record<string, never> | null;
+            reason: string;
+            /** @example user:admin */
+            actor: string;
+            /** Format: date-time */
+            at: string;
+        };
+        CalendarDayDto: {
+            /** @example 2026-04-27 */
+            day: string;
+            /** @enum {string} */
+            kind: "working" | "day_off";
+            /** @example Nghỉ bù Giỗ Tổ Hùng Vương */
+            name: string;
+            /**
+             * @description rule: computed (Labour Code 2019 art. 112); admin: declared, overriding the rule
+             * @enum {string}
+             */
+            source: "rule" | "admin";
+            /** @description The computed holiday an admin declaration overrides on that day */
+            overrides?: string;
+            reason?: string;
+            /** @example user:admin */
+            updatedBy?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        CalendarYearDto: {
+            /** @description Every day of the year that is not an ordinary weekday or weekend */
+            days: components["schemas"]["CalendarDayDto"][];
+            /** @description Admins' changes to the year's days, oldest first */
+            changes: components["schemas"]["CalendarDayChangeDto"][];
+        };
         CreateExemptionDto: {
             /**
              * @description service: an integration account; leave: registered leave
@@ -387,6 +427,54 @@ export interface components {
              * @description The exemption stops applying by itself at this instant
              */
             validUntil: string;
+        };
+        CreateSourceSystemDto: {
+            /** @example iGate - Hệ thống thông tin giải quyết TTHC tỉnh */
+            name: string;
+            /**
+             * @description Operating organisation
+             * @example VNPT Bình Định
+             */
+            operatorOrg: string;
+            /**
+             * @description Field codes (field catalog) the system may receive
+             * @example [
+             *       "fullName",
+             *       "dateOfBirth"
+             *     ]
+             */
+            allowedFields: string[];
+            /**
+             * @description Legal basis of the connection
+             * @example Nghị định 104/2022/NĐ-CP
+             */
+            legalBasis?: string;
+            /**
+             * @description Approval document number
+             * @example 1234/QĐ-UBND
+             */
+            approvalDocNo?: string;
+            /**
+             * @description Approval date (YYYY-MM-DD)
+             * @example 2025-03-01
+             */
+            approvalDate?: string;
+            /** @example Nguyễn Văn A */
+            contactName?: string;
+            /** @example ops@example.vn */
+            contactEmail?: string;
+            /** @example 0256 3820 000 */
+            contactPhone?: string;
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status: "active" | "suspended" | "retired";
+            /**
+             * @description Code producers put in sourceSystem
+             * @example igate
+             */
+            code: string;
         };
         CreateUserDto: {
             /**
@@ -414,6 +502,49 @@ export interface components {
             user: components["schemas"]["UserDto"];
             /** @description Shown once: give it to the user, who must change it at first sign-in */
             oneTimePassword: string;
+        };
+        DetectionSettingDto: {
+            /**
+             * @description The detector's section of config/detection.json
+             * @example volume
+             */
+            section: string;
+            /**
+             * @example [
+             *       "volume_own_baseline",
+             *       "volume_peers",
+             *       "unit_surge"
+             *     ]
+             */
+            types: string[];
+            /** @description In force: the saved value over the file's, key by key, or the file's */
+            value: Record<string, never>;
+            /** @enum {string} */
+            source: "file" | "saved";
+            /** @description config/detection.json's value (what a reset goes back to) */
+            fileValue: Record<string, never>;
+            /** @example user:admin */
+            changedBy?: string | null;
+            /** Format: date-time */
+            changedAt?: string | null;
+            reason?: string | null;
+        };
+        DetectionSettingsPreviewDto: {
+            section: string;
+            /** @example 2026-11-01 */
+            fromDay: string;
+            /** @example 2026-11-30 */
+            toDay: string;
+            /** @description What the value in force raises over those days */
+            current: components["schemas"]["PreviewSideDto"];
+            /** @description What the proposed value would raise */
+            proposed: components["schemas"]["PreviewSideDto"];
+            /** @description Alerts only the proposed value raises (at most 200 listed) */
+            added: components["schemas"]["PreviewAlertDto"][];
+            /** @description Alerts only the value in force raises */
+            removed: components["schemas"]["PreviewAlertDto"][];
+            accountsAdded: string[];
+            accountsRemoved: string[];
         };
         DirectorySyncResultDto: {
             /** @enum {string} */
@@ -459,6 +590,28 @@ export interface components {
             revokedAt: string | null;
             /** @description Applies now */
             active: boolean;
+        };
+        FieldCatalogDto: {
+            /** @example 1 */
+            version: number;
+            fields: components["schemas"]["FieldCatalogEntryDto"][];
+        };
+        FieldCatalogEntryDto: {
+            /**
+             * @description What producers put in an event's fields and systems declare in allowedFields
+             * @example religion
+             */
+            code: string;
+            /**
+             * @description What the field is, in Vietnamese (as the population database names it)
+             * @example Tôn giáo
+             */
+            label: string;
+            /**
+             * @description Basic or sensitive personal data (Law 91/2025/QH15 art. 3-4)
+             * @enum {string}
+             */
+            class: "basic" | "sensitive";
         };
         IdleLockCandidateDto: {
             accountId: string;
@@ -767,6 +920,68 @@ export interface components {
              */
             lag: number;
         };
+        PreviewAlertDto: {
+            type: string;
+            severity: string;
+            accountIds: string[];
+            unitCode?: Record<string, never> | null;
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+        };
+        PreviewSideDto: {
+            alerts: number;
+            accounts: number;
+            /**
+             * @example {
+             *       "volume_own_baseline": 3
+             *     }
+             */
+            byType: Record<string, never>;
+            /**
+             * @example {
+             *       "medium": 2,
+             *       "high": 1
+             *     }
+             */
+            bySeverity: Record<string, never>;
+        };
+        PutCalendarDayDto: {
+            /**
+             * @description working: a make-up working day (ngày làm bù), or a computed holiday cancelled; day_off: a swapped or extra day off (ngày nghỉ bù)
+             * @enum {string}
+             */
+            kind: "working" | "day_off";
+            /**
+             * @description What users call the day
+             * @example Làm bù ngày 2/1/2026
+             */
+            name: string;
+            /**
+             * @description Why, e.g. the decision that set it
+             * @example Thông báo 6150/TB-BNV về lịch nghỉ Tết 2026
+             */
+            reason: string;
+        };
+        PutUnitNetworksDto: {
+            /** @description The unit's networks, replacing those it had (empty: none) */
+            networks: components["schemas"]["UnitNetworkInputDto"][];
+        };
+        PutWorkingHoursDto: {
+            /**
+             * @description Follow the hours of this kind of unit (GET /v1/detection/unit-kinds/working-hours)
+             * @example one_stop_saturday
+             */
+            unitKind?: string;
+            /** @description The unit's own hours */
+            schedule?: components["schemas"]["WeeklyScheduleDto"];
+            /**
+             * @description Why (kept with the setting)
+             * @example Quyết định 12/QĐ-UBND: tiếp nhận hồ sơ sáng thứ Bảy
+             */
+            reason?: string;
+        };
         ReasonCountDto: {
             reason: string;
             count: number;
@@ -778,6 +993,54 @@ export interface components {
             field?: string;
             /** @example status: must be one of active, transferred, retired, suspended */
             message: string;
+        };
+        RejectionDto: {
+            id: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            source: "kafka" | "http" | "file";
+            /** @description Reason code */
+            reason: string;
+            field: string | null;
+            /** @description What is wrong, in words */
+            message: string;
+            eventId: string | null;
+            /** @description Where the record came from: {topic, partition, offset} | {requestId, line} | {file, line} */
+            origin: {
+                [key: string]: unknown;
+            };
+            /** @description The record as received, personal IDs masked */
+            raw: string;
+        };
+        RejectionPageDto: {
+            items: components["schemas"]["RejectionDto"][];
+            /** @description Counts by reason for the same filter (all pages) */
+            countsByReason: components["schemas"]["ReasonCountDto"][];
+            /** @description Pass as before= for the next page */
+            nextCursor: string | null;
+        };
+        SecurityEventDto: {
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @example sign-in.failed */
+            type: string;
+            /** @enum {string} */
+            actorKind: "user" | "producer" | "anonymous" | "system";
+            actorId: string | null;
+            actorName: string | null;
+            /** @description What was acted on: a username, an API key id, a route */
+            target: string | null;
+            clientIp: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        SecurityEventPageDto: {
+            items: components["schemas"]["SecurityEventDto"][];
+            /** @description Pass as cursor for the next (older) page */
+            nextCursor: string | null;
         };
         SessionTokensDto: {
             /** @description Send as "Authorization: Bearer <accessToken>" */
@@ -791,6 +1054,23 @@ export interface components {
             expiresIn: number;
             /** @description true: only change-password, me and logout are allowed until the password is changed */
             mustChangePassword: boolean;
+        };
+        SourceFlagUsageDto: {
+            /**
+             * @description sourceSystem as sent by the producer
+             * @example unknown-app
+             */
+            sourceSystem: string;
+            /** @enum {string} */
+            flag: "unregistered_source" | "undeclared_fields" | "source_mismatch" | "future_time";
+            /** @description Events stored with this flag */
+            eventCount: number;
+            /** @description For undeclared_fields: the field codes outside the declared set */
+            fields: string[];
+            /** Format: date-time */
+            firstSeenAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
         };
         SourceSystemDto: {
             code: string;
@@ -813,6 +1093,71 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        StuckBatchDto: {
+            id: string;
+            topic: string;
+            partition: number;
+            /** @description Offset of its first record (as a string: Kafka offsets are 64-bit) */
+            firstOffset: string;
+            lastOffset: string;
+            recordCount: number;
+            /** @enum {string} */
+            codec: "gzip" | "snappy" | "lz4" | "zstd";
+            /** @description The decoder's error */
+            error: string;
+            /** @description Size of the compressed records; the bytes themselves are not kept (they may hold personal IDs) */
+            compressedBytes: number;
+            /** @description SHA-256 of the compressed records, to match a copy taken from the broker */
+            sha256: string;
+            /** Format: date-time */
+            detectedAt: string;
+            /** Format: date-time */
+            lastDetectedAt: string;
+            /** Format: date-time */
+            skipRequestedAt: string | null;
+            /** @description user:<name> or system:cli */
+            skipRequestedBy: string | null;
+            skipReason: string | null;
+            /**
+             * Format: date-time
+             * @description When the consumer moved past it
+             */
+            skippedAt: string | null;
+        };
+        UnitKindWorkingHoursDto: {
+            /** @example one_stop_saturday */
+            unitKind: string;
+            /**
+             * @description config: config/working-hours.json; admin: set by API, over the file's
+             * @enum {string}
+             */
+            source: "config" | "admin";
+            schedule: components["schemas"]["WeeklyScheduleDto"];
+        };
+        UnitNetworkDto: {
+            /** @example H56.12 */
+            unitCode: string;
+            /**
+             * @description Canonical network
+             * @example 10.12.0.0/16
+             */
+            cidr: string;
+            /** @example LAN trụ sở */
+            label: Record<string, never> | null;
+            /** @example user:admin */
+            updatedBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UnitNetworkInputDto: {
+            /**
+             * @description IPv4 or IPv6 network (CIDR), or one address
+             * @example 10.12.0.0/16
+             */
+            cidr: string;
+            /** @example LAN trụ sở */
+            label?: string;
+        };
         UserDto: {
             /** Format: uuid */
             id: string;
@@ -834,6 +1179,94 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        WeeklyScheduleDto: {
+            /**
+             * @description Opening periods HH:MM-HH:MM, in order
+             * @example [
+             *       "07:30-11:30",
+             *       "13:30-17:00"
+             *     ]
+             */
+            mon?: string[];
+            /**
+             * @description Opening periods HH:MM-HH:MM, in order
+             * @example [
+             *       "07:30-11:30",
+             *       "13:30-17:00"
+             *     ]
+             */
+            tue?: string[];
+            /**
+             * @description Opening periods HH:MM-HH:MM, in order
+             * @example [
+             *       "07:30-11:30",
+             *       "13:30-17:00"
+             *     ]
+             */
+            wed?: string[];
+            /**
+             * @description Opening periods HH:MM-HH:MM, in order
+             * @example [
+             *       "07:30-11:30",
+             *       "13:30-17:00"
+             *     ]
+             */
+            thu?: string[];
+            /**
+             * @description Opening periods HH:MM-HH:MM, in order
+             * @example [
+             *       "07:30-11:30",
+             *       "13:30-17:00"
+             *     ]
+             */
+            fri?: string[];
+            /**
+             * @description Opening periods HH:MM-HH:MM, in order
+             * @example [
+             *       "07:30-11:30",
+             *       "13:30-17:00"
+             *     ]
+             */
+            sat?: string[];
+            /**
+             * @description Opening periods HH:MM-HH:MM, in order
+             * @example [
+             *       "07:30-11:30",
+             *       "13:30-17:00"
+             *     ]
+             */
+            sun?: string[];
+        };
+        WorkingHoursChangeDto: {
+            /** @enum {string} */
+            action: "put" | "delete";
+            unitKind: Record<string, never> | null;
+            schedule: components["schemas"]["WeeklyScheduleDto"] | null;
+            reason: Record<string, never> | null;
+            /** @example user:admin */
+            actor: string;
+            /** Format: date-time */
+            at: string;
+        };
+        WorkingHoursDto: {
+            /** @example H56.12 */
+            unitCode: string;
+            /**
+             * @description Where the schedule comes from: the unit's own, its kind's, or the default
+             * @enum {string}
+             */
+            source: "unit" | "unit_kind" | "default";
+            /** @example one_stop_saturday */
+            unitKind: string | null;
+            schedule: components["schemas"]["WeeklyScheduleDto"];
+            reason: string | null;
+            /** @example user:admin */
+            updatedBy: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+            /** @description Every change of the unit's setting, oldest first */
+            changes: components["schemas"]["WorkingHoursChangeDto"][];
         };
     };
     responses: never;

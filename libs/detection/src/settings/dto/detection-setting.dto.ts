@@ -16,13 +16,13 @@ export class DetectionSettingDto {
   @ApiProperty({ description: 'config/detection.json\'s value (what a reset goes back to)', type: Object })
   fileValue: unknown;
 
-  @ApiPropertyOptional({ nullable: true, example: 'user:admin' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'user:admin' })
   changedBy: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Date, nullable: true })
   changedAt: Date | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   reason: string | null;
 }
 

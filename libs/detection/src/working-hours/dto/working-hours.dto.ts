@@ -9,19 +9,19 @@ export class WorkingHoursDto {
   @ApiProperty({ enum: ['unit', 'unit_kind', 'default'], description: "Where the schedule comes from: the unit's own, its kind's, or the default" })
   source: string;
 
-  @ApiProperty({ nullable: true, example: 'one_stop_saturday' })
+  @ApiProperty({ type: String, nullable: true, example: 'one_stop_saturday' })
   unitKind: string | null;
 
   @ApiProperty({ type: WeeklyScheduleDto })
   schedule: WeeklyScheduleDto;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   reason: string | null;
 
-  @ApiProperty({ nullable: true, example: 'user:admin' })
+  @ApiProperty({ type: String, nullable: true, example: 'user:admin' })
   updatedBy: string | null;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: Date, nullable: true })
   updatedAt: Date | null;
 
   @ApiProperty({ type: [WorkingHoursChangeDto], description: "Every change of the unit's setting, oldest first" })

@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { User, useUsers } from '../api/users-api';
 import { CreateUserDialog } from './create-user-dialog';
+import { RolesCard } from './roles-card';
 
 /** Quản trị: the console's users and their roles. */
 export function UsersPage() {
@@ -50,6 +51,7 @@ export function UsersPage() {
           ]}
         />
       </QueryState>
+      {users.data && users.data.length > 0 && <RolesCard users={users.data} />}
       <CreateUserDialog open={creating} onClose={() => setCreating(false)} />
     </Space>
   );

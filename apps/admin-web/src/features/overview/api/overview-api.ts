@@ -6,8 +6,6 @@ import type { components } from '@/lib/api-types';
 export type AlertSummary = components['schemas']['AlertSummaryDto'];
 /** GET /v1/detection/lookups/daily: the province's lookups per day, today and this month. */
 export type LookupSeries = components['schemas']['LookupSeriesDto'];
-/** GET /v1/ingest/status: events stored lately, rejections, Kafka lag. */
-export type IngestStatus = components['schemas']['IngestStatusDto'];
 export type AccountPage = components['schemas']['AccountPageDto'];
 
 export const TREND_PERIODS = [30, 90] as const;
@@ -24,15 +22,6 @@ export function useLookupSeries(days: TrendPeriod) {
     queryFn: () => api.get<LookupSeries>(`/v1/detection/lookups/daily${query({ days })}`),
     // Switching 30/90 keeps the cards and the chart shown until the other period arrives.
     placeholderData: keepPreviousData,
-  });
-}
-
-export function useIngestStatus(enabled: boolean) {
-  return useQuery({
-    queryKey: ['ingest', 'status'],
-    enabled,
-    queryFn: () => api.get<IngestStatus>('/v1/ingest/status'),
-    refetchInterval: 60_000,
   });
 }
 

@@ -7,7 +7,7 @@ import { QueryState } from '@/components/query-state';
 import { STATUSES, StatusTag } from '@/components/status-tag';
 import { TrendPeriod, useAlertSummary, useLookupSeries } from '../api/overview-api';
 import { AlertsBySeverityCard } from './alerts-card';
-import { IngestCard } from './ingest-card';
+import { IngestStatusCard } from '@/components/ingest-status-card';
 import { LocksCard } from './locks-card';
 import { LookupCards } from './lookup-cards';
 import { LookupTrends } from './lookup-trends';
@@ -57,7 +57,7 @@ export function OverviewPage({ canReadAccounts, canReadIngest }: Props) {
         )}
         {canReadIngest && (
           <Col span={24}>
-            <IngestCard />
+            <IngestStatusCard />
           </Col>
         )}
         <Col span={24}>
