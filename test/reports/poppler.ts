@@ -8,9 +8,15 @@ const PDFTOTEXT = '/usr/bin/pdftotext';
 /** Debian's poppler-utils (pdftotext, pdftoppm, pdffonts), installed with apt when missing (CI runs as root); says so. */
 export function ensurePoppler(): void {
   if (existsSync(PDFTOTEXT)) return;
-  process.stdout.write(`[report-tests] ${PDFTOTEXT} is missing: installing Debian's poppler-utils (apt-get update && apt-get install -y poppler-utils)\n`);
-  execSync('apt-get update && apt-get install -y poppler-utils', { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (!existsSync(PDFTOTEXT)) throw new Error(`apt-get installed poppler-utils but ${PDFTOTEXT} is still missing`);
+  process.stdout.write(
+    `[report-tests] ${PDFTOTEXT} is missing: installing Debian's poppler-utils (apt-get update && apt-get install -y poppler-utils)\n`,
+  );
+  execSync('apt-get update && apt-get install -y poppler-utils', {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (!existsSync(PDFTOTEXT))
+    throw new Error(`apt-get installed poppler-utils but ${PDFTOTEXT} is still missing`);
 }
 
 const scratch = (pdf: Buffer): string => {
@@ -22,7 +28,13 @@ const scratch = (pdf: Buffer): string => {
 /** The PDF's text as pdftotext reads it (-layout keeps a table's row on one line). */
 export function pdfText(pdf: Buffer, layout = false): string {
   const dir = scratch(pdf);
-  execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', join(dir, 'report.pdf'), join(dir, 'report.txt')]);
+  execFileSync('pdftotext', [
+    ...(layout ? ['-layout'] : []),
+    '-enc',
+    'UTF-8',
+    join(dir, 'report.pdf'),
+    join(dir, 'report.txt'),
+  ]);
   return readFileSync(join(dir, 'report.txt'), 'utf8');
 }
 
@@ -43,7 +55,18 @@ export function pdfFonts(pdf: Buffer): { name: string; embedded: boolean }[] {
 /** Page 1 as a PNG (pdftoppm, 100 dpi by default). */
 export function firstPagePng(pdf: Buffer, dpi = 100): Buffer {
   const dir = scratch(pdf);
-  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', join(dir, 'report.pdf'), join(dir, 'page')]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    String(dpi),
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    join(dir, 'report.pdf'),
+    join(dir, 'page'),
+  ]);
   return readFileSync(join(dir, 'page.png'));
 }
 

@@ -28,9 +28,18 @@ describe('scheduled reports', () => {
     expect(previousPeriod('weekly', at)).toEqual({ from: '2026-11-23', to: '2026-11-30' });
     expect(previousPeriod('monthly', at)).toEqual({ from: '2026-11-01', to: '2026-12-01' });
     expect(previousPeriod('quarterly', at)).toEqual({ from: '2026-07-01', to: '2026-10-01' });
-    expect(previousPeriod('monthly', new Date('2027-01-01T07:00:00+07:00'))).toEqual({ from: '2026-12-01', to: '2027-01-01' });
-    expect(previousPeriod('quarterly', new Date('2027-01-01T07:00:00+07:00'))).toEqual({ from: '2026-10-01', to: '2027-01-01' });
-    expect(previousPeriod('weekly', new Date('2026-11-29T23:00:00+07:00'))).toEqual({ from: '2026-11-16', to: '2026-11-23' });
+    expect(previousPeriod('monthly', new Date('2027-01-01T07:00:00+07:00'))).toEqual({
+      from: '2026-12-01',
+      to: '2027-01-01',
+    });
+    expect(previousPeriod('quarterly', new Date('2027-01-01T07:00:00+07:00'))).toEqual({
+      from: '2026-10-01',
+      to: '2027-01-01',
+    });
+    expect(previousPeriod('weekly', new Date('2026-11-29T23:00:00+07:00'))).toEqual({
+      from: '2026-11-16',
+      to: '2026-11-23',
+    });
   });
 
   it('makes one report of a period when two replicas tick together and again after a restart', async () => {
@@ -42,7 +51,10 @@ describe('scheduled reports', () => {
     expect(ticks.filter((t) => t.created)).toHaveLength(1);
     expect(new Set(ticks.map((t) => t.report.id)).size).toBe(1);
     const again = await second.app.get(ReportScheduleService).run('monthly');
-    expect(again).toMatchObject({ created: false, report: { id: ticks[0].report.id, kind: 'monthly', period: { from: '2026-11-01', to: '2026-12-01' } } });
+    expect(again).toMatchObject({
+      created: false,
+      report: { id: ticks[0].report.id, kind: 'monthly', period: { from: '2026-11-01', to: '2026-12-01' } },
+    });
     await second.app.get(ReportScheduleService).run('weekly');
     const rows = await sql<{ kind: string; period_from: string; number: number; created_by: string }>(
       first.db.url,
@@ -54,8 +66,11 @@ describe('scheduled reports', () => {
     ]);
     // The database itself refuses a second report of a scheduled period.
     await expect(
-      sql(first.db.url, `INSERT INTO report (kind, period_from, period_to, year, number, symbol, created_at, created_by, pdf, xlsx, pdf_sha256, xlsx_sha256)
-        SELECT kind, period_from, period_to, year, 99, symbol, created_at, created_by, pdf, xlsx, pdf_sha256, xlsx_sha256 FROM report WHERE kind = 'monthly'`),
+      sql(
+        first.db.url,
+        `INSERT INTO report (kind, period_from, period_to, year, number, symbol, created_at, created_by, pdf, xlsx, pdf_sha256, xlsx_sha256)
+        SELECT kind, period_from, period_to, year, 99, symbol, created_at, created_by, pdf, xlsx, pdf_sha256, xlsx_sha256 FROM report WHERE kind = 'monthly'`,
+      ),
     ).rejects.toThrow(/uq_report_scheduled_period/);
   });
 
@@ -68,13 +83,32 @@ describe('scheduled reports', () => {
         return (error as ConfigurationError).problems;
       }
     };
-    expect(problems({ REPORTS_WEEKLY_CRON: '0 7 * * 1' })).toEqual([expect.stringMatching(/^REPORTS_WEEKLY_CRON: must be a cron pattern with seconds .* \(got "0 7 \* \* 1"\)$/)]);
-    expect(problems({ REPORTS_MONTHLY_CRON: '0 0 7 32 * *' })).toEqual([expect.stringMatching(/^REPORTS_MONTHLY_CRON: /)]);
+    expect(problems({ REPORTS_WEEKLY_CRON: '0 7 * * 1' })).toEqual([
+      expect.stringMatching(
+        /^REPORTS_WEEKLY_CRON: must be a cron pattern with seconds .* \(got "0 7 \* \* 1"\)$/,
+      ),
+    ]);
+    expect(problems({ REPORTS_MONTHLY_CRON: '0 0 7 32 * *' })).toEqual([
+      expect.stringMatching(/^REPORTS_MONTHLY_CRON: /),
+    ]);
     expect(problems({ REPORTS_QUARTERLY_CRON: 'off', REPORTS_OPEN_ALERT_AGE: '2d' })).toEqual([]);
-    expect(loadConfig({ NODE_ENV: 'test', REPORTS_QUARTERLY_CRON: 'off' }).reports.schedules).toEqual({ weekly: '0 0 7 * * 1', monthly: '0 0 7 1 * *', quarterly: undefined });
+    expect(loadConfig({ NODE_ENV: 'test', REPORTS_QUARTERLY_CRON: 'off' }).reports.schedules).toEqual({
+      weekly: '0 0 7 * * 1',
+      monthly: '0 0 7 1 * *',
+      quarterly: undefined,
+    });
     const dir = mkdtempSync(join(tmpdir(), 'report-org-'));
     const file = join(dir, 'org.json');
-    writeFileSync(file, JSON.stringify({ governingBody: 'UBND TỈNH X', issuingBody: 'VĂN PHÒNG', symbol: 'bc vp', place: 'X', recipients: ['Lưu: VT.'] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        governingBody: 'UBND TỈNH X',
+        issuingBody: 'VĂN PHÒNG',
+        symbol: 'bc vp',
+        place: 'X',
+        recipients: ['Lưu: VT.'],
+      }),
+    );
     expect(problems({ REPORTS_ORGANISATION_FILE: file })).toEqual([
       `REPORTS_ORGANISATION_FILE: ${file}: symbol: must look like BC-VP (capitals and digits, joined by dashes)`,
       `REPORTS_ORGANISATION_FILE: ${file}: signer: Invalid input: expected object, received undefined`,

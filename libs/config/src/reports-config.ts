@@ -15,7 +15,9 @@ const line = z.string().trim().min(1, 'must not be empty').max(200, 'must be at 
 const organisationSchema = z.object({
   governingBody: line,
   issuingBody: line,
-  symbol: z.string().regex(/^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/, 'must look like BC-VP (capitals and digits, joined by dashes)'),
+  symbol: z
+    .string()
+    .regex(/^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/, 'must look like BC-VP (capitals and digits, joined by dashes)'),
   place: line,
   address: line.optional(),
   phone: line.optional(),
@@ -42,18 +44,29 @@ export interface ReportsConfig {
 }
 
 /** Reads and checks the organisation file; the problems name the file and each field. */
-export function loadReportOrganisation(file: string | undefined, configDir: string): { organisation?: ReportOrganisation; problems: string[] } {
-  const path = file ? (isAbsolute(file) ? file : resolve(process.cwd(), file)) : join(configDir, REPORT_ORGANISATION_FILE);
+export function loadReportOrganisation(
+  file: string | undefined,
+  configDir: string,
+): { organisation?: ReportOrganisation; problems: string[] } {
+  const path = file
+    ? isAbsolute(file)
+      ? file
+      : resolve(process.cwd(), file)
+    : join(configDir, REPORT_ORGANISATION_FILE);
   let raw: unknown;
   try {
     const { $comment: _comment, ...rest } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
     raw = rest;
   } catch (error) {
-    return { problems: [`REPORTS_ORGANISATION_FILE: ${path} cannot be read as JSON (${(error as Error).message})`] };
+    return {
+      problems: [`REPORTS_ORGANISATION_FILE: ${path} cannot be read as JSON (${(error as Error).message})`],
+    };
   }
   const parsed = organisationSchema.safeParse(raw);
   if (parsed.success) return { organisation: parsed.data, problems: [] };
   return {
-    problems: parsed.error.issues.map((i) => `REPORTS_ORGANISATION_FILE: ${path}: ${i.path.join('.') || '(root)'}: ${i.message}`),
+    problems: parsed.error.issues.map(
+      (i) => `REPORTS_ORGANISATION_FILE: ${path}: ${i.path.join('.') || '(root)'}: ${i.message}`,
+    ),
   };
 }

@@ -33,9 +33,15 @@ export function checkedPeriod(from: string, to: string): ReportPeriod {
   const problems: { field: string; message: string }[] = [];
   if (!isLocalDay(from)) problems.push({ field: 'from', message: 'must be a date, YYYY-MM-DD' });
   if (!isLocalDay(to)) problems.push({ field: 'to', message: 'must be a date, YYYY-MM-DD' });
-  if (!problems.length && to <= from) problems.push({ field: 'to', message: 'must be after from (the period is [from, to): to is not included)' });
-  if (!problems.length && addDays(from, MAX_REPORT_DAYS) < to) problems.push({ field: 'to', message: `a report covers at most ${MAX_REPORT_DAYS} days` });
-  if (problems.length) throw new DomainException(ErrorCode.VALIDATION_FAILED, 'The report period is not valid', problems);
+  if (!problems.length && to <= from)
+    problems.push({
+      field: 'to',
+      message: 'must be after from (the period is [from, to): to is not included)',
+    });
+  if (!problems.length && addDays(from, MAX_REPORT_DAYS) < to)
+    problems.push({ field: 'to', message: `a report covers at most ${MAX_REPORT_DAYS} days` });
+  if (problems.length)
+    throw new DomainException(ErrorCode.VALIDATION_FAILED, 'The report period is not valid', problems);
   return { from, to };
 }
 

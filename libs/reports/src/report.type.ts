@@ -42,7 +42,14 @@ export interface ActionCount {
 
 /** Why an account was locked, as the Office asks: idle, its directory status (moved, retired), removed, by hand. */
 export type LockCause = 'idle' | 'transferred' | 'retired' | 'suspended' | 'removed' | 'manual';
-export const LOCK_CAUSES: readonly LockCause[] = ['idle', 'transferred', 'retired', 'suspended', 'removed', 'manual'];
+export const LOCK_CAUSES: readonly LockCause[] = [
+  'idle',
+  'transferred',
+  'retired',
+  'suspended',
+  'removed',
+  'manual',
+];
 
 export interface AccountRef {
   accountId: string;

@@ -26,7 +26,12 @@ export class PeriodicReportCron implements OnApplicationBootstrap {
     for (const kind of SCHEDULED_REPORT_KINDS) {
       const cronTime = this.config.reports.schedules[kind];
       if (!cronTime) continue;
-      const job = CronJob.from({ cronTime, timeZone: REPORT_TIME_ZONE, onTick: () => this.run(kind), waitForCompletion: true });
+      const job = CronJob.from({
+        cronTime,
+        timeZone: REPORT_TIME_ZONE,
+        onTick: () => this.run(kind),
+        waitForCompletion: true,
+      });
       this.scheduler.addCronJob(`report-${kind}`, job);
       job.start();
     }
@@ -35,7 +40,8 @@ export class PeriodicReportCron implements OnApplicationBootstrap {
   async run(kind: ScheduledReportKind): Promise<void> {
     try {
       const { report, created } = await this.schedule.run(kind);
-      if (!created) this.logger.log({ reportId: report.id, kind }, 'The report of this period was already made');
+      if (!created)
+        this.logger.log({ reportId: report.id, kind }, 'The report of this period was already made');
     } catch (error) {
       this.logger.error({ err: error, kind }, 'The scheduled report failed');
     }

@@ -83,7 +83,8 @@ export class ReportArchiveService {
       this.logger.log({ reportId: reserved.id, kind, period }, 'Report generated');
       return reserved.id;
     });
-    if (id === null) return { report: (await this.reports.findScheduled(this.db, kind, period))!, created: false };
+    if (id === null)
+      return { report: (await this.reports.findScheduled(this.db, kind, period))!, created: false };
     return { report: (await this.reports.findById(id))!, created: true };
   }
 

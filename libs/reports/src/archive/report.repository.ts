@@ -31,7 +31,11 @@ export class ReportRepository {
   constructor(private readonly db: DataSource) {}
 
   /** The report of a scheduled kind for exactly this period, if one was made. */
-  async findScheduled(m: EntityManager | DataSource, kind: ReportKind, p: ReportPeriod): Promise<ReportRecord | null> {
+  async findScheduled(
+    m: EntityManager | DataSource,
+    kind: ReportKind,
+    p: ReportPeriod,
+  ): Promise<ReportRecord | null> {
     const rows: Row[] = await m.query(
       `SELECT ${COLUMNS} FROM report WHERE kind = $1 AND period_from = $2::date AND period_to = $3::date AND kind <> 'on_demand'`,
       [kind, p.from, p.to],
@@ -52,7 +56,22 @@ export class ReportRepository {
     await m.query(
       `INSERT INTO report (id, kind, period_from, period_to, year, number, symbol, created_at, created_by, pdf, xlsx, pdf_sha256, xlsx_sha256, summary)
        VALUES ($1, $2, $3::date, $4::date, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [r.id, r.kind, r.period.from, r.period.to, r.year, r.number, r.symbol, r.createdAt, r.createdBy, r.pdf, r.xlsx, r.pdfSha256, r.xlsxSha256, JSON.stringify(r.summary)],
+      [
+        r.id,
+        r.kind,
+        r.period.from,
+        r.period.to,
+        r.year,
+        r.number,
+        r.symbol,
+        r.createdAt,
+        r.createdBy,
+        r.pdf,
+        r.xlsx,
+        r.pdfSha256,
+        r.xlsxSha256,
+        JSON.stringify(r.summary),
+      ],
     );
   }
 
@@ -73,7 +92,10 @@ export class ReportRepository {
 
   async file(id: string, format: 'pdf' | 'xlsx'): Promise<Buffer | null> {
     const column = format === 'pdf' ? 'pdf' : 'xlsx';
-    const rows: { data: Buffer }[] = await this.db.query(`SELECT ${column} AS data FROM report WHERE id = $1::bigint`, [id]);
+    const rows: { data: Buffer }[] = await this.db.query(
+      `SELECT ${column} AS data FROM report WHERE id = $1::bigint`,
+      [id],
+    );
     return rows[0]?.data ?? null;
   }
 }

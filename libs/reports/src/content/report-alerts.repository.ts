@@ -57,7 +57,11 @@ export class ReportAlertsRepository {
 
   /** Alert counts of the period grouped by one column (whitelisted: never user text in the SQL). */
   countBy(column: 'type' | 'severity' | 'outcome', from: Date, to: Date): Promise<AlertCount[]> {
-    const key = { type: 'type', severity: 'severity', outcome: `CASE WHEN status = 'resolved' THEN coalesce(outcome, 'none') ELSE status END` }[column];
+    const key = {
+      type: 'type',
+      severity: 'severity',
+      outcome: `CASE WHEN status = 'resolved' THEN coalesce(outcome, 'none') ELSE status END`,
+    }[column];
     return this.db.query(
       `SELECT ${key} AS key, count(*)::int AS alerts FROM alert
        WHERE window_start >= $1 AND window_start < $2 GROUP BY 1 ORDER BY 2 DESC, 1`,

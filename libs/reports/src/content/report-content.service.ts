@@ -4,7 +4,14 @@ import { FIELD_CATALOG_V1 } from '@app/contracts';
 import { explainedShareOf, startOfLocalDay } from '@app/detection';
 import { SourceSystemRepository } from '@app/source-systems';
 import { daysOf } from '../report-period.util';
-import type { AbnormalAccountEntry, AccountRef, ConnectedSystemEntry, ReportContent, ReportKind, ReportPeriod } from '../report.type';
+import type {
+  AbnormalAccountEntry,
+  AccountRef,
+  ConnectedSystemEntry,
+  ReportContent,
+  ReportKind,
+  ReportPeriod,
+} from '../report.type';
 import { ReportAccountsRepository } from './report-accounts.repository';
 import { ReportActivityRepository } from './report-activity.repository';
 import { AbnormalAlertRow, AccountStateRow, ReportAlertsRepository } from './report-alerts.repository';
@@ -15,7 +22,13 @@ import { ReportSourcesRepository } from './report-sources.repository';
  * its own history, its peers, its usual hour, or a growth over weeks. These are the Office's "accounts with
  * abnormal lookup frequency".
  */
-export const ABNORMAL_FREQUENCY_TYPES: readonly string[] = ['volume_own_baseline', 'volume_peers', 'volume_hourly', 'subject_volume', 'gradual_growth'];
+export const ABNORMAL_FREQUENCY_TYPES: readonly string[] = [
+  'volume_own_baseline',
+  'volume_peers',
+  'volume_hourly',
+  'subject_volume',
+  'gradual_growth',
+];
 
 const DAY_SECONDS = 86_400;
 const FIELD_LABELS = new Map(FIELD_CATALOG_V1.fields.map((f) => [f.code, f]));
@@ -43,7 +56,18 @@ export class ReportContentService {
       this.activity.byDay(period),
       this.alerts.countByDay(from, to),
     ]);
-    const [locks, warnings, unlocks, abnormalRows, alertsByType, alertsBySeverity, alertsByOutcome, overdue, flagged, systems] = await Promise.all([
+    const [
+      locks,
+      warnings,
+      unlocks,
+      abnormalRows,
+      alertsByType,
+      alertsBySeverity,
+      alertsByOutcome,
+      overdue,
+      flagged,
+      systems,
+    ] = await Promise.all([
       this.accounts.locks(from, to),
       this.accounts.warnings(from, to),
       this.accounts.unlocks(from, to),
@@ -77,7 +101,10 @@ export class ReportContentService {
       alertsByType,
       alertsBySeverity,
       alertsByOutcome,
-      overdueAlerts: overdue.map((a) => ({ ...a, ageDays: Math.floor((asOf.getTime() - a.createdAt.getTime()) / 1000 / DAY_SECONDS) })),
+      overdueAlerts: overdue.map((a) => ({
+        ...a,
+        ageDays: Math.floor((asOf.getTime() - a.createdAt.getTime()) / 1000 / DAY_SECONDS),
+      })),
       openAlertAgeDays: Math.round((ageSeconds / DAY_SECONDS) * 10) / 10,
       flaggedSources: flagged.map((f) => ({
         sourceSystem: f.sourceSystem,
@@ -88,21 +115,19 @@ export class ReportContentService {
         firstAt: f.firstAt,
         lastAt: f.lastAt,
       })),
-      connectedSystems: systems.map(
-        (s): ConnectedSystemEntry => ({
-          code: s.code,
-          name: s.name,
-          operatorOrg: s.operatorOrg,
-          status: s.status,
-          legalBasis: s.legalBasis,
-          approvalDocNo: s.approvalDocNo,
-          fields: s.allowedFields.map((code) => ({
-            code,
-            label: FIELD_LABELS.get(code)?.label ?? code,
-            sensitive: FIELD_LABELS.get(code)?.class === 'sensitive',
-          })),
-        }),
-      ),
+      connectedSystems: systems.map((s): ConnectedSystemEntry => ({
+        code: s.code,
+        name: s.name,
+        operatorOrg: s.operatorOrg,
+        status: s.status,
+        legalBasis: s.legalBasis,
+        approvalDocNo: s.approvalDocNo,
+        fields: s.allowedFields.map((code) => ({
+          code,
+          label: FIELD_LABELS.get(code)?.label ?? code,
+          sensitive: FIELD_LABELS.get(code)?.class === 'sensitive',
+        })),
+      })),
       trend: daysOf(period).map((day) => ({
         day,
         lookups: dayFigures.get(day)?.lookups ?? 0,
@@ -113,8 +138,14 @@ export class ReportContentService {
   }
 
   private async withAccounts(rows: AbnormalAlertRow[]): Promise<AbnormalAccountEntry[]> {
-    const known = new Map((await this.alerts.accounts([...new Set(rows.flatMap((r) => r.accountIds))])).map((a) => [a.accountId, a]));
-    const ref = (id: string): AccountStateRow => known.get(id) ?? { accountId: id, fullName: null, unitCode: null, unitName: null, lockedAt: null };
+    const known = new Map(
+      (await this.alerts.accounts([...new Set(rows.flatMap((r) => r.accountIds))])).map((a) => [
+        a.accountId,
+        a,
+      ]),
+    );
+    const ref = (id: string): AccountStateRow =>
+      known.get(id) ?? { accountId: id, fullName: null, unitCode: null, unitName: null, lockedAt: null };
     return rows.map((r) => ({
       ...r,
       accounts: r.accountIds.map((id): AccountRef => {

@@ -6,7 +6,10 @@ export class CreateReportDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date, YYYY-MM-DD' })
   from: string;
 
-  @ApiProperty({ example: '2026-12-01', description: 'The day after the period, not included: [from, to). At most 366 days after from' })
+  @ApiProperty({
+    example: '2026-12-01',
+    description: 'The day after the period, not included: [from, to). At most 366 days after from',
+  })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date, YYYY-MM-DD' })
   to: string;
 }

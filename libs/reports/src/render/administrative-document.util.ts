@@ -33,7 +33,12 @@ export const CONTENT_WIDTH = PAGE_WIDTH - MARGINS.left - MARGINS.right;
 
 /** Short rule under the issuing body and the motto: a third to a half of the text's width, centred. */
 function rule(width: number, column: number): Content {
-  return { canvas: [{ type: 'line', x1: (column - width) / 2, y1: 0, x2: (column + width) / 2, y2: 0, lineWidth: 0.6 }], margin: [0, 1, 0, 0] };
+  return {
+    canvas: [
+      { type: 'line', x1: (column - width) / 2, y1: 0, x2: (column + width) / 2, y2: 0, lineWidth: 0.6 },
+    ],
+    margin: [0, 1, 0, 0],
+  };
 }
 
 function header(d: AdministrativeDocument): Content {
@@ -47,15 +52,32 @@ function header(d: AdministrativeDocument): Content {
           { text: d.organisation.governingBody.toUpperCase(), fontSize: 12.5, alignment: 'center' },
           { text: d.organisation.issuingBody.toUpperCase(), fontSize: 12.5, bold: true, alignment: 'center' },
           rule(left * 0.4, left),
-          { text: `Số: ${d.number.number}/${d.number.symbol}`, fontSize: 13, alignment: 'center', margin: [0, 6, 0, 0] },
+          {
+            text: `Số: ${d.number.number}/${d.number.symbol}`,
+            fontSize: 13,
+            alignment: 'center',
+            margin: [0, 6, 0, 0],
+          },
         ],
       },
       {
         width: right,
         stack: [
           { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', fontSize: 12.5, bold: true, alignment: 'center' },
-          { text: 'Độc lập - Tự do - Hạnh phúc', fontSize: 13.5, bold: true, alignment: 'center', decoration: 'underline' },
-          { text: placeAndDateVi(d.organisation.place, d.issuedAt), fontSize: 13.5, italics: true, alignment: 'center', margin: [0, 8, 0, 0] },
+          {
+            text: 'Độc lập - Tự do - Hạnh phúc',
+            fontSize: 13.5,
+            bold: true,
+            alignment: 'center',
+            decoration: 'underline',
+          },
+          {
+            text: placeAndDateVi(d.organisation.place, d.issuedAt),
+            fontSize: 13.5,
+            italics: true,
+            alignment: 'center',
+            margin: [0, 8, 0, 0],
+          },
         ],
       },
     ],
@@ -74,9 +96,18 @@ function signature(d: AdministrativeDocument): Content {
   const sign: Column = {
     width: CONTENT_WIDTH * 0.5,
     stack: [
-      ...(signer.authority ? [{ text: signer.authority.toUpperCase(), bold: true, alignment: 'center' } as Content] : []),
+      ...(signer.authority
+        ? [{ text: signer.authority.toUpperCase(), bold: true, alignment: 'center' } as Content]
+        : []),
       { text: signer.title.toUpperCase(), bold: true, alignment: 'center' },
-      { text: '(Đã ký)', italics: true, alignment: 'center', margin: [0, 28, 0, 28], color: '#555555', fontSize: 11 },
+      {
+        text: '(Đã ký)',
+        italics: true,
+        alignment: 'center',
+        margin: [0, 28, 0, 28],
+        color: '#555555',
+        fontSize: 11,
+      },
       { text: signer.name, bold: true, alignment: 'center' },
     ],
   };
@@ -97,11 +128,16 @@ export function administrativeDocumentDefinition(d: AdministrativeDocument): TDo
       creationDate: d.issuedAt,
     },
     // Decree 30: page numbers centred in the top margin, not on the first page.
-    header: (page: number) => (page > 1 ? { text: String(page), alignment: 'center', fontSize: 13, margin: [0, mm(10), 0, 0] } : ''),
+    header: (page: number) =>
+      page > 1 ? { text: String(page), alignment: 'center', fontSize: 13, margin: [0, mm(10), 0, 0] } : '',
     footer: (page: number, pages: number) => ({
       margin: [MARGINS.left, 4, MARGINS.right, 0],
       stack: [
-        { canvas: [{ type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH, y2: 0, lineWidth: 0.3, lineColor: '#888888' }] },
+        {
+          canvas: [
+            { type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH, y2: 0, lineWidth: 0.3, lineColor: '#888888' },
+          ],
+        },
         ...d.footer.map((line): Content => ({ text: line, fontSize: 7.5, color: '#333333' })),
         { text: `Trang ${page}/${pages}`, fontSize: 7.5, alignment: 'right', color: '#333333' },
       ],

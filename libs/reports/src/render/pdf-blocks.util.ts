@@ -30,7 +30,12 @@ export interface Column {
 /** A table with a repeated header row, thin rules and numbers right-aligned; "Không có." when there are no rows. */
 export function table(columns: Column[], rows: Cell[][], note?: string): Content {
   if (!rows.length) return paragraph('Không có.');
-  const head: TableCell[] = columns.map((c) => ({ text: c.header, bold: true, alignment: 'center', fillColor: '#eeeeee' }));
+  const head: TableCell[] = columns.map((c) => ({
+    text: c.header,
+    bold: true,
+    alignment: 'center',
+    fillColor: '#eeeeee',
+  }));
   const body: TableCell[][] = rows.map((r) =>
     r.map((v, i) => ({
       text: v === null ? '—' : typeof v === 'number' ? formatNumberVi(v) : v,
@@ -39,8 +44,20 @@ export function table(columns: Column[], rows: Cell[][], note?: string): Content
   );
   const content: Content[] = [
     {
-      table: { headerRows: 1, widths: columns.map((c) => c.width), body: [head, ...body], dontBreakRows: true },
-      layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#555555', vLineColor: () => '#555555', paddingTop: () => 2, paddingBottom: () => 2 },
+      table: {
+        headerRows: 1,
+        widths: columns.map((c) => c.width),
+        body: [head, ...body],
+        dontBreakRows: true,
+      },
+      layout: {
+        hLineWidth: () => 0.5,
+        vLineWidth: () => 0.5,
+        hLineColor: () => '#555555',
+        vLineColor: () => '#555555',
+        paddingTop: () => 2,
+        paddingBottom: () => 2,
+      },
       fontSize: 10.5,
       lineHeight: 1,
       alignment: 'left',
@@ -71,14 +88,40 @@ export function barChart(title: string, labels: string[], series: BarSeries[], h
   const shapes: object[] = [
     { type: 'line', x1: axis, y1: height, x2: axis + width, y2: height, lineWidth: 0.6 },
     { type: 'line', x1: axis, y1: 0, x2: axis, y2: height, lineWidth: 0.6 },
-    { type: 'line', x1: axis - 3, y1: 0, x2: axis + width, y2: 0, lineWidth: 0.2, lineColor: '#aaaaaa', dash: { length: 2 } },
-    { type: 'line', x1: axis - 3, y1: height / 2, x2: axis + width, y2: height / 2, lineWidth: 0.2, lineColor: '#aaaaaa', dash: { length: 2 } },
+    {
+      type: 'line',
+      x1: axis - 3,
+      y1: 0,
+      x2: axis + width,
+      y2: 0,
+      lineWidth: 0.2,
+      lineColor: '#aaaaaa',
+      dash: { length: 2 },
+    },
+    {
+      type: 'line',
+      x1: axis - 3,
+      y1: height / 2,
+      x2: axis + width,
+      y2: height / 2,
+      lineWidth: 0.2,
+      lineColor: '#aaaaaa',
+      dash: { length: 2 },
+    },
   ];
   labels.forEach((_, i) => {
     let base = height;
     for (const s of series) {
       const h = (s.values[i] / max) * height;
-      if (h > 0) shapes.push({ type: 'rect', x: axis + i * slot + (slot - bar) / 2, y: base - h, w: bar, h, color: s.color });
+      if (h > 0)
+        shapes.push({
+          type: 'rect',
+          x: axis + i * slot + (slot - bar) / 2,
+          y: base - h,
+          w: bar,
+          h,
+          color: s.color,
+        });
       base -= h;
     }
   });
@@ -113,13 +156,33 @@ export function barChart(title: string, labels: string[], series: BarSeries[], h
           ...labels
             .map((l, i) => ({ l, i }))
             .filter(({ i }) => i % every === 0)
-            .map(({ l, i }) => ({ width: slot * Math.min(every, labels.length - i), text: l, fontSize: 7, alignment: 'left' as const })),
+            .map(({ l, i }) => ({
+              width: slot * Math.min(every, labels.length - i),
+              text: l,
+              fontSize: 7,
+              alignment: 'left' as const,
+            })),
         ],
         columnGap: 0,
         margin: [0, 2, 0, 0],
       },
       {
-        columns: [{ width: '*', text: '' }, ...series.map((s) => ({ width: 'auto' as const, columns: [{ width: 8, canvas: [{ type: 'rect', x: 0, y: 2, w: 7, h: 7, color: s.color }] }, { width: 'auto' as const, text: s.label, fontSize: 9, margin: [3, 0, 10, 0] as [number, number, number, number] }] })), { width: '*', text: '' }],
+        columns: [
+          { width: '*', text: '' },
+          ...series.map((s) => ({
+            width: 'auto' as const,
+            columns: [
+              { width: 8, canvas: [{ type: 'rect', x: 0, y: 2, w: 7, h: 7, color: s.color }] },
+              {
+                width: 'auto' as const,
+                text: s.label,
+                fontSize: 9,
+                margin: [3, 0, 10, 0] as [number, number, number, number],
+              },
+            ],
+          })),
+          { width: '*', text: '' },
+        ],
         margin: [0, 4, 0, 0],
       },
     ],

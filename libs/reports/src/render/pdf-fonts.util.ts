@@ -1,9 +1,15 @@
 import { dirname, join } from 'node:path';
-// The module is an instance whose methods live on its prototype: required whole, not star-imported.
-import pdfmake = require('pdfmake');
+import type * as PdfMake from 'pdfmake';
 
 /**
- * Tinos (Apache-2.0 / OFL-1.1, from the @expo-google-fonts/tinos npm package): metrically compatible with Times New
+ * The module is an instance whose methods live on its prototype and read `this`: neither a star import (which
+ * copies own properties) nor named imports (called without `this`) keep them, so it is required whole.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfmake: typeof PdfMake = require('pdfmake');
+
+/**
+ * Tinos (SIL Open Font License 1.1, from the @expo-google-fonts/tinos npm package, whose code is MIT): metrically compatible with Times New
  * Roman, the face Decree 30/2020 names, with every Vietnamese glyph. pdfmake embeds the glyphs a document uses.
  */
 export const DOCUMENT_FONT = 'Tinos';
@@ -13,7 +19,7 @@ const FONT_DIR = dirname(require.resolve('@expo-google-fonts/tinos/package.json'
 let configured = false;
 
 /** The pdfmake singleton with this font and no access to URLs or files beyond the font's own folder. */
-export function documentPdfMake(): typeof pdfmake {
+export function documentPdfMake(): typeof PdfMake {
   if (!configured) {
     pdfmake.setFonts({
       [DOCUMENT_FONT]: {
