@@ -25,23 +25,14 @@ describe('loadConfig', () => {
   });
 
   it('reads the observation start as an instant and the mass-change limits', () => {
-    expect(loadConfig({}).accounts).toMatchObject({
-      observationStart: undefined,
-      massChange: { share: 0.1, min: 20 },
-    });
-    const sut = loadConfig({
-      ACCOUNT_OBSERVATION_START: '2026-08-01T00:00:00+07:00',
-      ACCOUNT_MASS_CHANGE_SHARE: '0.25',
-    });
+    expect(loadConfig({}).accounts).toMatchObject({ observationStart: undefined, massChange: { share: 0.1, min: 20 } });
+    const sut = loadConfig({ ACCOUNT_OBSERVATION_START: '2026-08-01T00:00:00+07:00', ACCOUNT_MASS_CHANGE_SHARE: '0.25' });
     expect(sut.accounts.observationStart).toEqual(new Date('2026-07-31T17:00:00Z'));
     expect(sut.accounts.massChange.share).toBe(0.25);
   });
 
   it.each([
-    [
-      { ACCOUNT_OBSERVATION_START: '2026-08-01' },
-      /ACCOUNT_OBSERVATION_START: must be a date-time with an offset/,
-    ],
+    [{ ACCOUNT_OBSERVATION_START: '2026-08-01' }, /ACCOUNT_OBSERVATION_START: must be a date-time with an offset/],
     [{ ACCOUNT_MASS_CHANGE_SHARE: '10' }, /ACCOUNT_MASS_CHANGE_SHARE: must be at most 1/],
     [{ PORT: '99999' }, /PORT: .*65535.*got "99999"/],
     [{ PORT: 'abc' }, /PORT: /],

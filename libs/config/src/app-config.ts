@@ -123,9 +123,7 @@ export const CONFIG_DIR = ((): string => {
 })();
 
 function readDefaults(): Record<string, unknown> {
-  const { $comment: _comment, ...defaults } = JSON.parse(
-    readFileSync(join(CONFIG_DIR, 'defaults.json'), 'utf8'),
-  );
+  const { $comment: _comment, ...defaults } = JSON.parse(readFileSync(join(CONFIG_DIR, 'defaults.json'), 'utf8'));
   return defaults;
 }
 
@@ -183,8 +181,7 @@ function toAppConfig(e: Env): AppConfig {
       url: e.DATABASE_URL,
       poolSize: e.DATABASE_POOL_SIZE,
       ssl: e.DATABASE_SSL,
-      migrateOnStart:
-        e.DATABASE_MIGRATE_ON_START === 'auto' ? !e.DATABASE_URL : e.DATABASE_MIGRATE_ON_START === 'true',
+      migrateOnStart: e.DATABASE_MIGRATE_ON_START === 'auto' ? !e.DATABASE_URL : e.DATABASE_MIGRATE_ON_START === 'true',
       embedded: { dataDir: join(dataDir, 'pglite'), port: e.EMBEDDED_DB_PORT },
     },
     kafka: e.KAFKA_BROKERS.length
@@ -193,11 +190,7 @@ function toAppConfig(e: Env): AppConfig {
           clientId: e.KAFKA_CLIENT_ID,
           ssl: e.KAFKA_SSL,
           sasl: e.KAFKA_SASL_MECHANISM
-            ? {
-                mechanism: e.KAFKA_SASL_MECHANISM,
-                username: e.KAFKA_SASL_USERNAME!,
-                password: e.KAFKA_SASL_PASSWORD!,
-              }
+            ? { mechanism: e.KAFKA_SASL_MECHANISM, username: e.KAFKA_SASL_USERNAME!, password: e.KAFKA_SASL_PASSWORD! }
             : undefined,
           topic: e.KAFKA_TOPIC,
           groupId: e.KAFKA_GROUP_ID,
@@ -227,11 +220,7 @@ function toAppConfig(e: Env): AppConfig {
     auth: toAuthConfig(e, join(dataDir, 'secrets')),
     reports: {
       organisation: reports.organisation!,
-      schedules: {
-        weekly: e.REPORTS_WEEKLY_CRON,
-        monthly: e.REPORTS_MONTHLY_CRON,
-        quarterly: e.REPORTS_QUARTERLY_CRON,
-      },
+      schedules: { weekly: e.REPORTS_WEEKLY_CRON, monthly: e.REPORTS_MONTHLY_CRON, quarterly: e.REPORTS_QUARTERLY_CRON },
       openAlertAge: e.REPORTS_OPEN_ALERT_AGE,
     },
   };
@@ -239,8 +228,7 @@ function toAppConfig(e: Env): AppConfig {
 
 function authConfigProblems(e: Env): string[] {
   const problems: string[] = [];
-  if (e.AUTH_OIDC_ISSUER && !e.AUTH_OIDC_CLIENT_ID)
-    problems.push('AUTH_OIDC_CLIENT_ID: required when AUTH_OIDC_ISSUER is set');
+  if (e.AUTH_OIDC_ISSUER && !e.AUTH_OIDC_CLIENT_ID) problems.push('AUTH_OIDC_CLIENT_ID: required when AUTH_OIDC_ISSUER is set');
   if (Boolean(e.BOOTSTRAP_ADMIN_USERNAME) !== Boolean(e.BOOTSTRAP_ADMIN_PASSWORD)) {
     problems.push('BOOTSTRAP_ADMIN_USERNAME / BOOTSTRAP_ADMIN_PASSWORD: set both or neither');
   }
@@ -267,11 +255,7 @@ function toAuthConfig(e: Env, secretsDir: string): AuthConfig {
       : undefined,
     bootstrapAdmin:
       e.BOOTSTRAP_ADMIN_USERNAME && e.BOOTSTRAP_ADMIN_PASSWORD
-        ? {
-            username: e.BOOTSTRAP_ADMIN_USERNAME,
-            password: e.BOOTSTRAP_ADMIN_PASSWORD,
-            email: e.BOOTSTRAP_ADMIN_EMAIL,
-          }
+        ? { username: e.BOOTSTRAP_ADMIN_USERNAME, password: e.BOOTSTRAP_ADMIN_PASSWORD, email: e.BOOTSTRAP_ADMIN_EMAIL }
         : undefined,
   };
 }

@@ -36,9 +36,7 @@ const postgresUrl = optionalString.refine((v) => v === undefined || /^postgres(q
 const duration = z
   .string()
   .regex(/^\d+(s|m|h|d)$/, 'must look like 90s, 15m, 24h or 14d')
-  .transform(
-    (v) => Number(v.slice(0, -1)) * { s: 1, m: 60, h: 3600, d: 86400 }[v.slice(-1) as 's' | 'm' | 'h' | 'd'],
-  );
+  .transform((v) => Number(v.slice(0, -1)) * { s: 1, m: 60, h: 3600, d: 86400 }[v.slice(-1) as 's' | 'm' | 'h' | 'd']);
 
 /** A report schedule: a cron pattern with seconds (6 fields, checked by the scheduler's own parser), or off. */
 const reportSchedule = z
@@ -100,14 +98,7 @@ export const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200),
   DATABASE_SSL: bool,
   DATABASE_MIGRATE_ON_START: z.enum(['auto', 'true', 'false']),
-  KAFKA_BROKERS: optionalString.transform((v) =>
-    v
-      ? v
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : [],
-  ),
+  KAFKA_BROKERS: optionalString.transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])),
   KAFKA_CLIENT_ID: z.string().min(1),
   KAFKA_SSL: bool,
   KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
@@ -117,9 +108,7 @@ export const envSchema = z.object({
   KAFKA_GROUP_ID: z.string().min(1),
   KAFKA_DLQ_TOPIC: z.string().min(1),
   KAFKA_CONSUMERS: z.coerce.number().int().min(1).max(16),
-  KAFKA_COMPRESSION: z.enum(KAFKA_COMPRESSIONS, {
-    message: `must be one of ${KAFKA_COMPRESSIONS.join(', ')}`,
-  }),
+  KAFKA_COMPRESSION: z.enum(KAFKA_COMPRESSIONS, { message: `must be one of ${KAFKA_COMPRESSIONS.join(', ')}` }),
   KAFKA_STALL_TIMEOUT: duration,
   CORS_ORIGINS: csv,
   CONSOLE_DIR: z.string().min(1),
@@ -128,9 +117,7 @@ export const envSchema = z.object({
   SUBJECT_HASH_KEY: optionalString.refine((v) => v === undefined || v.length >= 32, {
     message: 'must be at least 32 characters (e.g. 64 hex digits)',
   }),
-  SUBJECT_HASH_KEY_ID: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]{1,32}$/, 'must be 1-32 letters, digits, dot, dash or underscore'),
+  SUBJECT_HASH_KEY_ID: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'must be 1-32 letters, digits, dot, dash or underscore'),
   SUBJECT_ENCRYPTION_KEY: optionalString.refine((v) => v === undefined || aes256Key(v) !== undefined, {
     message: 'must be 32 bytes, as 64 hex digits or base64',
   }),
@@ -147,23 +134,16 @@ export const envSchema = z.object({
   ACCOUNT_IDLE_LOCK_CRON: z
     .string()
     .regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron pattern of 5 or 6 fields, e.g. "0 30 0 * * *"'),
-  ACCOUNT_TIME_ZONE: z
-    .string()
-    .refine((v) => isTimeZone(v), { message: 'must be an IANA time zone, e.g. Asia/Ho_Chi_Minh' }),
+  ACCOUNT_TIME_ZONE: z.string().refine((v) => isTimeZone(v), { message: 'must be an IANA time zone, e.g. Asia/Ho_Chi_Minh' }),
   ACCOUNT_LOCK_WARNING_DAYS: csv
-    .refine((days) => days.every((d) => /^\d{1,3}$/.test(d) && Number(d) >= 1), {
-      message: 'must be whole days, e.g. 14,3',
-    })
+    .refine((days) => days.every((d) => /^\d{1,3}$/.test(d) && Number(d) >= 1), { message: 'must be whole days, e.g. 14,3' })
     .transform((days) => days.map(Number)),
   ACCOUNT_OBSERVATION_START: optionalString
     .refine((v) => v === undefined || (RFC3339.test(v) && Number.isFinite(Date.parse(v))), {
       message: 'must be a date-time with an offset, e.g. 2026-08-01T00:00:00+07:00',
     })
     .transform((v) => (v === undefined ? undefined : new Date(v))),
-  ACCOUNT_MASS_CHANGE_SHARE: z.coerce
-    .number()
-    .gt(0, 'must be more than 0')
-    .max(1, 'must be at most 1 (a share, e.g. 0.10)'),
+  ACCOUNT_MASS_CHANGE_SHARE: z.coerce.number().gt(0, 'must be more than 0').max(1, 'must be at most 1 (a share, e.g. 0.10)'),
   ACCOUNT_MASS_CHANGE_MIN: z.coerce.number().int().min(0),
   ACCOUNT_STATUS_REFRESH: duration,
   ACCOUNT_COMMAND_TOPIC: z.string().min(1),
