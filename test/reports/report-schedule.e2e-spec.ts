@@ -1,11 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { FixedClock } from '@app/common';
 import { ConfigurationError, loadConfig } from '@app/config';
 import { previousPeriod, ReportScheduleService } from '@app/reports';
 import { sql } from '../ingestion/ingest.fixture';
 import { bootTestApp, TestApp } from '../utils/test-app';
+import { PeriodicReportCron } from '../../apps/audit-service/src/jobs/periodic-report.cron';
 
 /** The schedules: the period that just closed, made once, whatever the replicas and restarts; their settings checked. */
 describe('scheduled reports', () => {
@@ -72,6 +74,20 @@ describe('scheduled reports', () => {
         SELECT kind, period_from, period_to, year, 99, symbol, created_at, created_by, pdf, xlsx, pdf_sha256, xlsx_sha256 FROM report WHERE kind = 'monthly'`,
       ),
     ).rejects.toThrow(/uq_report_scheduled_period/);
+  });
+
+  it('schedules each report that is not off, in Vietnam', () => {
+    const config = loadConfig({ NODE_ENV: 'test', REPORTS_QUARTERLY_CRON: 'off', REPORTS_WEEKLY_CRON: '0 30 6 * * 1' });
+    const registry = new SchedulerRegistry();
+    const cron = new PeriodicReportCron(config, registry, first.app.get(ReportScheduleService));
+    cron.onApplicationBootstrap();
+    try {
+      expect([...registry.getCronJobs().keys()].sort()).toEqual(['report-monthly', 'report-weekly']);
+      expect(registry.getCronJob('report-weekly').nextDate().setZone('Asia/Ho_Chi_Minh').toFormat('ccc HH:mm')).toBe('Mon 06:30');
+      expect(registry.getCronJob('report-monthly').nextDate().setZone('Asia/Ho_Chi_Minh').toFormat('dd HH:mm')).toBe('01 07:00');
+    } finally {
+      for (const job of registry.getCronJobs().values()) job.stop();
+    }
   });
 
   it('refuses a schedule that is not a cron pattern with seconds, and an organisation file that misses the signer', () => {
