@@ -4,7 +4,11 @@ import { checkedPeriod, daysOf } from './report-period.util';
 describe('checkedPeriod', () => {
   it('takes real dates with from before to, at most 366 days apart', () => {
     expect(checkedPeriod('2026-01-01', '2027-01-01')).toEqual({ from: '2026-01-01', to: '2027-01-01' });
-    expect(daysOf({ from: '2026-02-27', to: '2026-03-02' })).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
+    expect(daysOf({ from: '2026-02-27', to: '2026-03-02' })).toEqual([
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-01',
+    ]);
   });
 
   it.each([
@@ -17,7 +21,9 @@ describe('checkedPeriod', () => {
       throw new Error('accepted');
     } catch (error) {
       expect(error).toBeInstanceOf(DomainException);
-      expect((error as DomainException).details).toEqual([expect.objectContaining({ field, message: expect.stringContaining(message) })]);
+      expect((error as DomainException).details).toEqual([
+        expect.objectContaining({ field, message: expect.stringContaining(message) }),
+      ]);
     }
   });
 });

@@ -1,8 +1,27 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { AccountRef } from '../report.type';
 import { CONTENT_WIDTH } from './administrative-document.util';
 import { formatNumberVi } from './report-format.util';
 
 /** Pieces of a document body: headings, paragraphs, tables and bar charts, in the decree's type sizes. */
+
+/** Rows listed in the PDF per table; the XLSX has them all, and the PDF says so when it cuts. */
+export const PDF_LIST_LIMIT = 100;
+
+export const limited = <T>(rows: T[]): { rows: T[]; note?: string } =>
+  rows.length > PDF_LIST_LIMIT
+    ? {
+        rows: rows.slice(0, PDF_LIST_LIMIT),
+        note: `(Liệt kê ${PDF_LIST_LIMIT}/${formatNumberVi(rows.length)} dòng; danh sách đầy đủ trong tệp XLSX kèm theo.)`,
+      }
+    : { rows };
+
+/** "VĂN PHÒNG" → "Văn phòng", as the body names the issuer. */
+export const sentenceCase = (name: string): string =>
+  name.charAt(0).toLocaleUpperCase('vi') + name.slice(1).toLocaleLowerCase('vi');
+
+export const who = (a: AccountRef): string => `${a.accountId}${a.fullName ? ` (${a.fullName})` : ''}`;
+export const unit = (a: AccountRef): string => a.unitName ?? a.unitCode ?? '—';
 
 export function heading(text: string): Content {
   return { text, bold: true, fontSize: 13, margin: [0, 10, 0, 4], alignment: 'left' };

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { addDays } from '@app/detection';
 import type { ReportContent } from '../report.type';
-import { actionTakenVi, reportSummaryLine } from './periodic-report-pdf.util';
+import { actionTakenVi } from './periodic-report-findings.util';
+import { reportSummaryLine } from './periodic-report-pdf.util';
 import {
   ACTION_VI,
   ALERT_TYPE_VI,
