@@ -39,22 +39,24 @@ export class ReportArchiveService {
 
   /**
    * Generates the report of a period. For a scheduled kind, at most one per period: a second call (a restart, a
-   * second replica) returns the one made. Under an advisory lock, so numbers follow one another without a gap.
+   * second replica) returns the one made. The figures are read and the XLSX made before the transaction (the
+   * embedded database has one connection, which the transaction holds); the number is reserved, the PDF made and
+   * the row written under an advisory lock, so numbers follow one another without a gap.
    */
   async generate(kind: ReportKind, period: ReportPeriod, actor: string): Promise<GeneratedReport> {
     const scheduled = kind !== 'on_demand';
     const found = scheduled ? await this.reports.findScheduled(this.db, kind, period) : null;
     if (found) return { report: found, created: false };
+    const now = this.clock.now();
+    const year = Number(localDay(now).slice(0, 4));
+    const content = await this.content.gather(kind, period, now);
+    const xlsx = await renderPeriodicReportXlsx(content, now, reportSummaryLine(content));
+    const xlsxSha256 = sha256(xlsx);
+    const symbol = this.config.reports.organisation.symbol;
     const id = await this.db.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [REPORT_GENERATION_LOCK]);
       if (scheduled && (await this.reports.findScheduled(m, kind, period))) return null;
-      const now = this.clock.now();
-      const year = Number(localDay(now).slice(0, 4));
       const reserved = await this.reports.reserve(m, year);
-      const content = await this.content.gather(kind, period, now);
-      const symbol = this.config.reports.organisation.symbol;
-      const xlsx = await renderPeriodicReportXlsx(content, now, reportSummaryLine(content));
-      const xlsxSha256 = sha256(xlsx);
       const pdf = await renderPeriodicReportPdf({
         content,
         organisation: this.config.reports.organisation,
