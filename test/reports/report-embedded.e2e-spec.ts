@@ -29,12 +29,28 @@ describe('a report on the embedded database', () => {
     try {
       const base = `http://127.0.0.1:${httpPort}`;
       await waitForHttp(`${base}/health/ready`, service);
-      const { admin } = await adminAndProducerKey(base, ADMIN, { code: 'igate', name: 'iGate', operatorOrg: 'VNPT', allowedFields: ['fullName'] });
+      const { admin } = await adminAndProducerKey(base, ADMIN, {
+        code: 'igate',
+        name: 'iGate',
+        operatorOrg: 'VNPT',
+        allowedFields: ['fullName'],
+      });
       const events = readFileSync(join(CONTRACTS_SOURCE_DIR, 'examples', 'valid-events.ndjson'), 'utf8');
       await callJson(base, 'POST', '/v1/ingest/events', events, admin);
-      const report = await callJson(base, 'POST', '/v1/reports', { from: '2020-01-01', to: '2020-12-31' }, admin);
-      expect(report).toMatchObject({ kind: 'on_demand', documentNumber: expect.stringMatching(/^Số: 1\/BC-VP$/) });
-      const pdf = Buffer.from(await (await fetch(`${base}/v1/reports/${report.id}/pdf`, { headers: admin })).arrayBuffer());
+      const report = await callJson(
+        base,
+        'POST',
+        '/v1/reports',
+        { from: '2020-01-01', to: '2020-12-31' },
+        admin,
+      );
+      expect(report).toMatchObject({
+        kind: 'on_demand',
+        documentNumber: expect.stringMatching(/^Số: 1\/BC-VP$/),
+      });
+      const pdf = Buffer.from(
+        await (await fetch(`${base}/v1/reports/${report.id}/pdf`, { headers: admin })).arrayBuffer(),
+      );
       expect(createHash('sha256').update(pdf).digest('hex')).toBe(report.pdfSha256);
       expect(pdfText(pdf)).toContain('Độc lập - Tự do - Hạnh phúc');
     } finally {
