@@ -77,14 +77,22 @@ describe('scheduled reports', () => {
   });
 
   it('schedules each report that is not off, in Vietnam', () => {
-    const config = loadConfig({ NODE_ENV: 'test', REPORTS_QUARTERLY_CRON: 'off', REPORTS_WEEKLY_CRON: '0 30 6 * * 1' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      REPORTS_QUARTERLY_CRON: 'off',
+      REPORTS_WEEKLY_CRON: '0 30 6 * * 1',
+    });
     const registry = new SchedulerRegistry();
     const cron = new PeriodicReportCron(config, registry, first.app.get(ReportScheduleService));
     cron.onApplicationBootstrap();
     try {
       expect([...registry.getCronJobs().keys()].sort()).toEqual(['report-monthly', 'report-weekly']);
-      expect(registry.getCronJob('report-weekly').nextDate().setZone('Asia/Ho_Chi_Minh').toFormat('ccc HH:mm')).toBe('Mon 06:30');
-      expect(registry.getCronJob('report-monthly').nextDate().setZone('Asia/Ho_Chi_Minh').toFormat('dd HH:mm')).toBe('01 07:00');
+      expect(
+        registry.getCronJob('report-weekly').nextDate().setZone('Asia/Ho_Chi_Minh').toFormat('ccc HH:mm'),
+      ).toBe('Mon 06:30');
+      expect(
+        registry.getCronJob('report-monthly').nextDate().setZone('Asia/Ho_Chi_Minh').toFormat('dd HH:mm'),
+      ).toBe('01 07:00');
     } finally {
       for (const job of registry.getCronJobs().values()) job.stop();
     }
