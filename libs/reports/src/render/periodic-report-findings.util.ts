@@ -82,7 +82,7 @@ export function alerts(c: ReportContent): Content[] {
         { header: 'Số ngày', width: 40, numeric: true },
       ],
       overdue.rows.map((a) => [
-        Number(a.alertId),
+        a.alertId,
         `${ALERT_TYPE_VI[a.type] ?? a.type} (${SEVERITY_VI[a.severity] ?? a.severity})`,
         a.accountIds.join(', ') || '—',
         formatDateTimeVi(a.createdAt),
