@@ -5,7 +5,7 @@ import { AccountLockService, IdleLockService } from '@app/accounts';
 import { AlertTriageService } from '@app/alerts';
 import { Role } from '@app/auth';
 import { FixedClock } from '@app/common';
-import { DetectionScan, localDay } from '@app/detection';
+import { DetectionScan, localDay, weekdayOf } from '@app/detection';
 import { accountDirectory, LabelledProvinceGenerator, simulatedSourceSystems } from '@app/gateway-simulator';
 import { ReportArchiveService, ReportScheduleService } from '@app/reports';
 import { sql, TEST_SUBJECT_KEY } from '../ingestion/ingest.fixture';
@@ -74,6 +74,7 @@ describe('the monthly report of a simulated province', () => {
     };
     // Day by day, the clock at the day's end; the idle-lock job runs on the first working day of March.
     let day = '';
+    let scanFrom = '2026-03-01';
     let batch: unknown[] = [];
     const flush = async () => {
       for (let i = 0; i < batch.length; i += 5000)
@@ -88,9 +89,13 @@ describe('the monthly report of a simulated province', () => {
       const d = localDay(new Date(event.occurredAt));
       if (d !== day) {
         await flush();
-        // The daily job's scan of the closed day, at 01:00 the next morning: alerts are raised through the month.
-        clock.set(`${d}T01:00:00+07:00`);
-        if (day >= '2026-03-01') await sut.app.get(DetectionScan).scan(day, day);
+        // The closed days scanned each Monday at 01:00 (the daily job, a week at a time to keep the test short):
+        // alerts are raised through the month, so some are old when the report is made.
+        if (weekdayOf(d) === 1 && day >= scanFrom) {
+          clock.set(`${d}T01:00:00+07:00`);
+          await sut.app.get(DetectionScan).scan(scanFrom, day);
+          scanFrom = d;
+        }
         day = d;
         clock.set(`${d}T23:59:00+07:00`);
         admin = await bearerFor(sut.app, Role.ADMIN);
@@ -101,7 +106,7 @@ describe('the monthly report of a simulated province', () => {
     }
     await flush();
     clock.set('2026-04-01T01:00:00+07:00');
-    await sut.app.get(DetectionScan).scan(day, day);
+    await sut.app.get(DetectionScan).scan(scanFrom, day);
 
     // A reviewer concludes on some of March's volume alerts, as the Office's staff would.
     const volume = await sql<{ id: string }>(
