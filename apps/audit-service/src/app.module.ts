@@ -13,6 +13,7 @@ import { AuditTrailModule } from '@app/audit-trail';
 import { IngestionModule } from '@app/ingestion';
 import { SourceSystemsModule } from '@app/source-systems';
 import { DetectionModule } from '@app/detection';
+import { ReportsModule } from '@app/reports';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
 import { AccountsController } from './http/accounts.controller';
@@ -43,6 +44,8 @@ import { DetectionSettingsController } from './http/detection-settings.controlle
 import { DetectionDailyCron } from './jobs/detection-daily.cron';
 import { ProcedureProfileCron } from './jobs/procedure-profile.cron';
 import { QueryLogConsumer } from './kafka/query-log.consumer';
+import { ReportsController } from './http/reports.controller';
+import { PeriodicReportCron } from './jobs/periodic-report.cron';
 
 /** What each role adds. Health and metrics are served by every replica whatever its roles. */
 const API_CONTROLLERS = [
@@ -67,9 +70,10 @@ const API_CONTROLLERS = [
   // Before AlertsController: /v1/alerts/suppressions is not an alert id.
   AlertSuppressionsController,
   AlertsController,
+  ReportsController,
 ];
 const INGEST_PROVIDERS = [QueryLogConsumer];
-const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron, DetectionDailyCron, ProcedureProfileCron];
+const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron, DetectionDailyCron, ProcedureProfileCron, PeriodicReportCron];
 
 @Module({})
 export class AppModule {
@@ -95,6 +99,7 @@ export class AppModule {
         AccountsModule,
         AlertsModule,
         DetectionModule,
+        ReportsModule,
       ],
       controllers: [HealthController, MetricsController, ...(roles.has('api') ? API_CONTROLLERS : [])],
       providers: [

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { aes256Key, Env, envSchema, KafkaCompression, ServiceRole } from './env.schema';
+import { loadReportOrganisation, ReportsConfig } from './reports-config';
 
 /** The validated configuration, read once at boot. Nothing else reads process.env. */
 export interface AppConfig {
@@ -65,6 +66,7 @@ export interface AppConfig {
   /** Unset url: mail is off and messages are only logged. */
   smtp: { url?: string; from: string };
   auth: AuthConfig;
+  reports: ReportsConfig;
 }
 
 /** Sign-in, tokens, producer API keys and rate limits. Durations in seconds. */
@@ -159,6 +161,8 @@ function toAppConfig(e: Env): AppConfig {
     problems.push('KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD: required when KAFKA_SASL_MECHANISM is set');
   }
   problems.push(...authConfigProblems(e));
+  const reports = loadReportOrganisation(e.REPORTS_ORGANISATION_FILE, CONFIG_DIR);
+  problems.push(...reports.problems);
   if (problems.length) throw new ConfigurationError(problems);
   const dataDir = isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(process.cwd(), e.DATA_DIR);
   return {
@@ -214,6 +218,11 @@ function toAppConfig(e: Env): AppConfig {
     accounts: toAccountsConfig(e),
     smtp: { url: e.SMTP_URL, from: e.SMTP_FROM },
     auth: toAuthConfig(e, join(dataDir, 'secrets')),
+    reports: {
+      organisation: reports.organisation!,
+      schedules: { weekly: e.REPORTS_WEEKLY_CRON, monthly: e.REPORTS_MONTHLY_CRON, quarterly: e.REPORTS_QUARTERLY_CRON },
+      openAlertAge: e.REPORTS_OPEN_ALERT_AGE,
+    },
   };
 }
 

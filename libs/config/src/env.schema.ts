@@ -1,4 +1,5 @@
 import { createPrivateKey, KeyObject } from 'node:crypto';
+import { validateCronExpression } from 'cron';
 import { z } from 'zod';
 
 /** The service's roles; a replica runs the ones listed in ROLES. */
@@ -36,6 +37,15 @@ const duration = z
   .string()
   .regex(/^\d+(s|m|h|d)$/, 'must look like 90s, 15m, 24h or 14d')
   .transform((v) => Number(v.slice(0, -1)) * { s: 1, m: 60, h: 3600, d: 86400 }[v.slice(-1) as 's' | 'm' | 'h' | 'd']);
+
+/** A report schedule: a cron pattern with seconds (6 fields, checked by the scheduler's own parser), or off. */
+const reportSchedule = z
+  .string()
+  .transform((v) => v.trim())
+  .refine((v) => v === 'off' || (/^\S+( \S+){5}$/.test(v) && validateCronExpression(v).valid), {
+    message: 'must be a cron pattern with seconds (6 fields, e.g. "0 0 7 * * 1") or "off"',
+  })
+  .transform((v) => (v === 'off' ? undefined : v));
 
 /** An RFC 3339 date-time with an explicit offset: a local time without one would be read in the host's zone. */
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
@@ -173,6 +183,11 @@ export const envSchema = z.object({
   BOOTSTRAP_ADMIN_USERNAME: optionalString,
   BOOTSTRAP_ADMIN_PASSWORD: optionalString,
   BOOTSTRAP_ADMIN_EMAIL: optionalString,
+  REPORTS_ORGANISATION_FILE: optionalString,
+  REPORTS_WEEKLY_CRON: reportSchedule,
+  REPORTS_MONTHLY_CRON: reportSchedule,
+  REPORTS_QUARTERLY_CRON: reportSchedule,
+  REPORTS_OPEN_ALERT_AGE: duration,
 });
 
 export type Env = z.output<typeof envSchema>;

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The organisation file's name in config/, used unless REPORTS_ORGANISATION_FILE names another. */
+export const REPORT_ORGANISATION_FILE = 'report-organisation.json';
+
+const line = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+/**
+ * Who issues the reports, as printed on them (Decree 30/2020/NĐ-CP, appendix I): the governing body and the
+ * issuing body (top left), the symbol after the number ("Số: 12/BC-VP"), the place before the date, the signer
+ * and the recipients ("Nơi nhận").
+ */
+const organisationSchema = z.object({
+  governingBody: line,
+  issuingBody: line,
+  symbol: z
+    .string()
+    .regex(/^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/, 'must look like BC-VP (capitals and digits, joined by dashes)'),
+  place: line,
+  address: line.optional(),
+  phone: line.optional(),
+  email: z.string().email('must be an email address').optional(),
+  website: line.optional(),
+  signer: z.object({
+    /** e.g. "KT. CHÁNH VĂN PHÒNG" above the title when a deputy signs; omitted when the head signs. */
+    authority: line.optional(),
+    title: line,
+    name: line,
+  }),
+  recipients: z.array(line).min(1, 'must name at least one recipient'),
+});
+
+export type ReportOrganisation = z.output<typeof organisationSchema>;
+
+/** Reports to the Office: who issues them, when they are made, what counts as an old open alert. */
+export interface ReportsConfig {
+  organisation: ReportOrganisation;
+  /** Cron patterns with seconds, in Asia/Ho_Chi_Minh; undefined: that schedule is off. */
+  schedules: { weekly?: string; monthly?: string; quarterly?: string };
+  /** Seconds after which an open high or critical alert is listed as overdue. */
+  openAlertAge: number;
+}
+
+/** Reads and checks the organisation file; the problems name the file and each field. */
+export function loadReportOrganisation(
+  file: string | undefined,
+  configDir: string,
+): { organisation?: ReportOrganisation; problems: string[] } {
+  const path = file
+    ? isAbsolute(file)
+      ? file
+      : resolve(process.cwd(), file)
+    : join(configDir, REPORT_ORGANISATION_FILE);
+  let raw: unknown;
+  try {
+    const { $comment: _comment, ...rest } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    raw = rest;
+  } catch (error) {
+    return {
+      problems: [`REPORTS_ORGANISATION_FILE: ${path} cannot be read as JSON (${(error as Error).message})`],
+    };
+  }
+  const parsed = organisationSchema.safeParse(raw);
+  if (parsed.success) return { organisation: parsed.data, problems: [] };
+  return {
+    problems: parsed.error.issues.map(
+      (i) => `REPORTS_ORGANISATION_FILE: ${path}: ${i.path.join('.') || '(root)'}: ${i.message}`,
+    ),
+  };
+}

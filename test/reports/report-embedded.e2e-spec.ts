@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CONTRACTS_SOURCE_DIR } from '@app/contracts';
+import { adminAndProducerKey, callJson } from '../utils/http-client';
+import { freePort, spawnService, waitForHttp } from '../utils/service-process';
+import { ensurePoppler, pdfText } from './poppler';
+
+const ADMIN = { username: 'report-admin', password: 'Quiet-river-lantern-2026!' };
+
+/** `npm start` with nothing configured: the embedded database has a single connection, and a report is made on it. */
+describe('a report on the embedded database', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tthc-report-embedded-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('is generated, archived and downloaded as on a server', async () => {
+    ensurePoppler();
+    const [httpPort, dbPort] = [await freePort(), await freePort()];
+    const service = spawnService({
+      PORT: String(httpPort),
+      DATA_DIR: dataDir,
+      EMBEDDED_DB_PORT: String(dbPort),
+      LOG_LEVEL: 'warn',
+      ROLES: 'api',
+      BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
+      BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+    });
+    try {
+      const base = `http://127.0.0.1:${httpPort}`;
+      await waitForHttp(`${base}/health/ready`, service);
+      const { admin } = await adminAndProducerKey(base, ADMIN, {
+        code: 'igate',
+        name: 'iGate',
+        operatorOrg: 'VNPT',
+        allowedFields: ['fullName'],
+      });
+      const events = readFileSync(join(CONTRACTS_SOURCE_DIR, 'examples', 'valid-events.ndjson'), 'utf8');
+      await callJson(base, 'POST', '/v1/ingest/events', events, admin);
+      const report = await callJson(
+        base,
+        'POST',
+        '/v1/reports',
+        { from: '2020-01-01', to: '2020-12-31' },
+        admin,
+      );
+      expect(report).toMatchObject({
+        kind: 'on_demand',
+        documentNumber: expect.stringMatching(/^Số: 1\/BC-VP$/),
+      });
+      const pdf = Buffer.from(
+        await (await fetch(`${base}/v1/reports/${report.id}/pdf`, { headers: admin })).arrayBuffer(),
+      );
+      expect(createHash('sha256').update(pdf).digest('hex')).toBe(report.pdfSha256);
+      expect(pdfText(pdf)).toContain('Độc lập - Tự do - Hạnh phúc');
+    } finally {
+      service.child.kill('SIGTERM');
+      await service.exited;
+    }
+  }, 120_000);
+});
