@@ -11,6 +11,7 @@ import { registerVerifyCommand } from './cli/verify.command';
 import { registerUserCommands } from './cli/user.commands';
 import { registerDetectionCommands } from './cli/detection.commands';
 import { registerScanCommand } from './cli/scan.command';
+import { registerTraceCommand } from './cli/trace.command';
 
 /** `npm run cli -- <command>`: operations that run beside the service, with the same configuration. */
 let cached: AppConfig | undefined;
@@ -26,6 +27,7 @@ registerImportCommand(program, config);
 registerIngestCommands(program, config);
 registerDetectionCommands(program, config);
 registerScanCommand(program, config);
+registerTraceCommand(program, config);
 
 // Configuration is read by the first command that needs it, so every command's failure ends here: printed as the
 // operator's message only (the stack is of this code, not of anything they can fix).
