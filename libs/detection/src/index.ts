@@ -62,3 +62,5 @@ export * from './procedures/dto/procedure-profile.dto';
 export * from './share-window/unexplained-lookups-day-detector.service';
 export * from './share-window/sensitive-fields-day-detector.service';
 export * from './share-window/share-window-settings.util';
+export * from './trace-searches/trace-searches-detector.service';
+export * from './trace-searches/trace-searches-settings.util';

@@ -21,6 +21,10 @@ export enum SecurityEventType {
   DIRECTORY_OWNER_CHANGED = 'source-system.directory-owner-changed',
   DETECTION_SETTINGS_CHANGED = 'detection.settings-changed',
   DETECTION_PROCEDURE_CHANGED = 'detection.procedure-changed',
+  /** Auditors' tracing (docs/trace.md): each with the case reference, the purpose and the criteria, IDs hashed. */
+  TRACE_SEARCHED = 'trace.searched',
+  TRACE_TIMELINE_VIEWED = 'trace.timeline-viewed',
+  TRACE_SUBJECT_REVEALED = 'trace.subject-revealed',
 }
 
 export type SecurityActor =
