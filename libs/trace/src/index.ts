@@ -9,3 +9,6 @@ export * from './search/trace-search.service';
 export * from './timeline/trace-timeline.type';
 export * from './timeline/trace-timeline.service';
 export * from './reveal/trace-reveal.service';
+export * from './export/evidence-export.service';
+export * from './export/evidence-export.module';
+export type { ExportFormat, WrittenFile } from './export/export-file.writer';
