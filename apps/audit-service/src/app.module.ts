@@ -13,6 +13,7 @@ import { AuditTrailModule } from '@app/audit-trail';
 import { IngestionModule } from '@app/ingestion';
 import { SourceSystemsModule } from '@app/source-systems';
 import { DetectionModule } from '@app/detection';
+import { EvidenceExportModule } from '@app/trace';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
 import { AccountsController } from './http/accounts.controller';
@@ -87,6 +88,7 @@ export class AppModule {
         AccountsModule,
         AlertsModule,
         DetectionModule,
+        EvidenceExportModule,
       ],
       controllers: [HealthController, MetricsController, ...(roles.has('api') ? API_CONTROLLERS : [])],
       providers: [
