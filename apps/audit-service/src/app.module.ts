@@ -13,7 +13,7 @@ import { AuditTrailModule } from '@app/audit-trail';
 import { IngestionModule } from '@app/ingestion';
 import { SourceSystemsModule } from '@app/source-systems';
 import { DetectionModule } from '@app/detection';
-import { EvidenceExportModule } from '@app/trace';
+import { EvidenceExportModule, TraceModule } from '@app/trace';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
 import { AccountsController } from './http/accounts.controller';
@@ -40,6 +40,7 @@ import { DetectionSettingsController } from './http/detection-settings.controlle
 import { DetectionDailyCron } from './jobs/detection-daily.cron';
 import { ProcedureProfileCron } from './jobs/procedure-profile.cron';
 import { QueryLogConsumer } from './kafka/query-log.consumer';
+import { TraceController } from './http/trace.controller';
 
 /** What each role adds. Health and metrics are served by every replica whatever its roles. */
 const API_CONTROLLERS = [
@@ -60,6 +61,7 @@ const API_CONTROLLERS = [
   // Before AlertsController: /v1/alerts/suppressions is not an alert id.
   AlertSuppressionsController,
   AlertsController,
+  TraceController,
 ];
 const INGEST_PROVIDERS = [QueryLogConsumer];
 const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron, DetectionDailyCron, ProcedureProfileCron];
@@ -88,6 +90,7 @@ export class AppModule {
         AccountsModule,
         AlertsModule,
         DetectionModule,
+        TraceModule,
         EvidenceExportModule,
       ],
       controllers: [HealthController, MetricsController, ...(roles.has('api') ? API_CONTROLLERS : [])],

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isIP } from 'node:net';
 import { SecurityEventType } from '@app/auth';
 import { DomainException, ErrorCode } from '@app/common';
 import { ProcedureNeeds } from '@app/detection';
@@ -68,6 +69,12 @@ export class TraceSearchService {
         { field: `subjectIds.${wrong}`, message: 'must be a personal ID of 12 digits' },
       ]);
     }
+    const badIp = (request.criteria.clientIps ?? []).findIndex((ip) => !isAddressOrBlock(ip));
+    if (badIp >= 0) {
+      throw new DomainException(ErrorCode.VALIDATION_FAILED, 'A client address must be an IPv4 or IPv6 address or a CIDR block', [
+        { field: `clientIp.${badIp}`, message: 'must be an address (10.52.11.7) or a CIDR block (10.52.0.0/16)' },
+      ]);
+    }
     if (request.criteria.from && request.criteria.to && request.criteria.from >= request.criteria.to) {
       throw new DomainException(ErrorCode.VALIDATION_FAILED, 'from must be before to', [{ field: 'to', message: 'must be after from' }]);
     }
@@ -104,4 +111,12 @@ export class TraceSearchService {
     if (counted !== null) return { value: counted, exact: true };
     return { value: Math.max(await this.events.estimate(p.criteria, p.options), EXACT_TOTAL_BOUND), exact: false };
   }
+}
+
+function isAddressOrBlock(value: string): boolean {
+  const [address, prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }

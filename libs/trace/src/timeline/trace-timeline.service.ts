@@ -51,10 +51,11 @@ export class TraceTimelineService {
     const [fromDay, toDay] = [localDay(from), localDay(new Date(to.getTime() - 1))];
     const [rows, account, dossiers, alerts, history] = await Promise.all([
       this.repository.accountDays(accountId, addDays(fromDay, -3 * BASELINE_DAYS), toDay),
-      this.accounts.get(accountId).catch(() => null),
+      // An account seen only in the events (not in the directory) has no view and no history: still traced.
+      this.accounts.get(accountId).catch(orWhenNotFound(null)),
       this.repository.accountDossiers(p.criteria),
       this.repository.accountAlerts(accountId, from, to),
-      this.accounts.historyOf(accountId),
+      this.accounts.historyOf(accountId).catch(orWhenNotFound([])),
     ]);
     const unit = account?.unitCode ?? rows.find((r) => r.unitCode)?.unitCode ?? null;
     const citizenUnits = await this.repository.citizenUnits(p.criteria, unit);
@@ -73,6 +74,13 @@ export class TraceTimelineService {
         .map((h) => ({ at: h.at.toISOString(), changeKind: h.changeKind, actor: h.actor, reason: h.reason })),
     };
   }
+}
+
+function orWhenNotFound<T>(value: T): (error: unknown) => T {
+  return (error) => {
+    if (error instanceof DomainException && error.code === ErrorCode.NOT_FOUND) return value;
+    throw error;
+  };
 }
 
 type DayRow = Omit<AccountTimelineDay, 'baseline'> & { unitCode: string | null };

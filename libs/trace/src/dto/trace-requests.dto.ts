@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { TraceCaseDto } from './trace-criteria.dto';
+import { REVEAL_REASON_MAX } from '../reveal/trace-reveal.service';
+
+const CODE = /^[A-Za-z0-9._@:/-]{1,128}$/;
+
+export class CitizenTimelineRequestDto extends TraceCaseDto {
+  @ApiProperty({ example: '052190012345', description: "The citizen's personal ID (12 digits): hashed on arrival, never stored or logged" })
+  @IsString()
+  subjectId: string;
+
+  @ApiPropertyOptional({ description: 'From (ISO 8601, inclusive)' })
+  @IsOptional() @IsDateString({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'To (ISO 8601, exclusive)' })
+  @IsOptional() @IsDateString({ strict: true })
+  to?: string;
+}
+
+export class AccountTimelineQueryDto extends TraceCaseDto {
+  @ApiProperty({ example: 'cb.tuphap.user7' })
+  @Matches(CODE)
+  accountId: string;
+
+  @ApiProperty({ description: 'From (ISO 8601, inclusive)' })
+  @IsDateString({ strict: true })
+  from: string;
+
+  @ApiProperty({ description: 'To (ISO 8601, exclusive; at most 366 days after from)' })
+  @IsDateString({ strict: true })
+  to: string;
+}
+
+export class RevealSubjectDto extends TraceCaseDto {
+  @ApiProperty({ example: 'igate' })
+  @Matches(CODE)
+  sourceSystem: string;
+
+  @ApiProperty()
+  @IsString() @MaxLength(128)
+  eventId: string;
+
+  @ApiProperty({ description: 'Why the ID must be seen in clear (kept in the security log)', maxLength: REVEAL_REASON_MAX })
+  @IsString() @MaxLength(REVEAL_REASON_MAX)
+  reason: string;
+}
