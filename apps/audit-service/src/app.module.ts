@@ -41,6 +41,7 @@ import { DetectionDailyCron } from './jobs/detection-daily.cron';
 import { ProcedureProfileCron } from './jobs/procedure-profile.cron';
 import { QueryLogConsumer } from './kafka/query-log.consumer';
 import { TraceController } from './http/trace.controller';
+import { TraceExportController } from './http/trace-export.controller';
 
 /** What each role adds. Health and metrics are served by every replica whatever its roles. */
 const API_CONTROLLERS = [
@@ -62,6 +63,7 @@ const API_CONTROLLERS = [
   AlertSuppressionsController,
   AlertsController,
   TraceController,
+  TraceExportController,
 ];
 const INGEST_PROVIDERS = [QueryLogConsumer];
 const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron, DetectionDailyCron, ProcedureProfileCron];

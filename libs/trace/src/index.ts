@@ -15,3 +15,4 @@ export * from './dto/trace-responses.dto';
 export * from './export/evidence-export.service';
 export * from './export/evidence-export.module';
 export type { ExportFormat, WrittenFile } from './export/export-file.writer';
+export * from './export/dto/export-trace.dto';

@@ -26,7 +26,7 @@ export function registerVerifyExportCommand(program: Command): void {
 /** A PEM file, or the JSON GET /v1/integrity/public-key answers (its publicKeyPem). */
 function readPublicKey(path: string): string {
   const text = readFileSync(path, 'utf8');
-  if (text.includes('-----BEGIN')) return text;
+  if (!text.trimStart().startsWith('{')) return text;
   try {
     return (JSON.parse(text) as { publicKeyPem: string }).publicKeyPem;
   } catch {

@@ -1,4 +1,4 @@
-import { canonicalJson, type StoredEventRecord } from '../canonical-event';
+import type { StoredEventRecord } from '../canonical-event';
 
 /**
  * The columns of an evidence export, in order: every value the canonical form covers (so that a verifier rebuilds
@@ -33,7 +33,7 @@ export const REVEALED_SUBJECT_COLUMN = 'subject_id';
 /** A cell: null is an empty cell (SQL NULL), '' an empty text; numbers stay numbers (subject_count). */
 export type ExportCell = string | number | null;
 
-/** A stored row with the batch it belongs to, as the export reads it. */
+/** A stored row with the batch it belongs to, as the verifier reads it back from a file. */
 export interface ExportRow {
   event: StoredEventRecord;
   batchId: string;
@@ -54,32 +54,43 @@ export function unescapeFormula(text: string): string {
   return text.startsWith("'") ? text.slice(1) : text;
 }
 
-const text = (value: string | null): ExportCell => (value === null ? null : escapeFormula(value));
+/**
+ * The export's cells as SQL over `query_event e`, in EXPORT_COLUMNS order, every one as text: the database formats
+ * (it is C, and the rows then need no parsing into dates, buffers and arrays only to be printed again). Arrays and
+ * `extra` are JSON (the verifier parses them, so any JSON text of the value will do); NULL stays NULL.
+ */
+export const EXPORT_SELECT_SQL = [
+  `to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  'e.event_id',
+  'e.account_id',
+  'e.unit_code',
+  'e.client_ip',
+  'e.source_system',
+  'e.action',
+  `encode(e.subject_hash, 'hex')`,
+  'e.subject_key_id',
+  'e.subject_count::text',
+  'to_json(e.fields)::text',
+  'e.dossier_code',
+  'e.procedure_code',
+  'e.result',
+  'e.user_agent',
+  'e.extra::text',
+  'to_json(e.flags)::text',
+  `encode(e.subject_enc, 'hex')`,
+  'e.batch_id::text',
+].join(', ');
 
-/** One export row's cells, in EXPORT_COLUMNS order. */
-export function exportCells(row: ExportRow): ExportCell[] {
-  const e = row.event;
-  return [
-    e.occurredAt.toISOString(),
-    text(e.eventId),
-    text(e.accountId),
-    text(e.unitCode),
-    text(e.clientIp),
-    text(e.sourceSystem),
-    text(e.action),
-    e.subjectHash,
-    text(e.subjectKeyId),
-    e.subjectCount,
-    text(JSON.stringify(e.fields)),
-    text(e.dossierCode),
-    text(e.procedureCode),
-    text(e.result),
-    text(e.userAgent),
-    e.extra === null ? null : text(canonicalJson(e.extra)),
-    text(JSON.stringify(e.flags)),
-    e.subjectEnc === null ? null : e.subjectEnc.toString('hex'),
-    row.batchId,
-  ];
+const COUNT_AT = EXPORT_COLUMNS.indexOf('subject_count');
+
+/** A row selected with EXPORT_SELECT_SQL as the file's cells: text made formula-safe, subject_count a number. */
+export function exportCells(values: (string | null)[]): ExportCell[] {
+  const cells: ExportCell[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    cells[i] = v === null ? null : i === COUNT_AT ? Number(v) : escapeFormula(v);
+  }
+  return cells;
 }
 
 export class ExportRowError extends Error {}

@@ -45,7 +45,8 @@ export abstract class ExportFileWriter {
     return format === 'xlsx' ? new XlsxExportWriter(out, columns) : new CsvExportWriter(out, columns);
   }
 
-  abstract row(cells: ExportCell[]): Promise<void>;
+  /** Writes one row; a promise when the caller must wait for the client (back-pressure), else nothing. */
+  abstract row(cells: ExportCell[]): Promise<void> | undefined;
 
   /** Finishes the file; resolves once every byte has gone to `out`. */
   async finish(): Promise<WrittenFile> {
@@ -71,10 +72,10 @@ class CsvExportWriter extends ExportFileWriter {
     this.buffer = UTF8_BOM + csvRecord([...columns]);
   }
 
-  async row(cells: ExportCell[]): Promise<void> {
+  row(cells: ExportCell[]): Promise<void> | undefined {
     this.buffer += csvRecord(cells);
     this.rows++;
-    if (this.buffer.length >= CSV_CHUNK) await this.flush();
+    return this.buffer.length >= CSV_CHUNK ? this.flush() : undefined;
   }
 
   private async flush(): Promise<void> {
@@ -103,12 +104,12 @@ class XlsxExportWriter extends ExportFileWriter {
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.sink, useStyles: false, useSharedStrings: false });
   }
 
-  async row(cells: ExportCell[]): Promise<void> {
+  row(cells: ExportCell[]): Promise<void> | undefined {
     if (!this.sheet || this.inSheet === ROWS_PER_SHEET) this.newSheet();
     this.sheet!.addRow(cells).commit();
     this.inSheet++;
     this.rows++;
-    if (this.rows % 1000 === 0) await this.drained();
+    return this.rows % 1000 === 0 ? this.drained() : undefined;
   }
 
   private newSheet(): void {
