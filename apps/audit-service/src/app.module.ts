@@ -13,7 +13,7 @@ import { AuditTrailModule } from '@app/audit-trail';
 import { IngestionModule } from '@app/ingestion';
 import { SourceSystemsModule } from '@app/source-systems';
 import { DetectionModule } from '@app/detection';
-import { TraceModule } from '@app/trace';
+import { EvidenceExportModule, TraceModule } from '@app/trace';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
 import { AccountsController } from './http/accounts.controller';
@@ -43,6 +43,7 @@ import { DetectionDailyCron } from './jobs/detection-daily.cron';
 import { ProcedureProfileCron } from './jobs/procedure-profile.cron';
 import { QueryLogConsumer } from './kafka/query-log.consumer';
 import { TraceController } from './http/trace.controller';
+import { TraceExportController } from './http/trace-export.controller';
 
 /** What each role adds. Health and metrics are served by every replica whatever its roles. */
 const API_CONTROLLERS = [
@@ -66,6 +67,7 @@ const API_CONTROLLERS = [
   AlertSuppressionsController,
   AlertsController,
   TraceController,
+  TraceExportController,
 ];
 const INGEST_PROVIDERS = [QueryLogConsumer];
 const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron, DetectionDailyCron, ProcedureProfileCron];
@@ -95,6 +97,7 @@ export class AppModule {
         AlertsModule,
         DetectionModule,
         TraceModule,
+        EvidenceExportModule,
       ],
       controllers: [HealthController, MetricsController, ...(roles.has('api') ? API_CONTROLLERS : [])],
       providers: [

@@ -8,6 +8,8 @@ import { registerMigrationCommands } from './cli/migration.commands';
 import { registerAccountCommands } from './cli/account.commands';
 import { registerRetentionCommand } from './cli/retention.command';
 import { registerVerifyCommand } from './cli/verify.command';
+import { registerVerifyExportCommand } from './cli/verify-export.command';
+import { registerTraceExportCommand } from './cli/trace-export.command';
 import { registerUserCommands } from './cli/user.commands';
 import { registerDetectionCommands } from './cli/detection.commands';
 import { registerScanCommand } from './cli/scan.command';
@@ -21,6 +23,8 @@ const program = new Command('tthc-audit').description('TTHC Access Audit command
 registerMigrationCommands(program, config);
 registerAccountCommands(program, config);
 registerVerifyCommand(program, config);
+registerVerifyExportCommand(program);
+registerTraceExportCommand(program, config);
 registerRetentionCommand(program, config);
 registerUserCommands(program, config);
 registerImportCommand(program, config);

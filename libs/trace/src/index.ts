@@ -12,3 +12,7 @@ export * from './reveal/trace-reveal.service';
 export * from './dto/trace-criteria.dto';
 export * from './dto/trace-requests.dto';
 export * from './dto/trace-responses.dto';
+export * from './export/evidence-export.service';
+export * from './export/evidence-export.module';
+export type { ExportFormat, WrittenFile } from './export/export-file.writer';
+export * from './export/dto/export-trace.dto';

@@ -25,6 +25,8 @@ export enum SecurityEventType {
   TRACE_SEARCHED = 'trace.searched',
   TRACE_TIMELINE_VIEWED = 'trace.timeline-viewed',
   TRACE_SUBJECT_REVEALED = 'trace.subject-revealed',
+  /** An evidence export (docs/trace.md): with its id, format, the file's SHA-256 and the rows written. */
+  TRACE_EXPORTED = 'trace.exported',
 }
 
 export type SecurityActor =
