@@ -31,6 +31,12 @@ const USED = [
   // The overview
   'LookupSeriesDto',
   'IngestStatusDto',
+  // Tracing (Tra cứu)
+  'TraceSearchPageDto',
+  'CitizenTimelineDto',
+  'AccountTimelineDto',
+  'RevealedSubjectDto',
+  'TraceHistoryPageDto',
 ];
 const ROOT = join(__dirname, '..', '..');
 const HEADER =

@@ -9,6 +9,7 @@ export * from './search/trace-search.service';
 export * from './timeline/trace-timeline.type';
 export * from './timeline/trace-timeline.service';
 export * from './reveal/trace-reveal.service';
+export * from './history/trace-history.service';
 export * from './dto/trace-criteria.dto';
 export * from './dto/trace-requests.dto';
 export * from './dto/trace-responses.dto';

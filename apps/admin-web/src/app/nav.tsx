@@ -1,4 +1,4 @@
-import { AlertOutlined, ApiOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApiOutlined, DashboardOutlined, FileSearchOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { ReactNode } from 'react';
 import type { MessageKey } from '@/i18n';
 import type { Permission } from '@/features/auth';
@@ -15,6 +15,7 @@ export const NAV: NavItem[] = [
   { path: '/overview', label: 'menu.overview', icon: <DashboardOutlined aria-hidden />, permission: 'alerts:read' },
   { path: '/alerts', label: 'menu.alerts', icon: <AlertOutlined aria-hidden />, permission: 'alerts:read' },
   { path: '/accounts', label: 'menu.accounts', icon: <TeamOutlined aria-hidden />, permission: 'accounts:read' },
+  { path: '/trace', label: 'trace.menu', icon: <FileSearchOutlined aria-hidden />, permission: 'audit:search' },
   { path: '/integration', label: 'menu.integration', icon: <ApiOutlined aria-hidden />, permission: 'source-systems:read' },
   { path: '/admin', label: 'menu.admin', icon: <SettingOutlined aria-hidden />, permission: 'users:read' },
 ];

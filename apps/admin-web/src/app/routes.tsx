@@ -13,6 +13,7 @@ const AlertPage = lazy(() => import('@/features/alerts').then((m) => ({ default:
 const AlertQueuePage = lazy(() => import('@/features/alerts').then((m) => ({ default: m.AlertQueuePage })));
 const IntegrationPage = lazy(() => import('@/features/integration').then((m) => ({ default: m.IntegrationPage })));
 const UsersPage = lazy(() => import('@/features/admin').then((m) => ({ default: m.UsersPage })));
+const TracePage = lazy(() => import('@/features/trace').then((m) => ({ default: m.TracePage })));
 const OverviewPage = lazy(() => import('@/features/overview').then((m) => ({ default: m.OverviewPage })));
 
 /** The start page: the first page of the menu the user may open. */
@@ -45,6 +46,11 @@ function IntegrationRoute() {
   return <IntegrationPage canManageKeys={useSession().can('api-keys:manage')} />;
 }
 
+function TraceRoute() {
+  const session = useSession();
+  return <TracePage userId={session.me!.user.id} canReveal={session.can('audit:reveal')} canExport={session.can('evidence:export')} />;
+}
+
 function AccountRoute() {
   return <AccountPage canLock={useSession().can('accounts:lock')} />;
 }
@@ -67,6 +73,7 @@ export const routes: RouteObject[] = [
       { path: 'alerts/:id', element: <Guarded permission="alerts:read"><AlertRoute /></Guarded> },
       { path: 'accounts', element: <Guarded permission="accounts:read"><AccountsPage /></Guarded> },
       { path: 'accounts/:id', element: <Guarded permission="accounts:read"><AccountRoute /></Guarded> },
+      { path: 'trace', element: <Guarded permission="audit:search"><TraceRoute /></Guarded> },
       { path: 'integration', element: <Guarded permission="source-systems:read"><IntegrationRoute /></Guarded> },
       { path: 'admin', element: <Guarded permission="users:read"><UsersPage /></Guarded> },
       { path: '*', element: <NotFoundPage /> },

@@ -10,6 +10,16 @@ export type paths = Record<string, never>;
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountDossierDto: {
+            events: number;
+            /** @description Lookups and identity checks */
+            lookups: number;
+            firstAt: string;
+            lastAt: string;
+            dossierCode: string;
+            procedureCode: string | null;
+            citizens: number;
+        };
         AccountDto: {
             accountId: string;
             fullName: string | null;
@@ -107,6 +117,29 @@ export interface components {
         AccountPageDto: {
             items: components["schemas"]["AccountDto"][];
             total: number;
+        };
+        AccountTimelineDayDto: {
+            day: string;
+            events: number;
+            lookups: number;
+            distinctSubjects: number;
+            explained: number;
+            refused: number;
+            exports: number;
+            exportedSubjects: number;
+            /** @description Median of the account's lookups on its previous 30 active days */
+            baseline: number | null;
+        };
+        AccountTimelineDto: {
+            accountId: string;
+            from: string;
+            to: string;
+            /** @description Every local day of the period, quiet ones at zero */
+            days: components["schemas"]["AccountTimelineDayDto"][];
+            citizenUnits: components["schemas"]["CitizenUnitDto"][];
+            dossiers: components["schemas"]["AccountDossierDto"][];
+            alerts: components["schemas"]["TimelineAlertDto"][];
+            lockHistory: components["schemas"]["LockHistoryDto"][];
         };
         AlertActionDto: {
             id: string;
@@ -302,6 +335,28 @@ export interface components {
             /** @description The key this one replaced by rotation */
             rotatedFrom: string | null;
         };
+        CitizenTimelineDto: {
+            from: string | null;
+            to: string | null;
+            /** @description Every event of the citizen in the period */
+            total: number;
+            /** @description The newest 1,000 */
+            events: components["schemas"]["TraceEventDto"][];
+            truncated: boolean;
+            byDay: components["schemas"]["TimelineDayDto"][];
+            byAccount: components["schemas"]["TimelineAccountDto"][];
+            byUnit: components["schemas"]["TimelineUnitDto"][];
+            byDossier: components["schemas"]["TimelineDossierDto"][];
+            alerts: components["schemas"]["TimelineAlertDto"][];
+        };
+        CitizenUnitDto: {
+            /** @description The dossier's unit (its code's prefix); null: lookups without a dossier */
+            dossierUnit: string | null;
+            /** @description The account's own unit */
+            ownUnit: boolean;
+            lookups: number;
+            citizens: number;
+        };
         CreateUserDto: {
             /**
              * @description 2-64 lower-case letters, digits, . _ @ -
@@ -431,6 +486,13 @@ export interface components {
             /** @description The command for the TTHC system; null when nothing changed */
             commandId: string | null;
         };
+        LockHistoryDto: {
+            at: string;
+            /** @example locked */
+            changeKind: string;
+            actor: string;
+            reason: string | null;
+        };
         LookupDayDto: {
             /**
              * @description Lookups and identity checks
@@ -541,6 +603,12 @@ export interface components {
             reason: string;
             count: number;
         };
+        RevealedSubjectDto: {
+            sourceSystem: string;
+            eventId: string;
+            /** @description The citizen's personal ID in clear; kept nowhere */
+            subjectId: string;
+        };
         SessionTokensDto: {
             /** @description Send as "Authorization: Bearer <accessToken>" */
             accessToken: string;
@@ -574,6 +642,123 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        TimelineAccountDto: {
+            events: number;
+            /** @description Lookups and identity checks */
+            lookups: number;
+            firstAt: string;
+            lastAt: string;
+            accountId: string;
+            unitCode: string | null;
+        };
+        TimelineAlertDto: {
+            id: string;
+            type: string;
+            severity: string;
+            status: string;
+            accountIds: string[];
+            windowStart: string;
+            windowEnd: string;
+            explanationVi: string;
+            explanationEn: string;
+            /**
+             * @description subject: names the citizen's hash; event: lists one of the events; window: about an account whose window covers one of its lookups of the citizen
+             * @enum {string}
+             */
+            involves: "subject" | "event" | "window" | "account";
+        };
+        TimelineDayDto: {
+            events: number;
+            /** @description Lookups and identity checks */
+            lookups: number;
+            firstAt: string;
+            lastAt: string;
+            /**
+             * @description Local day (Asia/Ho_Chi_Minh)
+             * @example 2026-11-20
+             */
+            day: string;
+        };
+        TimelineDossierDto: {
+            events: number;
+            /** @description Lookups and identity checks */
+            lookups: number;
+            firstAt: string;
+            lastAt: string;
+            dossierCode: string | null;
+            procedureCode: string | null;
+            accountIds: string[];
+        };
+        TimelineUnitDto: {
+            events: number;
+            /** @description Lookups and identity checks */
+            lookups: number;
+            firstAt: string;
+            lastAt: string;
+            unitCode: string | null;
+            accounts: number;
+        };
+        TraceEventDto: {
+            eventId: string;
+            /** @description UTC, to the microsecond */
+            occurredAt: string;
+            receivedAt: string;
+            /** @description The stored batch (its chained digest covers the event) */
+            batchId: string;
+            accountId: string;
+            unitCode: string | null;
+            clientIp: string;
+            sourceSystem: string;
+            action: string;
+            result: string;
+            /** @description Hex of the keyed hash of the citizen's personal ID */
+            subjectHash: string | null;
+            /** @description Id of the hash key it was made with */
+            subjectKeyId: string | null;
+            /** @description An encrypted copy is stored: POST /v1/trace/reveal can show the ID */
+            subjectRevealable: boolean;
+            subjectCount: number | null;
+            fields: string[];
+            dossierCode: string | null;
+            procedureCode: string | null;
+            userAgent: string | null;
+            flags: string[];
+        };
+        TraceHistoryEntryDto: {
+            id: string;
+            occurredAt: string;
+            /**
+             * @description trace.searched, trace.timeline-viewed, trace.exported or trace.subject-revealed
+             * @example trace.searched
+             */
+            type: string;
+            caseReference: string | null;
+            purpose: string | null;
+            /** @description The criteria as recorded (citizens as keyed hashes) */
+            criteria: {
+                [key: string]: unknown;
+            };
+            /** @description Hex of each citizen's keyed hash */
+            subjects: string[];
+            /** @description Events (or groups) the answer held */
+            rows: number | null;
+        };
+        TraceHistoryPageDto: {
+            items: components["schemas"]["TraceHistoryEntryDto"][];
+            /** @description Pass as cursor for the next (older) page */
+            nextCursor: string | null;
+        };
+        TraceSearchPageDto: {
+            items: components["schemas"]["TraceEventDto"][];
+            nextCursor: string | null;
+            /** @description On the first page only */
+            total: components["schemas"]["TraceTotalDto"] | null;
+        };
+        TraceTotalDto: {
+            value: number;
+            /** @description true: counted exactly (under 10,000 events); false: the database planner's estimate */
+            exact: boolean;
         };
         UserDto: {
             /** Format: uuid */

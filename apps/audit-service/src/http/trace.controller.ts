@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { DomainException, ErrorCode } from '@app/common';
 import { CurrentPrincipal, NoStore, Permission, Principal, RequirePermission, securityActorOf } from '@app/auth';
 import {
   AccountTimelineDto,
@@ -11,6 +12,9 @@ import {
   RevealSubjectDto,
   SearchTraceEventsDto,
   TraceCriteriaDto,
+  TraceHistoryPageDto,
+  TraceHistoryQueryDto,
+  TraceHistoryService,
   traceCaseOf,
   traceCriteriaOf,
   TraceRequester,
@@ -31,7 +35,20 @@ export class TraceController {
     private readonly search: TraceSearchService,
     private readonly timelines: TraceTimelineService,
     private readonly reveals: TraceRevealService,
+    private readonly history: TraceHistoryService,
   ) {}
+
+  @Get('history')
+  @RequirePermission(Permission.AUDIT_SEARCH)
+  @ApiOperation({
+    summary: "The caller's own tracing, newest first: each search, timeline, export and reveal as the security log recorded it",
+    description: 'Only the signed-in user\'s own entries (case reference, purpose, criteria with citizens as keyed hashes, row count); admins read everyone\'s in GET /v1/security-log. No case reference needed: it reads no citizen data.',
+  })
+  @ApiOkResponse({ type: TraceHistoryPageDto })
+  mine(@Query() q: TraceHistoryQueryDto, @CurrentPrincipal() principal: Principal): Promise<TraceHistoryPageDto> {
+    if (principal.kind !== 'user') throw new DomainException(ErrorCode.FORBIDDEN, 'Only a signed-in user has a tracing history');
+    return this.history.mine(principal.userId, { limit: q.limit ?? 20, cursor: q.cursor });
+  }
 
   @Get('events')
   @RequirePermission(Permission.AUDIT_SEARCH)

@@ -59,6 +59,10 @@ export interface SecurityEvent {
 export interface SecurityEventFilter {
   type?: string;
   actor?: string;
+  /** The actor's id (a user's id): one user's own entries. */
+  actorId?: string;
+  /** Types starting with this ('trace.': every tracing entry). */
+  typePrefix?: string;
   from?: Date;
   to?: Date;
   /** Keyset pagination: events older than this id. */

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsDateString, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { TraceCaseDto } from './trace-criteria.dto';
 import { REVEAL_REASON_MAX } from '../reveal/trace-reveal.service';
+import { TRACE_HISTORY_PAGE_MAX } from '../history/trace-history.service';
 
 const CODE = /^[A-Za-z0-9._@:/-]{1,128}$/;
 
@@ -45,4 +47,14 @@ export class RevealSubjectDto extends TraceCaseDto {
   @ApiProperty({ description: 'Why the ID must be seen in clear (kept in the security log)', maxLength: REVEAL_REASON_MAX })
   @IsString() @MaxLength(REVEAL_REASON_MAX)
   reason: string;
+}
+
+export class TraceHistoryQueryDto {
+  @ApiPropertyOptional({ default: 20, maximum: TRACE_HISTORY_PAGE_MAX })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(TRACE_HISTORY_PAGE_MAX)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional() @Matches(/^[0-9]{1,20}$/)
+  cursor?: string;
 }

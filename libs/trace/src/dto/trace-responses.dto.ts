@@ -139,3 +139,19 @@ export class RevealedSubjectDto {
 export class TraceInfoDto {
   @ApiPropertyOptional({ description: 'An encrypted copy of personal IDs is kept (reveal is possible)' }) revealAvailable: boolean;
 }
+
+export class TraceHistoryEntryDto {
+  @ApiProperty() id: string;
+  @ApiProperty() occurredAt: string;
+  @ApiProperty({ example: 'trace.searched', description: 'trace.searched, trace.timeline-viewed, trace.exported or trace.subject-revealed' }) type: string;
+  @ApiProperty({ type: String, nullable: true }) caseReference: string | null;
+  @ApiProperty({ type: String, nullable: true }) purpose: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The criteria as recorded (citizens as keyed hashes)' }) criteria: Record<string, unknown>;
+  @ApiProperty({ type: [String], description: "Hex of each citizen's keyed hash" }) subjects: string[];
+  @ApiProperty({ type: Number, nullable: true, description: 'Events (or groups) the answer held' }) rows: number | null;
+}
+
+export class TraceHistoryPageDto {
+  @ApiProperty({ type: [TraceHistoryEntryDto] }) items: TraceHistoryEntryDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next (older) page' }) nextCursor: string | null;
+}
