@@ -84,6 +84,7 @@ export function AccountTimelineView({ traceCase, accountId, from, to }: Props) {
               <h3 className="card-subtitle">{t('trace.account.locks')}</h3>
               <List
                 size="small"
+                className="trace-list"
                 data-testid="account-locks"
                 locale={{ emptyText: t('trace.account.noLocks') }}
                 dataSource={data.lockHistory}

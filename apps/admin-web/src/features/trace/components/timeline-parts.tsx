@@ -16,6 +16,7 @@ export function TimelineAlerts({ alerts }: { alerts: TimelineAlert[] }) {
   return (
     <List
       size="small"
+      className="trace-list"
       data-testid="timeline-alerts"
       locale={{ emptyText: t('trace.timeline.noAlerts') }}
       dataSource={alerts}
@@ -50,8 +51,8 @@ export function CountTable<T extends { lookups: number; events: number; firstAt:
     ...first,
     { title: t('trace.timeline.lookups'), dataIndex: 'lookups', width: 90, align: 'right', render: (v: number) => n(v) },
     { title: t('trace.timeline.events'), dataIndex: 'events', width: 90, align: 'right', render: (v: number) => n(v) },
-    { title: t('trace.timeline.first'), dataIndex: 'firstAt', width: 128, responsive: ['lg'], render: (v: string) => formatDateTime(v) },
-    { title: t('trace.timeline.last'), dataIndex: 'lastAt', width: 128, render: (v: string) => formatDateTime(v) },
+    { title: t('trace.timeline.first'), dataIndex: 'firstAt', width: 142, responsive: ['lg'], render: (v: string) => formatDateTime(v) },
+    { title: t('trace.timeline.last'), dataIndex: 'lastAt', width: 142, render: (v: string) => formatDateTime(v) },
   ];
   return <Table<T> size="small" tableLayout="fixed" rowKey={(_, i) => String(i)} columns={columns} dataSource={rows} pagination={{ pageSize: 10, hideOnSinglePage: true }} data-testid={testId} />;
 }

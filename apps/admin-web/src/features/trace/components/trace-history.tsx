@@ -22,7 +22,7 @@ export function TraceHistory() {
   const entries = history.data?.pages.flatMap((p) => p.items) ?? [];
   const none = t('state.none');
   const columns: ColumnsType<TraceHistoryEntry> = [
-    { title: t('trace.col.time'), dataIndex: 'occurredAt', width: 128, render: (v: string) => formatDateTime(v) },
+    { title: t('trace.col.time'), dataIndex: 'occurredAt', width: 142, render: (v: string) => formatDateTime(v) },
     { title: t('trace.history.kind'), dataIndex: 'type', width: 150, render: (v: string) => label('trace.history.type', v) },
     { title: t('trace.form.caseReference'), dataIndex: 'caseReference', width: 150, ellipsis: true, render: (v: string | null) => v ?? none },
     { title: t('trace.form.purpose'), dataIndex: 'purpose', ellipsis: true, render: (v: string | null) => v ?? none },

@@ -33,7 +33,7 @@ export function TraceResults({ pages, traceCase, canReveal, hasMore, loadingMore
   const none = t('state.none');
 
   const columns: ColumnsType<TraceEvent> = [
-    { title: t('trace.col.time'), dataIndex: 'occurredAt', width: 128, render: (v: string) => formatDateTime(v) },
+    { title: t('trace.col.time'), dataIndex: 'occurredAt', width: 142, render: (v: string) => formatDateTime(v) },
     {
       title: t('trace.col.account'),
       dataIndex: 'accountId',
@@ -56,8 +56,8 @@ export function TraceResults({ pages, traceCase, canReveal, hasMore, loadingMore
       ellipsis: true,
       render: (_, e) => (
         <>
-          <div>{e.dossierCode ?? none}</div>
-          <Typography.Text type="secondary">{e.procedureCode ?? none}</Typography.Text>
+          <span className="cell-line" title={e.dossierCode ?? undefined}>{e.dossierCode ?? none}</span>
+          <Typography.Text type="secondary" className="cell-line">{e.procedureCode ?? none}</Typography.Text>
         </>
       ),
     },
