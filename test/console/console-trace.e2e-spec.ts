@@ -1,5 +1,10 @@
 import { createHmac } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Download } from 'playwright-core';
 import { Role } from '@app/auth';
+import { verifyOffline } from '../trace/export.fixture';
 import { ENCRYPTION_KEY, ingest, newPersonalId, SeedEvent, seedEvents } from '../trace/trace.fixture';
 import { expectAccessible, expectNoHorizontalScroll, screenshot } from './console-browser';
 import { useConsole } from './console.fixture';
@@ -71,10 +76,35 @@ describe('The console: Tra cứu (auditors)', () => {
     expect(url).not.toContain(citizen);
     expect(url).toContain('case=');
     expect(url).toContain('from=2026-10-01');
-    const storage = await c.page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
+    const storage = await c.page.evaluate<string>('JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } })');
     expect(storage).not.toContain(citizen);
+
+    // Evidence export: the file and its manifest, which verify offline with the public key alone.
+    const downloads: Download[] = [];
+    c.page.on('download', (d) => downloads.push(d));
+    await c.page.getByRole('button', { name: 'Xuất CSV' }).click();
+    const done = c.page.getByTestId('export-done');
+    await done.waitFor();
+    await expect(done.innerText()).resolves.toContain('npm run cli -- verify-export');
+    for (let i = 0; downloads.length < 2 && i < 100; i++) await c.page.waitForTimeout(100);
+    expect(downloads).toHaveLength(2);
+    const dir = mkdtempSync(join(tmpdir(), 'console-trace-'));
+    const saved: string[] = [];
+    for (const d of downloads) {
+      const path = join(dir, d.suggestedFilename());
+      await d.saveAs(path);
+      saved.push(path);
+    }
+    const [file, manifest] = saved;
+    expect(manifest).toMatch(/\.manifest\.json$/);
+    writeFileSync(join(dir, 'public-key.json'), JSON.stringify((await c.http().get('/v1/integrity/public-key').expect(200)).body));
+    const verified = await verifyOffline(manifest, file, ['--public-key', join(dir, 'public-key.json')]);
+    expect(verified.stdout).toMatch(/^OK: the export verifies/);
+
     await expectAccessible(c.page, 'trace');
-    await c.page.evaluate(() => window.scrollTo(0, 0));
+    await c.page.getByTestId('trace-total').scrollIntoViewIfNeeded();
+    await c.page.evaluate('window.scrollBy(0, -120)');
+    await c.page.mouse.move(0, 0);
     await screenshot(c.page, 'trace');
 
     await c.page.getByRole('tab', { name: 'Dòng thời gian công dân' }).click();
@@ -88,7 +118,8 @@ describe('The console: Tra cứu (auditors)', () => {
     expect(await c.page.getByTestId('citizen-days-chart').getAttribute('aria-label')).toContain(`tổng ${mine.length} lượt`);
     await expectAccessible(c.page, "citizen's timeline");
     await timeline.scrollIntoViewIfNeeded();
-    await c.page.evaluate(() => window.scrollBy(0, -80));
+    await c.page.evaluate('window.scrollBy(0, -80)');
+    await c.page.mouse.move(0, 0);
     await screenshot(c.page, 'trace-timeline');
 
     await c.page.getByRole('tab', { name: 'Kết quả' }).click();
@@ -106,12 +137,13 @@ describe('The console: Tra cứu (auditors)', () => {
     await c.page.getByRole('tab', { name: 'Lịch sử tra cứu của tôi' }).click();
     const history = c.page.getByTestId('trace-history');
     const rows = history.locator('tbody tr.ant-table-row');
-    await rows.nth(3).waitFor();
-    // Newest first: the account's timeline, the citizen's, the second page, the first page.
-    expect(await rows.count()).toBe(4);
-    await expect(rows.nth(3).innerText()).resolves.toContain(CASE_REF);
-    await expect(rows.nth(3).innerText()).resolves.toContain(`${hash.slice(0, 10)}…`);
-    await expect(rows.nth(3).innerText()).resolves.toContain('Tra cứu');
+    // Newest first: the account's timeline, the citizen's, the export, the second page, the first page.
+    await rows.nth(4).waitFor();
+    expect(await rows.count()).toBe(5);
+    const kinds = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[1]?.textContent));
+    expect(kinds).toEqual(['Xem dòng thời gian', 'Xem dòng thời gian', 'Xuất dữ liệu', 'Tra cứu', 'Tra cứu']);
+    await expect(rows.nth(4).innerText()).resolves.toContain(CASE_REF);
+    await expect(rows.nth(4).innerText()).resolves.toContain(`${hash.slice(0, 10)}…`);
     await expectAccessible(c.page, 'my searches');
     expect(c.page.url()).not.toContain(citizen);
   });

@@ -85,7 +85,7 @@ export function CitizenTimelineView({ traceCase, subjectId, from, to }: Props) {
                 testId="citizen-units"
                 first={[
                   { title: t('trace.col.unit'), dataIndex: 'unitCode', ellipsis: true, render: (v: string | null) => v ?? none },
-                  { title: t('trace.timeline.accounts'), dataIndex: 'accounts', width: 90, align: 'right', render: (v: number) => n(v) },
+                  { title: t('trace.timeline.accounts'), dataIndex: 'accounts', width: 80, align: 'right', render: (v: number) => n(v) },
                 ]}
               />
             </Col>

@@ -54,9 +54,12 @@ export function ExportButtons({ search }: { search: TraceSearch }) {
           message={t('trace.export.done', { file: done.file.name, manifest: done.manifest.name })}
           description={
             <>
-              {t('trace.export.verify')}
+              {t('trace.export.verify')}{' '}
+              <a href="/v1/integrity/public-key" download="public-key.json" className="inline-link">
+                {t('trace.export.publicKey')}
+              </a>
               <Typography.Paragraph copyable className="verify-command">
-                <code>{`npm run cli -- verify-export ${done.manifest.name} ${done.file.name}`}</code>
+                <code>{`npm run cli -- verify-export ${done.manifest.name} ${done.file.name} --public-key public-key.json`}</code>
               </Typography.Paragraph>
             </>
           }

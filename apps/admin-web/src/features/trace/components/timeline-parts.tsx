@@ -49,9 +49,9 @@ export function CountTable<T extends { lookups: number; events: number; firstAt:
   const { t, n } = useI18n();
   const columns: ColumnsType<T> = [
     ...first,
-    { title: t('trace.timeline.lookups'), dataIndex: 'lookups', width: 90, align: 'right', render: (v: number) => n(v) },
-    { title: t('trace.timeline.events'), dataIndex: 'events', width: 90, align: 'right', render: (v: number) => n(v) },
-    { title: t('trace.timeline.first'), dataIndex: 'firstAt', width: 142, responsive: ['lg'], render: (v: string) => formatDateTime(v) },
+    { title: t('trace.timeline.lookups'), dataIndex: 'lookups', width: 80, align: 'right', render: (v: number) => n(v) },
+    { title: t('trace.timeline.events'), dataIndex: 'events', width: 80, align: 'right', responsive: ['xxl'], render: (v: number) => n(v) },
+    { title: t('trace.timeline.first'), dataIndex: 'firstAt', width: 142, responsive: ['xxl'], render: (v: string) => formatDateTime(v) },
     { title: t('trace.timeline.last'), dataIndex: 'lastAt', width: 142, render: (v: string) => formatDateTime(v) },
   ];
   return <Table<T> size="small" tableLayout="fixed" rowKey={(_, i) => String(i)} columns={columns} dataSource={rows} pagination={{ pageSize: 10, hideOnSinglePage: true }} data-testid={testId} />;
