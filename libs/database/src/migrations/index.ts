@@ -28,6 +28,7 @@ import { AddExplainedLookupsAndProcedureCatalog1795509400000 } from './179550940
 import { AddQueryEventSubjectBlock1795509500000 } from './1795509500000-AddQueryEventSubjectBlock';
 import { IndexFlaggedQueryEvents1795509600000 } from './1795509600000-IndexFlaggedQueryEvents';
 import { CreateDetectionSettingChange1795509800000 } from './1795509800000-CreateDetectionSettingChange';
+import { IndexQueryEventsForTrace1795509900140 } from './1795509900140-IndexQueryEventsForTrace';
 /** Every migration, in order. Listed (not globbed) so the same list works from source, dist and tests. */
 export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795503100000, CreateAuthTables1795503666503, SequenceAuditChain1795503700000,
   CreateSignedDigestAndRetentionLog1795504200000,
@@ -51,4 +52,5 @@ export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795
   AddQueryEventSubjectBlock1795509500000,
   IndexFlaggedQueryEvents1795509600000,
   CreateDetectionSettingChange1795509800000,
+  IndexQueryEventsForTrace1795509900140,
 ];
