@@ -78,6 +78,11 @@ describe('The console: Tra cứu (auditors)', () => {
     expect(url).toContain('from=2026-10-01');
     const storage = await c.page.evaluate<string>('JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } })');
     expect(storage).not.toContain(citizen);
+    await expectAccessible(c.page, 'trace');
+    await c.page.getByTestId('trace-total').scrollIntoViewIfNeeded();
+    await c.page.evaluate('window.scrollBy(0, -80)');
+    await c.page.mouse.move(0, 0);
+    await screenshot(c.page, 'trace');
 
     // Evidence export: the file and its manifest, which verify offline with the public key alone.
     const downloads: Download[] = [];
@@ -101,11 +106,7 @@ describe('The console: Tra cứu (auditors)', () => {
     const verified = await verifyOffline(manifest, file, ['--public-key', join(dir, 'public-key.json')]);
     expect(verified.stdout).toMatch(/^OK: the export verifies/);
 
-    await expectAccessible(c.page, 'trace');
-    await c.page.getByTestId('trace-total').scrollIntoViewIfNeeded();
-    await c.page.evaluate('window.scrollBy(0, -120)');
-    await c.page.mouse.move(0, 0);
-    await screenshot(c.page, 'trace');
+    await expectAccessible(c.page, 'export done');
 
     await c.page.getByRole('tab', { name: 'Dòng thời gian công dân' }).click();
     const timeline = c.page.getByTestId('citizen-timeline');

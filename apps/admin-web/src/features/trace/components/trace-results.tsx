@@ -86,16 +86,14 @@ export function TraceResults({ pages, traceCase, canReveal, hasMore, loadingMore
     <Card
       title={<h2 className="card-title">{t('trace.results.title')}</h2>}
       extra={
-        <span className="trace-results-extra">
-          {total && (
-            <span data-testid="trace-total" data-total={total.value} data-exact={String(total.exact)}>
-              {total.exact ? t('trace.results.total', { n: n(total.value) }) : t('trace.results.estimate', { n: n(total.value) })}
-            </span>
-          )}
-          {extra}
-        </span>
+        total && (
+          <span data-testid="trace-total" data-total={total.value} data-exact={String(total.exact)}>
+            {total.exact ? t('trace.results.total', { n: n(total.value) }) : t('trace.results.estimate', { n: n(total.value) })}
+          </span>
+        )
       }
     >
+      {extra && <div className="trace-results-extra">{extra}</div>}
       <Table<TraceEvent>
         rowKey={(e) => `${e.sourceSystem}/${e.eventId}`}
         size="small"
