@@ -13,6 +13,7 @@ import { registerTraceExportCommand } from './cli/trace-export.command';
 import { registerUserCommands } from './cli/user.commands';
 import { registerDetectionCommands } from './cli/detection.commands';
 import { registerScanCommand } from './cli/scan.command';
+import { registerTraceCommand } from './cli/trace.command';
 
 /** `npm run cli -- <command>`: operations that run beside the service, with the same configuration. */
 let cached: AppConfig | undefined;
@@ -30,6 +31,7 @@ registerImportCommand(program, config);
 registerIngestCommands(program, config);
 registerDetectionCommands(program, config);
 registerScanCommand(program, config);
+registerTraceCommand(program, config);
 
 // Configuration is read by the first command that needs it, so every command's failure ends here: printed as the
 // operator's message only (the stack is of this code, not of anything they can fix).

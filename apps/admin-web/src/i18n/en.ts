@@ -25,6 +25,7 @@ export const en: Messages = {
   'role.reviewer': 'Alert reviewer',
   'role.auditor': 'Auditor',
   'role.operator': 'Integration operator',
+  'role.revealer': 'May reveal personal IDs',
 
   'auth.signIn.title': 'Sign in',
   'auth.signIn.intro': 'Use the account your administrator gave you.',

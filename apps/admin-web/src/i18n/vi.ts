@@ -23,6 +23,7 @@ export const vi = {
   'role.reviewer': 'Người xử lý cảnh báo',
   'role.auditor': 'Kiểm tra viên',
   'role.operator': 'Vận hành tích hợp',
+  'role.revealer': 'Được xem số định danh',
 
   'auth.signIn.title': 'Đăng nhập',
   'auth.signIn.intro': 'Dùng tài khoản do quản trị viên cấp.',

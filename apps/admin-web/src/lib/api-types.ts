@@ -322,7 +322,7 @@ export interface components {
              *       "reviewer"
              *     ]
              */
-            roles: ("admin" | "reviewer" | "auditor" | "operator")[];
+            roles: ("admin" | "reviewer" | "auditor" | "operator" | "revealer")[];
         };
         CreatedUserDto: {
             user: components["schemas"]["UserDto"];
@@ -370,7 +370,7 @@ export interface components {
         MeDto: {
             user: components["schemas"]["UserDto"];
             /** @description What the signed-in user may do */
-            permissions: ("users:read" | "users:write" | "settings:write" | "security-log:read" | "accounts:read" | "accounts:lock" | "accounts:sync" | "alerts:read" | "alerts:triage" | "audit:search" | "evidence:export" | "integrity:verify" | "reports:read" | "reports:write" | "source-systems:read" | "source-systems:write" | "api-keys:manage" | "ingest:read" | "ingest:write" | "ingest:manage")[];
+            permissions: ("users:read" | "users:write" | "settings:write" | "security-log:read" | "accounts:read" | "accounts:lock" | "accounts:sync" | "alerts:read" | "alerts:triage" | "audit:search" | "audit:reveal" | "evidence:export" | "integrity:verify" | "reports:read" | "reports:write" | "source-systems:read" | "source-systems:write" | "api-keys:manage" | "ingest:read" | "ingest:write" | "ingest:manage")[];
         };
         OidcSettingsDto: {
             enabled: boolean;
@@ -422,7 +422,7 @@ export interface components {
             email: string;
             /** @example VP-UBND */
             unitCode: string | null;
-            roles: ("admin" | "reviewer" | "auditor" | "operator")[];
+            roles: ("admin" | "reviewer" | "auditor" | "operator" | "revealer")[];
             /** @enum {string} */
             status: "active" | "disabled";
             mustChangePassword: boolean;
