@@ -22,6 +22,8 @@ export interface ExportedBatchesSql {
 const GROUPS_PER_FETCH = 8;
 /** Links per page when reading the chain between: small rows (a root), unless form-1 manifests come along. */
 const LINKS_PER_PAGE = 50;
+/** A link between whose root must be computed here (form 1, or no cached root), unless it is one of the proven. */
+const MANIFEST_NEEDED = '(b.digest_form = 1 OR b.manifest_root IS NULL) AND NOT b.id = ANY($3::bigint[])';
 const SIGN_ATTEMPTS = 20;
 
 /**
@@ -144,10 +146,10 @@ export class ChainProofBuilder {
   private async *passingLinks(m: EntityManager, afterSeq: bigint, toSeq: bigint, proven: Map<string, ProofLink>): AsyncGenerator<ProofLink> {
     for (let cursor = afterSeq; ; ) {
       const rows: Record<string, unknown>[] = await m.query(
-        `SELECT id::text AS id, chain_seq::text AS chain_seq, event_count, digest_form, manifest_root,
-                CASE WHEN (digest_form = 1 OR manifest_root IS NULL) AND NOT id = ANY($3::bigint[]) THEN event_ids END AS event_ids,
-                CASE WHEN (digest_form = 1 OR manifest_root IS NULL) AND NOT id = ANY($3::bigint[]) THEN event_hashes END AS event_hashes
-         FROM audit_batch WHERE chain_seq > $1 AND chain_seq <= $2 ORDER BY chain_seq LIMIT ${LINKS_PER_PAGE}`,
+        `SELECT b.id::text AS id, b.chain_seq::text AS chain_seq, b.event_count, b.digest_form, b.manifest_root,
+                CASE WHEN ${MANIFEST_NEEDED} THEN b.event_ids END AS event_ids,
+                CASE WHEN ${MANIFEST_NEEDED} THEN b.event_hashes END AS event_hashes
+         FROM audit_batch b WHERE b.chain_seq > $1 AND b.chain_seq <= $2 ORDER BY b.chain_seq LIMIT ${LINKS_PER_PAGE}`,
         [cursor.toString(), toSeq.toString(), [...proven.keys()]],
       );
       for (const r of rows) yield proven.get(r.id as string) ?? passingLink(r);
