@@ -7,7 +7,7 @@
  * rows/s, the manifest's size, and the process's peak RSS during each export (flat memory: the same for a fifth of
  * the rows as for all of them). Uses DATABASE_URL when set, else the local PostgreSQL (a throwaway database).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import { AuditStore, StoredEventRecord } from '@app/audit-trail';
 import { loadConfig } from '@app/config';
 import { EvidenceExportService, ExportFormat } from '@app/trace';
 import { AppModule } from '../../apps/audit-service/src/app.module';
+import { aStoredEvent } from '../integrity/audit-store.fixture';
 import { benchDatabase, machineDescription, serverSettings } from './bench-environment.util';
 
 const START = Date.parse('2026-10-01T00:00:00Z');
@@ -29,26 +30,12 @@ const fmt = (n: number): string => Math.round(n).toLocaleString('en');
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 function event(i: number, total: number): StoredEventRecord {
-  return {
-    eventId: `igate-${randomUUID()}`,
+  return aStoredEvent({
     occurredAt: new Date(START + Math.floor((i / total) * SPAN_MS)),
     accountId: `cb.tuphap.user${i % 500}`,
     unitCode: `000.00.${10 + (i % 40)}.H52`,
-    clientIp: `10.52.${i % 200}.${i % 250}`,
-    sourceSystem: 'igate',
-    action: 'lookup',
-    subjectHash: randomBytes(32).toString('hex'),
-    subjectKeyId: 'k1',
-    subjectEnc: null,
-    subjectCount: null,
-    fields: ['fullName', 'dateOfBirth', 'permanentAddress'],
     dossierCode: `000.00.${10 + (i % 40)}.H52-261001-${String(i % 10000).padStart(4, '0')}`,
-    procedureCode: '1.001612',
-    result: 'success',
-    userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)',
-    extra: null,
-    flags: [],
-  };
+  });
 }
 
 async function load(app: INestApplicationContext, total: number): Promise<void> {

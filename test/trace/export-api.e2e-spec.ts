@@ -14,6 +14,8 @@ const CITIZEN = '079201004567';
 const CASE = { caseReference: 'KL-05/TTr', purpose: 'Kiểm tra truy cập dữ liệu công dân' };
 
 /** GET|POST /v1/trace/export and the manifest beside it, as an auditor's browser or script downloads them. */
+jest.setTimeout(240_000); // verify-export runs in its own process, compiled from source
+
 describe('trace export API', () => {
   let sut: TestApp;
   const http = () => request(sut.app.getHttpServer());

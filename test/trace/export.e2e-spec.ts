@@ -1,12 +1,13 @@
 import request from 'supertest';
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { AuditStore, csvRecords, DigestSigner, EXPORT_COLUMNS, StoredEventRecord } from '@app/audit-trail';
 import { Role } from '@app/auth';
 import { SubjectPseudonymizer } from '@app/ingestion';
 import { bearerFor } from '../utils/auth';
+import { runCli } from '../utils/cli-process';
 import { bootTestApp, TestApp } from '../utils/test-app';
 import { aStoredEvent, someStoredEvents, tamper } from '../integrity/audit-store.fixture';
 import { exportToFiles, ExportFiles, verifyOffline } from './export.fixture';
@@ -18,9 +19,13 @@ const CASE = { caseReference: 'QĐ-17/TTr-2026', purpose: 'Thanh tra việc tra 
  * Evidence exports (docs/trace.md): a file and a manifest that anyone with the public key checks offline, and that
  * stop checking out after any change — of the file, of the manifest, or of the stored events behind them.
  */
+// Each check runs the command line in its own process (compiled from source): minutes on a busy machine.
+jest.setTimeout(240_000);
+
 describe('trace evidence export', () => {
   const signingKey = generateKeyPairSync('ed25519');
   const publicPem = signingKey.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const signingPem = signingKey.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   let sut: TestApp;
   let citizenHash: string;
   const citizenEvents: StoredEventRecord[] = [];
@@ -33,7 +38,7 @@ describe('trace evidence export', () => {
   };
 
   beforeAll(async () => {
-    sut = await bootTestApp({ INTEGRITY_SIGNING_KEY: signingKey.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() });
+    sut = await bootTestApp({ INTEGRITY_SIGNING_KEY: signingPem });
     citizenHash = sut.app.get(SubjectPseudonymizer).hashHex(CITIZEN);
     const store = sut.app.get(AuditStore);
     // Batch 1 (signed), batch 2 with cells a spreadsheet would run, batch 3 without the citizen, batch 4 unsigned.
@@ -162,6 +167,29 @@ describe('trace evidence export', () => {
       }),
     );
     expect(JSON.stringify(res.body)).not.toContain(CITIZEN);
+  });
+
+  it('writes the export and its manifest beside it from the command line (trace --out), which verify offline', async () => {
+    const out = join(csv.dir, 'cli-export.csv');
+    // The service's own data folder: the same generated keys (subject hash) as the app that stored the events.
+    const env = { NODE_ENV: 'test', DATABASE_URL: sut.db.url, DATA_DIR: dirname(sut.config.integrity.secretsDir), INTEGRITY_SIGNING_KEY: signingPem };
+    const cli = await runCli(['trace', '--subject', CITIZEN, '--case', CASE.caseReference, '--purpose', CASE.purpose, '--out', out], env);
+    expect(cli.stderr).toBe('');
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toContain(`exported ${citizenEvents.length} event(s) to ${out}`);
+    expect(cli.stdout).not.toContain(CITIZEN);
+    expect((await verifyOffline(`${out}.manifest.json`, out)).code).toBe(0);
+  });
+
+  it('proves rows across more links than a page (the chain read in chain order, not as text)', async () => {
+    const store = sut.app.get(AuditStore);
+    const many = [];
+    for (let i = 0; i < 60; i++) many.push((await store.appendBatch([aStoredEvent({ dossierCode: 'PAGED-1' })], { source: 'http' })).batchId);
+    const paged = await exportToFiles(sut.app, { case: CASE, criteria: { dossierCodes: ['PAGED-1'] }, format: 'csv' });
+    const links = paged.outcome.manifest.chain.segments.flatMap((g) => g.links.map((l) => Number(l.chainSeq)));
+    expect(links).toEqual([...links].sort((a, b) => a - b));
+    expect(paged.outcome.manifest.chain.segments.flatMap((g) => g.links.map((l) => l.batchId))).toEqual(expect.arrayContaining(many));
+    expect((await verifyOffline(paged.manifest, paged.file)).code).toBe(0);
   });
 
   it('after a stored row is altered: a new export fails to verify, and verify of the store names the row', async () => {

@@ -20,6 +20,8 @@ export interface NewAuditBatch {
   canonicalForm: number;
   /** How the digest covers the manifest (batch-chain.ts). */
   digestForm: DigestForm;
+  /** Form 2: the manifest's Merkle root the digest was made from (kept for evidence exports). */
+  manifestRoot: Buffer | null;
   /** events: query events (the default); journal: rows of the journal tables (security log, alert actions). */
   kind?: 'events' | 'journal';
   /** Null for journal links: they hold no query events (the observation start reads only event batches). */
@@ -56,8 +58,8 @@ export class AuditChainRepository {
   async appendLink(manager: EntityManager, b: NewAuditBatch): Promise<void> {
     await manager.query(
       `INSERT INTO audit_batch (id, chain_seq, prev_digest, digest, event_count, event_ids, event_hashes,
-         first_occurred_at, last_occurred_at, source, origin, created_at, canonical_form, kind, digest_form)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+         first_occurred_at, last_occurred_at, source, origin, created_at, canonical_form, kind, digest_form, manifest_root)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [
         b.id,
         b.chainSeq.toString(),
@@ -74,6 +76,7 @@ export class AuditChainRepository {
         b.canonicalForm,
         b.kind ?? 'events',
         b.digestForm,
+        b.manifestRoot,
       ],
     );
     await manager.query(`UPDATE audit_chain_head SET chain_seq = $1, batch_id = $2, digest = $3 WHERE id = 1`, [

@@ -126,6 +126,7 @@ export class AuditStore {
       eventHashes,
       canonicalForm: CANONICAL_FORM,
       digestForm: DIGEST_FORM,
+      manifestRoot: root,
       firstOccurredAt: first,
       lastOccurredAt: last,
       source: context.source,

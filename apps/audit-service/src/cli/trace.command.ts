@@ -4,6 +4,7 @@ import { DomainException } from '@app/common';
 import { AppConfig } from '@app/config';
 import { TRACE_ACTIONS, TRACE_RESULTS, TraceAction, TraceEvent, TraceRequester, TraceResult, TraceSearchPage, TraceSearchRequest, TraceSearchService } from '@app/trace';
 import { withServiceContext } from './database-session';
+import { exportTrace } from './trace-export.command';
 
 /** The options of `trace`, as commander parses them (lists comma-separated). */
 export interface TraceCliOptions {
@@ -111,8 +112,10 @@ export function registerTraceCommand(program: Command, config: () => AppConfig):
   withTraceOptions(program.command('trace').description("search the stored events (docs/trace.md): who looked up whom, when, from where, for which dossier"))
     .option('--limit <n>', 'events to print (at most 500)', '50')
     .option('--cursor <token>', 'continue after the page that printed this cursor')
-    .action(async (options: TraceCliOptions) => {
+    .option('--out <file>', 'write every matching event as an evidence export (.csv or .xlsx) with its manifest beside it, instead of a page')
+    .action(async (options: TraceCliOptions & { out?: string }) => {
       const request = await traceRequestOf(options);
+      if (options.out) return exportTrace(config(), request, options.out, cliRequester());
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new Error('--limit: must be a whole number from 1 to 500');
       const page = await withServiceContext(config(), (app) => app.get(TraceSearchService).search(request, { limit, cursor: options.cursor }, cliRequester())).catch(cliError);

@@ -4,7 +4,6 @@ import { merkleFill, merkleLeaves, merkleRoot } from '../merkle-tree.util';
 import { DigestSigner } from '../signing/digest-signer.service';
 import { SignedDigestRepository, SignedDigestRow } from '../signing/signed-digest.repository';
 import { SigningKeyService } from '../signing/signing-key.service';
-import { IntegrityRepository, StoredBatchLink } from '../verify/integrity.repository';
 import type { ChainProof, ChainSegment, ProofLink } from './evidence-manifest.type';
 
 /** The exported rows' batches, each proven against its stored manifest, in chain order. */
@@ -14,13 +13,17 @@ export interface ProvenBatches {
   unproven: { batchId: string; eventIds: string[] }[];
 }
 
-/** A query of the exported rows grouped by batch: columns batch_id (bigint) and exported (text[] of event ids). */
+/** A query of the exported rows grouped by batch: columns batch_id (bigint), n (int, rows) and exported (text[] of event ids). */
 export interface ExportedBatchesSql {
   sql: string;
   params: unknown[];
 }
 
 const GROUPS_PER_FETCH = 8;
+/** Links per page when reading the chain between: small rows (a root), unless form-1 manifests come along. */
+const LINKS_PER_PAGE = 50;
+/** A link between whose root must be computed here (form 1, or no cached root), unless it is one of the proven. */
+const MANIFEST_NEEDED = '(b.digest_form = 1 OR b.manifest_root IS NULL) AND NOT b.id = ANY($3::bigint[])';
 const SIGN_ATTEMPTS = 20;
 
 /**
@@ -32,7 +35,6 @@ const SIGN_ATTEMPTS = 20;
 export class ChainProofBuilder {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly integrity: IntegrityRepository,
     private readonly signedDigests: SignedDigestRepository,
     private readonly signer: DigestSigner,
     private readonly keys: SigningKeyService,
@@ -41,10 +43,16 @@ export class ChainProofBuilder {
   /** Runs in the caller's transaction (the export's snapshot), so that it sees exactly the rows exported. */
   async proveBatches(m: EntityManager, exported: ExportedBatchesSql): Promise<ProvenBatches> {
     const proven: ProvenBatches = { links: [], unproven: [] };
+    // A batch exported whole (the usual case of a large export) needs only its cached root: its ids and hashes stay
+    // in the database. Otherwise the batch's manifest comes along to place the rows and make the fill.
+    const needsManifest = `(g.n <> b.event_count OR b.digest_form = 1 OR b.manifest_root IS NULL)`;
     await m.query(
       `DECLARE evidence_proof_groups NO SCROLL CURSOR FOR
-       SELECT g.batch_id::text AS batch_id, g.exported, b.chain_seq::text AS chain_seq, b.prev_digest, b.event_ids,
-              b.event_hashes, b.digest_form, b.canonical_form
+       SELECT g.batch_id::text AS batch_id, g.n, b.chain_seq::text AS chain_seq, b.prev_digest, b.event_count,
+              b.digest_form, b.canonical_form, b.manifest_root,
+              CASE WHEN b.id IS NULL OR ${needsManifest} THEN g.exported END AS exported,
+              CASE WHEN ${needsManifest} THEN b.event_ids END AS event_ids,
+              CASE WHEN ${needsManifest} THEN b.event_hashes END AS event_hashes
        FROM (${exported.sql}) g LEFT JOIN audit_batch b ON b.id = g.batch_id
        ORDER BY b.chain_seq NULLS FIRST`,
       exported.params,
@@ -60,28 +68,32 @@ export class ChainProofBuilder {
 
   private prove(r: Record<string, unknown>, proven: ProvenBatches): void {
     const batchId = r.batch_id as string;
-    const exported = r.exported as string[];
-    if (r.chain_seq === null) return void proven.unproven.push({ batchId, eventIds: exported });
+    if (r.chain_seq === null) return void proven.unproven.push({ batchId, eventIds: r.exported as string[] });
+    const link: ProofLink & { prevDigest: Buffer } = {
+      batchId,
+      chainSeq: r.chain_seq as string,
+      count: r.event_count as number,
+      digestForm: r.digest_form as 1 | 2,
+      canonicalForm: r.canonical_form as 1 | 2,
+      prevDigest: r.prev_digest as Buffer,
+    };
+    if (r.exported === null) {
+      link.root = (r.manifest_root as Buffer).toString('hex');
+      link.rows = { runs: [[0, link.count]], fill: [] };
+      return void proven.links.push(link);
+    }
     const ids = r.event_ids as string[];
     const hashes = r.event_hashes as Buffer;
     const position = new Map(ids.map((id, i) => [id, i]));
     const indexes: number[] = [];
     const missing: string[] = [];
-    for (const id of exported) {
+    for (const id of r.exported as string[]) {
       const at = position.get(id);
       if (at === undefined) missing.push(id);
       else indexes.push(at);
     }
     if (missing.length) proven.unproven.push({ batchId, eventIds: missing });
     indexes.sort((a, b) => a - b);
-    const link: ProofLink & { prevDigest: Buffer } = {
-      batchId,
-      chainSeq: r.chain_seq as string,
-      count: ids.length,
-      digestForm: r.digest_form as 1 | 2,
-      canonicalForm: r.canonical_form as 1 | 2,
-      prevDigest: r.prev_digest as Buffer,
-    };
     if (link.digestForm === 1) link.entries = entriesOf(ids, hashes);
     else {
       const leaves = merkleLeaves(ids, hashes);
@@ -110,9 +122,7 @@ export class ChainProofBuilder {
         mine.set(link.batchId, link);
       }
       const links: ProofLink[] = [];
-      for await (const stored of this.integrity.links(m, BigInt(start.chainSeq) - 1n, headSeq)) {
-        links.push(mine.get(stored.id) ?? passingLink(stored));
-      }
+      for await (const link of this.passingLinks(m, BigInt(start.chainSeq) - 1n, headSeq, mine)) links.push(link);
       segments.push({
         prevDigest: start.prevDigest.toString('hex'),
         links,
@@ -129,6 +139,25 @@ export class ChainProofBuilder {
     return { segments, publicKeys, unproven: proven.unproven };
   }
 
+  /**
+   * The links from afterSeq+1 to toSeq, in order: the proven ones as given, the others by their cached root, or (form 1,
+   * or no cached root) by their manifest, which then comes along. A page at a time.
+   */
+  private async *passingLinks(m: EntityManager, afterSeq: bigint, toSeq: bigint, proven: Map<string, ProofLink>): AsyncGenerator<ProofLink> {
+    for (let cursor = afterSeq; ; ) {
+      const rows: Record<string, unknown>[] = await m.query(
+        `SELECT b.id::text AS id, b.chain_seq::text AS chain_seq, b.event_count, b.digest_form, b.manifest_root,
+                CASE WHEN ${MANIFEST_NEEDED} THEN b.event_ids END AS event_ids,
+                CASE WHEN ${MANIFEST_NEEDED} THEN b.event_hashes END AS event_hashes
+         FROM audit_batch b WHERE b.chain_seq > $1 AND b.chain_seq <= $2 ORDER BY b.chain_seq LIMIT ${LINKS_PER_PAGE}`,
+        [cursor.toString(), toSeq.toString(), [...proven.keys()]],
+      );
+      for (const r of rows) yield proven.get(r.id as string) ?? passingLink(r);
+      if (rows.length < LINKS_PER_PAGE) return;
+      cursor = BigInt(rows[rows.length - 1].chain_seq as string);
+    }
+  }
+
   /** The first signed head at or after a chain position; signs the current head when none is there yet. */
   private async headCovering(m: EntityManager, chainSeq: string): Promise<SignedDigestRow> {
     for (let attempt = 0; attempt < SIGN_ATTEMPTS; attempt++) {
@@ -142,10 +171,12 @@ export class ChainProofBuilder {
 }
 
 /** A link none of whose events is exported: its root (form 2) or its whole manifest (form 1). */
-function passingLink(l: StoredBatchLink): ProofLink {
-  const link: ProofLink = { batchId: l.id, chainSeq: l.chainSeq.toString(), count: l.eventCount, digestForm: l.digestForm };
-  if (l.digestForm === 1) link.entries = entriesOf(l.eventIds, l.eventHashes);
-  else link.root = merkleRoot(merkleLeaves(l.eventIds, l.eventHashes)).toString('hex');
+function passingLink(r: Record<string, unknown>): ProofLink {
+  const link: ProofLink = { batchId: r.id as string, chainSeq: r.chain_seq as string, count: r.event_count as number, digestForm: r.digest_form as 1 | 2 };
+  const ids = r.event_ids as string[];
+  const hashes = r.event_hashes as Buffer;
+  if (link.digestForm === 1) link.entries = entriesOf(ids, hashes);
+  else link.root = ((r.manifest_root as Buffer | null) ?? merkleRoot(merkleLeaves(ids, hashes))).toString('hex');
   return link;
 }
 

@@ -1,34 +1,13 @@
 import type { StoredEventRecord } from '../canonical-event';
+import { QUERY_EVENT_COLUMNS } from '../query-event-copy.util';
 
 /**
- * The columns of an evidence export, in order: every value the canonical form covers (so that a verifier rebuilds
- * each row's event hash from the file alone), then the batch it was stored in. `subject_hash` is the keyed hash of
- * the personal ID; a `subject_id` column (the ID in clear) appears only when the exporter may reveal it, and the
- * verifier ignores it (it cannot recompute a keyed hash).
+ * The columns of an evidence export, in order: every value the canonical form covers, in its order (so that a
+ * verifier rebuilds each row's event hash from the file alone), then the batch it was stored in. The citizen is
+ * `subject_hash`, the keyed hash of the personal ID; the verifier reads columns by name and ignores any other.
  */
-export const EXPORT_COLUMNS = [
-  'occurred_at',
-  'event_id',
-  'account_id',
-  'unit_code',
-  'client_ip',
-  'source_system',
-  'action',
-  'subject_hash',
-  'subject_key_id',
-  'subject_count',
-  'fields',
-  'dossier_code',
-  'procedure_code',
-  'result',
-  'user_agent',
-  'extra',
-  'flags',
-  'subject_enc',
-  'batch_id',
-] as const;
+export const EXPORT_COLUMNS = QUERY_EVENT_COLUMNS;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
-export const REVEALED_SUBJECT_COLUMN = 'subject_id';
 
 /** A cell: null is an empty cell (SQL NULL), '' an empty text; numbers stay numbers (subject_count). */
 export type ExportCell = string | number | null;
@@ -59,27 +38,17 @@ export function unescapeFormula(text: string): string {
  * (it is C, and the rows then need no parsing into dates, buffers and arrays only to be printed again). Arrays and
  * `extra` are JSON (the verifier parses them, so any JSON text of the value will do); NULL stays NULL.
  */
-export const EXPORT_SELECT_SQL = [
-  `to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-  'e.event_id',
-  'e.account_id',
-  'e.unit_code',
-  'e.client_ip',
-  'e.source_system',
-  'e.action',
-  `encode(e.subject_hash, 'hex')`,
-  'e.subject_key_id',
-  'e.subject_count::text',
-  'to_json(e.fields)::text',
-  'e.dossier_code',
-  'e.procedure_code',
-  'e.result',
-  'e.user_agent',
-  'e.extra::text',
-  'to_json(e.flags)::text',
-  `encode(e.subject_enc, 'hex')`,
-  'e.batch_id::text',
-].join(', ');
+const AS_TEXT: Partial<Record<ExportColumn, string>> = {
+  occurred_at: `to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  subject_hash: `encode(e.subject_hash, 'hex')`,
+  subject_enc: `encode(e.subject_enc, 'hex')`,
+  subject_count: 'e.subject_count::text',
+  fields: 'to_json(e.fields)::text',
+  extra: 'e.extra::text',
+  flags: 'to_json(e.flags)::text',
+  batch_id: 'e.batch_id::text',
+};
+export const EXPORT_SELECT_SQL = EXPORT_COLUMNS.map((c) => AS_TEXT[c] ?? `e.${c}`).join(', ');
 
 const COUNT_AT = EXPORT_COLUMNS.indexOf('subject_count');
 

@@ -57,6 +57,7 @@ export class JournalSealer {
         eventHashes: hashes,
         canonicalForm: JOURNAL_FORM,
         digestForm: DIGEST_FORM,
+        manifestRoot: root,
         kind: 'journal',
         firstOccurredAt: null,
         lastOccurredAt: null,

@@ -164,7 +164,7 @@ export class EvidenceExportService {
     }
     await runner.query('CLOSE evidence_rows');
     return this.proofs.proveBatches(runner.manager, {
-      sql: `SELECT e.batch_id, array_agg(e.event_id) AS exported FROM query_event e WHERE ${where} GROUP BY e.batch_id`,
+      sql: `SELECT e.batch_id, count(*)::int AS n, array_agg(e.event_id) AS exported FROM query_event e WHERE ${where} GROUP BY e.batch_id`,
       params,
     });
   }
