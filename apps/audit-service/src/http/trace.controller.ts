@@ -39,6 +39,7 @@ export class TraceController {
   ) {}
 
   @Get('history')
+  @NoStore()
   @RequirePermission(Permission.AUDIT_SEARCH)
   @ApiOperation({
     summary: "The caller's own tracing, newest first: each search, timeline, export and reveal as the security log recorded it",
