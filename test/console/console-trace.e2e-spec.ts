@@ -33,6 +33,7 @@ describe('The console: Tra cứu (auditors)', () => {
 
   it("searches a citizen under a case, opens the citizen's and an account's timelines, and finds the search in their own history", async () => {
     const auditor = await c.userWithPassword(Role.AUDITOR);
+    c.page.setDefaultTimeout(30_000); // a long journey, on a machine the other suites share
     await c.page.goto(`${c.base}/trace`);
     await c.signIn(auditor.username, auditor.password);
     await c.page.getByRole('heading', { name: 'Tra cứu nhật ký', exact: true }).waitFor();

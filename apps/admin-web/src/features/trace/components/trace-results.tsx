@@ -35,19 +35,31 @@ export function TraceResults({ pages, traceCase, canReveal, hasMore, loadingMore
   const columns: ColumnsType<TraceEvent> = [
     { title: t('trace.col.time'), dataIndex: 'occurredAt', width: 142, render: (v: string) => formatDateTime(v) },
     {
-      title: t('trace.col.account'),
+      title: t('trace.col.accountUnit'),
       dataIndex: 'accountId',
       ellipsis: true,
-      render: (id: string) => (
-        <Button type="link" size="small" className="link-cell" onClick={() => onAccount(id)} aria-label={t('trace.openAccount', { account: id })}>
-          {id}
-        </Button>
+      render: (id: string, e) => (
+        <>
+          <Button type="link" size="small" className="link-cell cell-line" onClick={() => onAccount(id)} aria-label={t('trace.openAccount', { account: id })}>
+            {id}
+          </Button>
+          <Typography.Text type="secondary" className="cell-line">{e.unitCode ?? none}</Typography.Text>
+        </>
       ),
     },
-    { title: t('trace.col.unit'), dataIndex: 'unitCode', ellipsis: true, responsive: ['xl'], render: (v: string | null) => v ?? none },
-    { title: t('trace.col.ip'), dataIndex: 'clientIp', width: 112, ellipsis: true, responsive: ['lg'] },
-    { title: t('trace.col.source'), dataIndex: 'sourceSystem', width: 80, ellipsis: true, responsive: ['lg'] },
-    { title: t('trace.col.action'), dataIndex: 'action', width: 96, ellipsis: true, render: (v: string) => label('trace.action', v) },
+    {
+      title: t('trace.col.ipSource'),
+      dataIndex: 'clientIp',
+      width: 124,
+      responsive: ['lg'],
+      render: (ip: string, e) => (
+        <>
+          <span className="cell-line" title={ip}>{ip}</span>
+          <Typography.Text type="secondary" className="cell-line">{e.sourceSystem}</Typography.Text>
+        </>
+      ),
+    },
+    { title: t('trace.col.action'), dataIndex: 'action', width: 92, ellipsis: true, render: (v: string) => label('trace.action', v) },
     { title: t('trace.col.result'), dataIndex: 'result', width: 128, render: (v: string) => <TraceResultTag result={v} /> },
     { title: t('trace.col.fields'), dataIndex: 'fields', ellipsis: true, render: (v: string[]) => (v.length ? v.join(', ') : none) },
     {
