@@ -1,10 +1,12 @@
 import request from 'supertest';
 import { Client } from 'pg';
 import { AlertsService } from '@app/alerts';
+import { localDay, loadTraceSearchesSettings, TraceSearchesDetector } from '@app/detection';
 import { Role } from '@app/auth';
 import { bearerFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
 import { CASE, hmacHex, ingest, NEW_KEY, newPersonalId, ROTATED_ENV, seedEvents } from './trace.fixture';
+import { EXACT_TOTAL_BOUND } from '@app/trace';
 
 const DIRECTORY_CSV =
   'accountId,fullName,unitCode,unitName,role,accountType,status,email,createdAt,lastLoginAt\n' +
@@ -133,5 +135,21 @@ describe('Trace timelines, reveal and repeated tracing', () => {
     const wide = list.body.items.find((a: { type: string }) => a.type === 'trace_case_many_subjects');
     expect(wide).toMatchObject({ evidence: { caseReference: 'VV-MANY', observed: { subjects: 50 } } });
     expect(JSON.stringify(list.body)).not.toContain(citizenB);
+    // The day scan judges the same searches and keys the same alerts: a re-run updates them.
+    const today = localDay(new Date());
+    const scanned = await sut.app.get(TraceSearchesDetector).detectDays(today, today, loadTraceSearchesSettings());
+    expect(scanned.map((a) => a.dedupKey).sort()).toEqual([wide.dedupKey, repeated.dedupKey].sort());
   });
+
+  it('estimates the total when more events match than it counts exactly, and says so', async () => {
+    const bulk = seedEvents(EXACT_TOTAL_BOUND + 100, [newPersonalId()]).map((e) => ({ ...e, accountId: 'cb.bulk' }));
+    await ingest(sut.app, bulk);
+    await pg.query('ANALYZE query_event');
+    const res = await http().get('/v1/trace/events').query({ ...CASE, accountId: 'cb.bulk', limit: 10 }).set('Authorization', auditor).expect(200);
+    expect(res.body.items).toHaveLength(10);
+    expect(res.body.total.exact).toBe(false);
+    expect(res.body.total.value).toBeGreaterThanOrEqual(EXACT_TOTAL_BOUND);
+    const few = await http().get('/v1/trace/events').query({ ...CASE, accountId: 'cb.bulk', action: 'login', limit: 10 }).set('Authorization', auditor).expect(200);
+    expect(few.body.total).toEqual({ value: bulk.filter((e) => e.action === 'login').length, exact: true });
+  }, 120_000);
 });

@@ -58,7 +58,7 @@ export class TraceController {
     summary: 'Search the stored events by any combination of criteria, newest first, by cursor',
     description:
       `${CASE_RULE} Lists are comma-separated. A citizen's personal ID is never taken in a URL: search by citizen with POST /v1/trace/search. ` +
-      `The first page carries the total: exact under 10,000 events, else the planner's estimate (total.exact says which). ${AUDITED}`,
+      `The first page carries the total: exact under 5,000 events, else the planner's estimate (total.exact says which). ${AUDITED}`,
   })
   @ApiOkResponse({ type: TraceSearchPageDto })
   events(@Query() q: TraceCriteriaDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<TraceSearchPageDto> {

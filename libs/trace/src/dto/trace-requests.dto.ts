@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDateString, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDateString, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { TraceCaseDto } from './trace-criteria.dto';
 import { REVEAL_REASON_MAX } from '../reveal/trace-reveal.service';
 import { TRACE_HISTORY_PAGE_MAX } from '../history/trace-history.service';
 
-const CODE = /^[A-Za-z0-9._@:/-]{1,128}$/;
 
 export class CitizenTimelineRequestDto extends TraceCaseDto {
   @ApiProperty({ example: '052190012345', description: "The citizen's personal ID (12 digits): hashed on arrival, never stored or logged" })
@@ -23,7 +22,7 @@ export class CitizenTimelineRequestDto extends TraceCaseDto {
 
 export class AccountTimelineQueryDto extends TraceCaseDto {
   @ApiProperty({ example: 'cb.tuphap.user7' })
-  @Matches(CODE)
+  @IsString() @MinLength(1) @MaxLength(128)
   accountId: string;
 
   @ApiProperty({ description: 'From (ISO 8601, inclusive)' })
@@ -37,7 +36,7 @@ export class AccountTimelineQueryDto extends TraceCaseDto {
 
 export class RevealSubjectDto extends TraceCaseDto {
   @ApiProperty({ example: 'igate' })
-  @Matches(CODE)
+  @IsString() @MinLength(1) @MaxLength(64)
   sourceSystem: string;
 
   @ApiProperty()
