@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { Client } from 'pg';
+import { ChainVerifier, JournalSealer } from '@app/audit-trail';
 import { Role } from '@app/auth';
+import { tamper } from '../integrity/audit-store.fixture';
 import { bearerFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
 import { createMigratedDatabase, TestDatabase } from '../utils/test-database';
@@ -187,6 +189,23 @@ describe('Trace search (GET /v1/trace/events, POST /v1/trace/search)', () => {
     });
     // Readable by admins only.
     await http().get('/v1/security-log').set('Authorization', auditor).expect(403);
+  });
+
+  it("seals the record of auditors' searches into the integrity chain: a deleted search is named", async () => {
+    await http().get('/v1/trace/events').query({ ...CASE, accountId: 'cb.trace.3' }).set('Authorization', auditor).expect(200);
+    await sut.app.get(JournalSealer).seal();
+    const { rows: unsealed } = await pg.query(
+      `SELECT count(*)::int AS n FROM security_event e WHERE e.type LIKE 'trace.%'
+          AND NOT EXISTS (SELECT 1 FROM journal_entry j WHERE j.table_name = 'security_event' AND j.row_id = e.id)`,
+    );
+    expect(unsealed[0].n).toBe(0);
+    const verifier = sut.app.get(ChainVerifier);
+    expect(await verifier.verify()).toMatchObject({ ok: true });
+    const { rows: [last] } = await pg.query(`SELECT id::text AS id FROM security_event WHERE type = 'trace.searched' ORDER BY id DESC LIMIT 1`);
+    await tamper(db.url, `DELETE FROM security_event WHERE id = $1`, [last.id]);
+    const report = await verifier.verify();
+    expect(report.ok).toBe(false);
+    expect(report.firstBrokenBatch).toEqual(expect.objectContaining({ removed: [`security_event:${last.id}`] }));
   });
 
   it('leaves no searched personal ID in clear in any column of any table', async () => {

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { Client } from 'pg';
 import { AlertsService } from '@app/alerts';
+import { localDay, loadTraceSearchesSettings, TraceSearchesDetector } from '@app/detection';
 import { Role } from '@app/auth';
 import { bearerFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
@@ -133,5 +134,9 @@ describe('Trace timelines, reveal and repeated tracing', () => {
     const wide = list.body.items.find((a: { type: string }) => a.type === 'trace_case_many_subjects');
     expect(wide).toMatchObject({ evidence: { caseReference: 'VV-MANY', observed: { subjects: 50 } } });
     expect(JSON.stringify(list.body)).not.toContain(citizenB);
+    // The day scan judges the same searches and keys the same alerts: a re-run updates them.
+    const today = localDay(new Date());
+    const scanned = await sut.app.get(TraceSearchesDetector).detectDays(today, today, loadTraceSearchesSettings());
+    expect(scanned.map((a) => a.dedupKey).sort()).toEqual([wide.dedupKey, repeated.dedupKey].sort());
   });
 });

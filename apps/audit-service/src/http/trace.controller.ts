@@ -34,6 +34,7 @@ export class TraceController {
   ) {}
 
   @Get('events')
+  @NoStore()
   @RequirePermission(Permission.AUDIT_SEARCH)
   @ApiOperation({
     summary: 'Search the stored events by any combination of criteria, newest first, by cursor',
@@ -80,6 +81,7 @@ export class TraceController {
   }
 
   @Get('account-timeline')
+  @NoStore()
   @RequirePermission(Permission.AUDIT_SEARCH)
   @ApiOperation({
     summary: "An account's timeline: activity by day against its baseline, the units of the citizens it looked up, its dossiers, alerts and lock history",

@@ -28,6 +28,7 @@ import { AddExplainedLookupsAndProcedureCatalog1795509400000 } from './179550940
 import { AddQueryEventSubjectBlock1795509500000 } from './1795509500000-AddQueryEventSubjectBlock';
 import { IndexFlaggedQueryEvents1795509600000 } from './1795509600000-IndexFlaggedQueryEvents';
 import { CreateDetectionSettingChange1795509800000 } from './1795509800000-CreateDetectionSettingChange';
+import { IndexQueryEventsForTrace1795509900140 } from './1795509900140-IndexQueryEventsForTrace';
 import { AddDigestFormToAuditBatch1795510300000 } from './1795510300000-AddDigestFormToAuditBatch';
 import { CreateEvidenceExport1795510300001 } from './1795510300001-CreateEvidenceExport';
 /** Every migration, in order. Listed (not globbed) so the same list works from source, dist and tests. */
@@ -53,6 +54,7 @@ export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795
   AddQueryEventSubjectBlock1795509500000,
   IndexFlaggedQueryEvents1795509600000,
   CreateDetectionSettingChange1795509800000,
+  IndexQueryEventsForTrace1795509900140,
   AddDigestFormToAuditBatch1795510300000,
   CreateEvidenceExport1795510300001,
 ];

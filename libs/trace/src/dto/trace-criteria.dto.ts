@@ -5,7 +5,8 @@ import { TRACE_ACTIONS, TRACE_RESULTS, TraceAction, TraceCriteria, TraceResult }
 import { CASE_REFERENCE_MAX, PURPOSE_MAX, TraceCase } from '../trace-case.type';
 import { TRACE_PAGE_MAX } from '../search/trace-search.service';
 
-const CODE = /^[A-Za-z0-9._@:/-]{1,128}$/;
+/** As the contract bounds them (accountId 128, the codes 64): any text, always a bind parameter. */
+const CODE_MAX = 128;
 const IP_OR_CIDR = /^[0-9A-Fa-f:.]{2,45}(\/\d{1,3})?$/;
 const LIST_MAX = 100;
 
@@ -31,11 +32,11 @@ export class TraceCaseDto {
 /** Every criterion but the citizen (which never goes in a URL: POST /v1/trace/search). */
 export class TraceCriteriaDto extends TraceCaseDto {
   @ApiPropertyOptional({ type: [String], description: 'Accounts (any of); in a query string comma-separated' })
-  @IsOptional() @list() @IsArray() @ArrayMaxSize(LIST_MAX) @Matches(CODE, { each: true })
+  @IsOptional() @list() @IsArray() @ArrayMaxSize(LIST_MAX) @IsString({ each: true }) @MaxLength(CODE_MAX, { each: true })
   accountId?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['000.00.31.H52'], description: 'Units of the accounts (any of)' })
-  @IsOptional() @list() @IsArray() @ArrayMaxSize(LIST_MAX) @Matches(CODE, { each: true })
+  @IsOptional() @list() @IsArray() @ArrayMaxSize(LIST_MAX) @IsString({ each: true }) @MaxLength(CODE_MAX, { each: true })
   unitCode?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['10.52.11.7', '10.20.0.0/16'], description: 'Client addresses or CIDR blocks (any of)' })
@@ -43,7 +44,7 @@ export class TraceCriteriaDto extends TraceCaseDto {
   clientIp?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['igate'], description: 'Source systems (any of)' })
-  @IsOptional() @list() @IsArray() @ArrayMaxSize(LIST_MAX) @Matches(CODE, { each: true })
+  @IsOptional() @list() @IsArray() @ArrayMaxSize(LIST_MAX) @IsString({ each: true }) @MaxLength(CODE_MAX, { each: true })
   sourceSystem?: string[];
 
   @ApiPropertyOptional({ enum: TRACE_ACTIONS, isArray: true })
@@ -59,11 +60,11 @@ export class TraceCriteriaDto extends TraceCaseDto {
   field?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'Dossier codes (any of)' })
-  @IsOptional() @list() @IsArray() @ArrayMaxSize(LIST_MAX) @Matches(CODE, { each: true })
+  @IsOptional() @list() @IsArray() @ArrayMaxSize(LIST_MAX) @IsString({ each: true }) @MaxLength(CODE_MAX, { each: true })
   dossierCode?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'Procedure codes (any of)' })
-  @IsOptional() @list() @IsArray() @ArrayMaxSize(LIST_MAX) @Matches(CODE, { each: true })
+  @IsOptional() @list() @IsArray() @ArrayMaxSize(LIST_MAX) @IsString({ each: true }) @MaxLength(CODE_MAX, { each: true })
   procedureCode?: string[];
 
   @ApiPropertyOptional({ description: 'Lookups explained (true) or not (false) by a dossier of the unit, a procedure and its fields (docs/detection.md)' })

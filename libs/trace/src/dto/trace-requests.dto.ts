@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsDateString, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { TraceCaseDto } from './trace-criteria.dto';
 import { REVEAL_REASON_MAX } from '../reveal/trace-reveal.service';
 
-const CODE = /^[A-Za-z0-9._@:/-]{1,128}$/;
 
 export class CitizenTimelineRequestDto extends TraceCaseDto {
   @ApiProperty({ example: '052190012345', description: "The citizen's personal ID (12 digits): hashed on arrival, never stored or logged" })
@@ -21,7 +20,7 @@ export class CitizenTimelineRequestDto extends TraceCaseDto {
 
 export class AccountTimelineQueryDto extends TraceCaseDto {
   @ApiProperty({ example: 'cb.tuphap.user7' })
-  @Matches(CODE)
+  @IsString() @MinLength(1) @MaxLength(128)
   accountId: string;
 
   @ApiProperty({ description: 'From (ISO 8601, inclusive)' })
@@ -35,7 +34,7 @@ export class AccountTimelineQueryDto extends TraceCaseDto {
 
 export class RevealSubjectDto extends TraceCaseDto {
   @ApiProperty({ example: 'igate' })
-  @Matches(CODE)
+  @IsString() @MinLength(1) @MaxLength(64)
   sourceSystem: string;
 
   @ApiProperty()
