@@ -68,9 +68,9 @@ function countingSink(): Writable & { bytes: number } {
 
 async function measure(app: INestApplicationContext, format: ExportFormat, to: Date): Promise<void> {
   global.gc?.();
-  const rssBefore = process.memoryUsage().rss;
+  const rssBefore = process.memoryUsage.rss();
   let peak = rssBefore;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
   const started = performance.now();
   const sink = countingSink();
   const outcome = await app

@@ -17,6 +17,14 @@ export interface WrittenFile {
 /** An XLSX worksheet holds at most 1,048,576 rows: a new sheet (with the header again) every million. */
 const ROWS_PER_SHEET = 1_000_000;
 const CSV_CHUNK = 64 * 1024;
+/** XML bytes of a sheet allowed to wait for the zip's deflate. */
+const XLSX_BACKLOG = 4 * 1024 * 1024;
+
+/** What a Node (or readable-stream) stream has buffered, on either side. */
+interface StreamState {
+  _readableState?: { length: number };
+  _writableState?: { length: number };
+}
 const UTF8_BOM = '\uFEFF';
 
 /**
@@ -109,7 +117,22 @@ class XlsxExportWriter extends ExportFileWriter {
     this.sheet!.addRow(cells).commit();
     this.inSheet++;
     this.rows++;
-    return this.rows % 1000 === 0 ? this.drained() : undefined;
+    return this.rows % 1000 === 0 ? this.zipped() : undefined;
+  }
+
+  /**
+   * exceljs hands a sheet's XML to the zip without waiting for it to be compressed, and compression runs only when
+   * the event loop turns: every thousand rows the writer lets it turn, and waits while more than XLSX_BACKLOG bytes
+   * of XML wait for the deflate (read from the stream exceljs pipes the sheet into: its internals; were they to
+   * change, only the client's back-pressure would hold). Without this a million rows piled up as a gigabyte of XML.
+   */
+  private async zipped(): Promise<void> {
+    const into = (this.sheet as unknown as { stream?: { pipes?: StreamState[] } }).stream?.pipes?.[0];
+    await new Promise((resolve) => setImmediate(resolve));
+    while (into && (into._readableState?.length ?? 0) + (into._writableState?.length ?? 0) > XLSX_BACKLOG) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await this.drained();
   }
 
   private newSheet(): void {
