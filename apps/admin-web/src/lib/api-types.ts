@@ -757,7 +757,7 @@ export interface components {
         };
         TraceTotalDto: {
             value: number;
-            /** @description true: counted exactly (under 10,000 events); false: the database planner's estimate */
+            /** @description true: counted exactly (under 5,000 events); false: the database planner's estimate */
             exact: boolean;
         };
         UserDto: {

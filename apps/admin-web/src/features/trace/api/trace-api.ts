@@ -70,8 +70,8 @@ export function useCitizenTimeline(request: { case: TraceCase; subjectId: string
     queryKey: ['trace', 'citizen-timeline', request],
     enabled: request !== null,
     queryFn: () => api.post<CitizenTimeline>('/v1/trace/citizen-timeline', { ...request!.case, subjectId: request!.subjectId, from: request!.from, to: request!.to }),
+    // Asked once per page (each call is recorded): kept while the page is open, as the search is.
     staleTime: Infinity,
-    gcTime: 0,
   });
 }
 
