@@ -187,6 +187,10 @@ describe('Trace search (GET /v1/trace/events, POST /v1/trace/search)', () => {
         totalExact: true,
       },
     });
+    // An ID typed where a dossier code goes is masked in the log too.
+    await http().get('/v1/trace/events').query({ caseReference, purpose: 'x', dossierCode: citizenA }).set('Authorization', auditor).expect(200);
+    const again = await http().get('/v1/security-log').query({ type: 'trace.searched', limit: 1 }).set('Authorization', admin).expect(200);
+    expect(again.body.items[0].details.criteria).toEqual({ dossierCodes: ['************'] });
     // Readable by admins only.
     await http().get('/v1/security-log').set('Authorization', auditor).expect(403);
   });

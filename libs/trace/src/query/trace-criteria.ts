@@ -8,8 +8,9 @@ export type TraceResult = (typeof TRACE_RESULTS)[number];
 
 /**
  * What an auditor asks of the stored events. Every criterion is optional and those given must all hold (AND); a
- * list holds when any of its values does (OR). Personal IDs are never in here: the IDs typed in clear become
- * `subjectHashes` on arrival (SubjectHasher, every configured key, the current and the rotated ones).
+ * list holds when any of its values does (OR); an absent or empty list restricts nothing. Personal IDs are never
+ * in here: the IDs typed in clear become `subjectHashes` on arrival (subjectHashesOf: every configured key, the
+ * current and the rotated ones).
  */
 export interface TraceCriteria {
   /** Keyed hashes (HMAC-SHA-256, 32 bytes) of the citizens' personal IDs under every configured key. */

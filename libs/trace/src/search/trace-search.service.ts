@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import { SecurityEventType } from '@app/auth';
 import { DomainException, ErrorCode } from '@app/common';
 import { ProcedureNeeds } from '@app/detection';
-import { SubjectPseudonymizer } from '@app/ingestion';
+import { maskPersonalIdsDeep, SubjectPseudonymizer } from '@app/ingestion';
 import { TraceAudit } from '../audit/trace-audit.service';
 import { describeTraceCriteria, PERSONAL_ID_PATTERN, subjectHashesOf, TraceCriteria } from '../query/trace-criteria';
 import type { TraceEvent } from '../query/trace-event.type';
@@ -80,7 +80,8 @@ export class TraceSearchService {
     }
     const subjects = [...new Set(ids.map((id) => this.pseudonymizer.hashHex(id)))];
     const criteria: TraceCriteria = { ...request.criteria, subjectHashes: ids.length ? subjectHashesOf(ids, this.pseudonymizer) : undefined };
-    const described = describeTraceCriteria({ ...request.criteria });
+    // A personal ID typed into another criterion (a dossier, an account) is masked in the log like one in the purpose.
+    const described = maskPersonalIdsDeep(describeTraceCriteria({ ...request.criteria }));
     if (subjects.length) described.subjects = subjects;
     return { case: traceCase, criteria, subjects, described, options: { procedureNeeds: this.procedures.current() } };
   }
