@@ -53,6 +53,12 @@ const USED = [
   'PutWorkingHoursDto',
   'UnitNetworkDto',
   'PutUnitNetworksDto',
+  // Tracing (Tra cứu)
+  'TraceSearchPageDto',
+  'CitizenTimelineDto',
+  'AccountTimelineDto',
+  'RevealedSubjectDto',
+  'TraceHistoryPageDto',
 ];
 const ROOT = join(__dirname, '..', '..');
 const HEADER =

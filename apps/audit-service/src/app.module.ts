@@ -14,6 +14,7 @@ import { IngestionModule } from '@app/ingestion';
 import { SourceSystemsModule } from '@app/source-systems';
 import { DetectionModule } from '@app/detection';
 import { ReportsModule } from '@app/reports';
+import { EvidenceExportModule, TraceModule } from '@app/trace';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
 import { AccountsController } from './http/accounts.controller';
@@ -46,6 +47,8 @@ import { ProcedureProfileCron } from './jobs/procedure-profile.cron';
 import { QueryLogConsumer } from './kafka/query-log.consumer';
 import { ReportsController } from './http/reports.controller';
 import { PeriodicReportCron } from './jobs/periodic-report.cron';
+import { TraceController } from './http/trace.controller';
+import { TraceExportController } from './http/trace-export.controller';
 
 /** What each role adds. Health and metrics are served by every replica whatever its roles. */
 const API_CONTROLLERS = [
@@ -71,6 +74,8 @@ const API_CONTROLLERS = [
   AlertSuppressionsController,
   AlertsController,
   ReportsController,
+  TraceController,
+  TraceExportController,
 ];
 const INGEST_PROVIDERS = [QueryLogConsumer];
 const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron, DetectionDailyCron, ProcedureProfileCron, PeriodicReportCron];
@@ -100,6 +105,8 @@ export class AppModule {
         AlertsModule,
         DetectionModule,
         ReportsModule,
+        TraceModule,
+        EvidenceExportModule,
       ],
       controllers: [HealthController, MetricsController, ...(roles.has('api') ? API_CONTROLLERS : [])],
       providers: [

@@ -8,10 +8,12 @@ import { registerMigrationCommands } from './cli/migration.commands';
 import { registerAccountCommands } from './cli/account.commands';
 import { registerRetentionCommand } from './cli/retention.command';
 import { registerVerifyCommand } from './cli/verify.command';
+import { registerVerifyExportCommand } from './cli/verify-export.command';
 import { registerUserCommands } from './cli/user.commands';
 import { registerDetectionCommands } from './cli/detection.commands';
 import { registerScanCommand } from './cli/scan.command';
 import { registerReportCommand } from './cli/report.command';
+import { registerTraceCommand } from './cli/trace.command';
 
 /** `npm run cli -- <command>`: operations that run beside the service, with the same configuration. */
 let cached: AppConfig | undefined;
@@ -21,6 +23,7 @@ const program = new Command('tthc-audit').description('TTHC Access Audit command
 registerMigrationCommands(program, config);
 registerAccountCommands(program, config);
 registerVerifyCommand(program, config);
+registerVerifyExportCommand(program);
 registerRetentionCommand(program, config);
 registerUserCommands(program, config);
 registerImportCommand(program, config);
@@ -28,6 +31,7 @@ registerIngestCommands(program, config);
 registerDetectionCommands(program, config);
 registerScanCommand(program, config);
 registerReportCommand(program, config);
+registerTraceCommand(program, config);
 
 // Configuration is read by the first command that needs it, so every command's failure ends here: printed as the
 // operator's message only (the stack is of this code, not of anything they can fix).

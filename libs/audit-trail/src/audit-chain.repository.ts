@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { DigestForm } from './batch-chain';
 import { textArrayLiteral } from './canonical-event';
 
 export interface ChainHead {
@@ -17,6 +18,10 @@ export interface NewAuditBatch {
   eventHashes: Buffer;
   /** The canonical form the event hashes were computed with. */
   canonicalForm: number;
+  /** How the digest covers the manifest (batch-chain.ts). */
+  digestForm: DigestForm;
+  /** Form 2: the manifest's Merkle root the digest was made from (kept for evidence exports). */
+  manifestRoot: Buffer | null;
   /** events: query events (the default); journal: rows of the journal tables (security log, alert actions). */
   kind?: 'events' | 'journal';
   /** Null for journal links: they hold no query events (the observation start reads only event batches). */
@@ -53,8 +58,8 @@ export class AuditChainRepository {
   async appendLink(manager: EntityManager, b: NewAuditBatch): Promise<void> {
     await manager.query(
       `INSERT INTO audit_batch (id, chain_seq, prev_digest, digest, event_count, event_ids, event_hashes,
-         first_occurred_at, last_occurred_at, source, origin, created_at, canonical_form, kind)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+         first_occurred_at, last_occurred_at, source, origin, created_at, canonical_form, kind, digest_form, manifest_root)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [
         b.id,
         b.chainSeq.toString(),
@@ -70,6 +75,8 @@ export class AuditChainRepository {
         b.createdAt,
         b.canonicalForm,
         b.kind ?? 'events',
+        b.digestForm,
+        b.manifestRoot,
       ],
     );
     await manager.query(`UPDATE audit_chain_head SET chain_seq = $1, batch_id = $2, digest = $3 WHERE id = 1`, [

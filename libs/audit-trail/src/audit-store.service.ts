@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { MetricsService } from '@app/observability';
 import { AuditChainRepository } from './audit-chain.repository';
-import { chainDigest, manifestOrder } from './batch-chain';
+import { DIGEST_FORM, linkDigest, manifestOrder } from './batch-chain';
+import { manifestRoot } from './merkle-tree.util';
 import { CANONICAL_FORM, canonicalEvent, sha256Latin1, StoredEventRecord } from './canonical-event';
 import { QueryEventPartitionService } from './query-event-partition.service';
 import { QueryEventRepository } from './query-event.repository';
@@ -110,10 +111,11 @@ export class AuditStore {
     const eventHashes = Buffer.from(order.map((i) => hashes[i]).join(''), 'latin1');
     const batch: StoredBatch = { batchId, events: fresh.map(storedEventSummary) };
     await this.handlers.runAll(batch, manager);
+    const root = manifestRoot(eventIds, eventHashes); // before the head lock: it does not depend on the chain
 
     // Late: everything above runs concurrently across writers; from here to commit they take turns.
     const head = await this.chain.lockHead(manager);
-    const digest = chainDigest(head.digest, BigInt(batchId), eventIds, eventHashes);
+    const digest = linkDigest(head.digest, BigInt(batchId), eventIds.length, root);
     const [first, last] = timeRange(fresh);
     await this.chain.appendLink(manager, {
       id: batchId,
@@ -123,6 +125,8 @@ export class AuditStore {
       eventIds,
       eventHashes,
       canonicalForm: CANONICAL_FORM,
+      digestForm: DIGEST_FORM,
+      manifestRoot: root,
       firstOccurredAt: first,
       lastOccurredAt: last,
       source: context.source,

@@ -14,6 +14,7 @@ import { ChainVerifier } from './verify/chain-verifier.service';
 import { IntegrityRepository } from './verify/integrity.repository';
 import { JournalRepository } from './journal/journal.repository';
 import { JournalSealer } from './journal/journal-sealer.service';
+import { ChainProofBuilder } from './evidence/chain-proof.service';
 
 /**
  * The evidence store. Ingest adapters call AuditStore.appendBatch; features that must see every stored batch
@@ -37,6 +38,7 @@ import { JournalSealer } from './journal/journal-sealer.service';
     AuditRetention,
     JournalRepository,
     JournalSealer,
+    ChainProofBuilder,
   ],
   exports: [
     AuditStore,
@@ -47,6 +49,7 @@ import { JournalSealer } from './journal/journal-sealer.service';
     ChainVerifier,
     AuditRetention,
     JournalSealer,
+    ChainProofBuilder,
   ],
 })
 export class AuditTrailModule {}

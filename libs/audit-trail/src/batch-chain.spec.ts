@@ -16,7 +16,7 @@ describe('batchDigest', () => {
   });
 });
 
-describe('batchDigest, as defined', () => {
+describe('batchDigest form 1, as defined', () => {
   /** The definition, update by update: the one-buffer build must give the same digest (existing chains verify). */
   function reference(prev: Buffer, batchId: bigint, manifest: ManifestEntry[]): Buffer {
     const h = createHash('sha256').update(prev);
@@ -40,8 +40,8 @@ describe('batchDigest, as defined', () => {
         hash: Buffer.alloc(32, i + 1),
       })),
     );
-    expect(batchDigest(Buffer.alloc(32, 5), 123456789n, manifest)).toEqual(reference(Buffer.alloc(32, 5), 123456789n, manifest));
-    expect(batchDigest(GENESIS_DIGEST, 1n, [])).toEqual(reference(GENESIS_DIGEST, 1n, []));
+    expect(batchDigest(Buffer.alloc(32, 5), 123456789n, manifest, 1)).toEqual(reference(Buffer.alloc(32, 5), 123456789n, manifest));
+    expect(batchDigest(GENESIS_DIGEST, 1n, [], 1)).toEqual(reference(GENESIS_DIGEST, 1n, []));
   });
 });
 

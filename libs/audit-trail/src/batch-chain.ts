@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { manifestRoot } from './merkle-tree.util';
 
 export const GENESIS_DIGEST = Buffer.alloc(32, 0);
 
@@ -28,12 +29,28 @@ export function sortManifest(entries: ManifestEntry[]): ManifestEntry[] {
 }
 
 /**
- * Digest of one stored batch, chained to the previous batch's digest:
- * SHA-256(prev ‖ batchId ‖ count ‖ for each event in manifest order: len(eventId) ‖ eventId ‖ hash), with the
- * ids in manifest order and their 32-byte hashes concatenated in the same order (as audit_batch keeps them).
- * Altering, removing or adding an event, or a batch, breaks this and every later link.
+ * How a link's digest covers its manifest (kept per batch in audit_batch.digest_form):
+ * 1 — SHA-256(prev ‖ batchId ‖ count ‖ for each event in manifest order: len(eventId) ‖ eventId ‖ hash);
+ * 2 — SHA-256(prev ‖ batchId ‖ count ‖ Merkle root of the manifest) (merkle-tree.util.ts), written from now on:
+ *     a proof that some events belong to a batch needs neither the other events nor their ids.
+ * batchId is 8 bytes and count 4 bytes, big-endian.
  */
-export function chainDigest(prevDigest: Buffer, batchId: bigint, eventIds: string[], eventHashes: Buffer): Buffer {
+export type DigestForm = 1 | 2;
+export const DIGEST_FORM: DigestForm = 2;
+
+/**
+ * Digest of one stored batch, chained to the previous batch's digest, with the ids in manifest order and their
+ * 32-byte hashes concatenated in the same order (as audit_batch keeps them). Altering, removing or adding an event,
+ * or a batch, breaks this and every later link.
+ */
+export function chainDigest(
+  prevDigest: Buffer,
+  batchId: bigint,
+  eventIds: string[],
+  eventHashes: Buffer,
+  form: DigestForm = DIGEST_FORM,
+): Buffer {
+  if (form === 2) return linkDigest(prevDigest, batchId, eventIds.length, manifestRoot(eventIds, eventHashes));
   let size = 32 + 12 + eventHashes.length;
   for (const id of eventIds) size += 2 + Buffer.byteLength(id, 'utf8');
   const input = Buffer.allocUnsafe(size);
@@ -49,12 +66,23 @@ export function chainDigest(prevDigest: Buffer, batchId: bigint, eventIds: strin
   return hash('sha256', input, 'buffer') as unknown as Buffer;
 }
 
+/** Digest form 2 from the manifest's Merkle root: all a verifier needs of a link none of whose events it holds. */
+export function linkDigest(prevDigest: Buffer, batchId: bigint, count: number, root: Buffer): Buffer {
+  const input = Buffer.allocUnsafe(76);
+  prevDigest.copy(input, 0);
+  input.writeBigUInt64BE(batchId, 32);
+  input.writeUInt32BE(count, 40);
+  root.copy(input, 44);
+  return hash('sha256', input, 'buffer') as unknown as Buffer;
+}
+
 /** chainDigest of a manifest given as entries. */
-export function batchDigest(prevDigest: Buffer, batchId: bigint, manifest: ManifestEntry[]): Buffer {
+export function batchDigest(prevDigest: Buffer, batchId: bigint, manifest: ManifestEntry[], form: DigestForm = DIGEST_FORM): Buffer {
   return chainDigest(
     prevDigest,
     batchId,
     manifest.map((e) => e.eventId),
     Buffer.concat(manifest.map((e) => e.hash)),
+    form,
   );
 }

@@ -13,6 +13,8 @@ export enum Permission {
   ALERTS_READ = 'alerts:read',
   ALERTS_TRIAGE = 'alerts:triage',
   AUDIT_SEARCH = 'audit:search',
+  /** Show one stored event's personal ID in clear (from its encrypted copy), with a reason: admins and the revealer role. */
+  AUDIT_REVEAL = 'audit:reveal',
   EVIDENCE_EXPORT = 'evidence:export',
   INTEGRITY_VERIFY = 'integrity:verify',
   REPORTS_READ = 'reports:read',
@@ -31,6 +33,8 @@ export enum Role {
   REVIEWER = 'reviewer',
   AUDITOR = 'auditor',
   OPERATOR = 'operator',
+  /** Granted by an admin to an auditor who may see a citizen's personal ID in clear (docs/trace.md, "Reveal"). */
+  REVEALER = 'revealer',
 }
 
 const REVIEWER: Permission[] = [Permission.ALERTS_READ, Permission.ALERTS_TRIAGE, Permission.ACCOUNTS_READ];
@@ -58,6 +62,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   [Role.REVIEWER]: new Set(REVIEWER),
   [Role.AUDITOR]: new Set(AUDITOR),
   [Role.OPERATOR]: new Set(OPERATOR),
+  [Role.REVEALER]: new Set([Permission.AUDIT_REVEAL]),
 };
 
 /** What a producer API key (tied to one source system) may do, whatever route it is presented to. */

@@ -40,9 +40,20 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: must be a postgres/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL: /],
     [{ KAFKA_SASL_MECHANISM: 'plain' }, /KAFKA_SASL_USERNAME/],
+    [{ SUBJECT_HASH_PREVIOUS_KEYS: 'k0=short' }, /SUBJECT_HASH_PREVIOUS_KEYS: pair 1 \(k0\): the key must be at least 32/],
+    [{ SUBJECT_HASH_PREVIOUS_KEYS: `${'a'.repeat(40)}` }, /SUBJECT_HASH_PREVIOUS_KEYS: pair 1: must be id=key/],
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigurationError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the hash keys of earlier rotations as id=key pairs', () => {
+    const keys = loadConfig({ SUBJECT_HASH_PREVIOUS_KEYS: `k0=${'a'.repeat(32)}, k-old=${'b'.repeat(40)}==` }).personalData.previousHashKeys;
+    expect(keys).toEqual([
+      { id: 'k0', key: 'a'.repeat(32) },
+      { id: 'k-old', key: `${'b'.repeat(40)}==` },
+    ]);
+    expect(loadConfig({}).personalData.previousHashKeys).toEqual([]);
   });
 
   it('never echoes a secret value', () => {

@@ -45,6 +45,8 @@ export interface AppConfig {
     /** Unset: a key generated once into secretsDir (embedded default only; required in production on a server). */
     hashKey?: string;
     hashKeyId: string;
+    /** Keys of earlier rotations (SUBJECT_HASH_PREVIOUS_KEYS): searched, never written with. */
+    previousHashKeys: { id: string; key: string }[];
     encryptionKey?: Buffer;
     secretsDir: string;
   };
@@ -203,6 +205,7 @@ function toAppConfig(e: Env): AppConfig {
     personalData: {
       hashKey: e.SUBJECT_HASH_KEY,
       hashKeyId: e.SUBJECT_HASH_KEY_ID,
+      previousHashKeys: e.SUBJECT_HASH_PREVIOUS_KEYS,
       encryptionKey: e.SUBJECT_ENCRYPTION_KEY ? aes256Key(e.SUBJECT_ENCRYPTION_KEY) : undefined,
       secretsDir: join(dataDir, 'secrets'),
     },

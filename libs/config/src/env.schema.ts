@@ -56,6 +56,26 @@ export function aes256Key(value: string): Buffer | undefined {
   return key.length === 32 ? key : undefined;
 }
 
+/**
+ * Earlier subject hash keys, kept after a rotation so that auditors still find the events stored under them:
+ * `id=key` pairs separated by commas (a key id as SUBJECT_HASH_KEY_ID, a key as SUBJECT_HASH_KEY). A problem is
+ * returned as words naming the pair by its position, never the key.
+ */
+export function previousHashKeys(value: string): { id: string; key: string }[] | string {
+  const keys: { id: string; key: string }[] = [];
+  const pairs = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const [i, pair] of pairs.entries()) {
+    const at = pair.indexOf('=');
+    const id = at > 0 ? pair.slice(0, at) : '';
+    const key = at > 0 ? pair.slice(at + 1) : '';
+    if (!/^[A-Za-z0-9._-]{1,32}$/.test(id)) return `pair ${i + 1}: must be id=key with an id of 1-32 letters, digits, dot, dash or underscore`;
+    if (key.length < 32) return `pair ${i + 1} (${id}): the key must be at least 32 characters`;
+    if (keys.some((k) => k.id === id)) return `pair ${i + 1}: the key id ${id} is given twice`;
+    keys.push({ id, key });
+  }
+  return keys;
+}
+
 /** True when Intl knows the IANA time zone name. */
 function isTimeZone(value: string): boolean {
   try {
@@ -118,6 +138,14 @@ export const envSchema = z.object({
     message: 'must be at least 32 characters (e.g. 64 hex digits)',
   }),
   SUBJECT_HASH_KEY_ID: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'must be 1-32 letters, digits, dot, dash or underscore'),
+  SUBJECT_HASH_PREVIOUS_KEYS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const keys = previousHashKeys(v ?? '');
+      if (typeof keys === 'string') ctx.addIssue({ code: 'custom', message: keys });
+      return typeof keys === 'string' ? [] : keys;
+    }),
   SUBJECT_ENCRYPTION_KEY: optionalString.refine((v) => v === undefined || aes256Key(v) !== undefined, {
     message: 'must be 32 bytes, as 64 hex digits or base64',
   }),

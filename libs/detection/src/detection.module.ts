@@ -55,6 +55,8 @@ import { ForeignNetworkDayDetector } from './unusual-network/foreign-network-day
 import { UnusualNetworkRepository } from './unusual-network/unusual-network.repository';
 import { SourcePolicyDetector } from './source-policy/source-policy-detector.service';
 import { SourcePolicyRepository } from './source-policy/source-policy.repository';
+import { TraceSearchesDetector } from './trace-searches/trace-searches-detector.service';
+import { TraceSearchRepository } from './trace-searches/trace-search.repository';
 
 /**
  * Every detector, in the order a scan runs them (docs/detection.md). A class here that also implements
@@ -73,6 +75,7 @@ const DETECTORS = [
   ForeignNetworkDayDetector,
   ConcurrentNetworksDetector,
   SourcePolicyDetector,
+  TraceSearchesDetector,
 ];
 
 /**
@@ -117,6 +120,7 @@ const DETECTORS = [
     DormantWakingRepository,
     BulkExportRepository,
     WindowLookupRepository,
+    TraceSearchRepository,
     ...DETECTORS,
     { provide: DAY_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors, inject: DETECTORS },
     { provide: STREAM_DETECTORS, useFactory: (...detectors: DayDetector[]) => detectors.filter(isStreamDetector), inject: DETECTORS },
@@ -141,6 +145,7 @@ const DETECTORS = [
     DetectionScan,
     DetectionSettingsService,
     DetectionSettingsAdmin,
+    TraceSearchesDetector,
   ],
 })
 export class DetectionModule {}

@@ -68,3 +68,5 @@ export * from './share-window/share-window-settings.util';
 export * from './activity/account-activity-series.service';
 export * from './activity/dto/account-activity-query.dto';
 export * from './activity/dto/account-activity.dto';
+export * from './trace-searches/trace-searches-detector.service';
+export * from './trace-searches/trace-searches-settings.util';

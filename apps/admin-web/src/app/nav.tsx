@@ -5,6 +5,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   ExperimentOutlined,
+  FileSearchOutlined,
   SafetyOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -26,6 +27,7 @@ export const NAV: NavItem[] = [
   { path: '/overview', label: 'menu.overview', icon: <DashboardOutlined aria-hidden />, permission: 'alerts:read' },
   { path: '/alerts', label: 'menu.alerts', icon: <AlertOutlined aria-hidden />, permission: 'alerts:read' },
   { path: '/accounts', label: 'menu.accounts', icon: <TeamOutlined aria-hidden />, permission: 'accounts:read' },
+  { path: '/trace', label: 'trace.menu', icon: <FileSearchOutlined aria-hidden />, permission: 'audit:search' },
   { path: '/integration', label: 'menu.integration', icon: <ApiOutlined aria-hidden />, permission: 'source-systems:read' },
   { path: '/admin', label: 'menu.admin', icon: <SettingOutlined aria-hidden />, permission: 'users:read' },
 ];

@@ -18,6 +18,7 @@ const SecurityLogPage = lazy(() => import('@/features/admin').then((m) => ({ def
 const DetectionSettingsPage = lazy(() => import('@/features/admin').then((m) => ({ default: m.DetectionSettingsPage })));
 const CalendarPage = lazy(() => import('@/features/admin').then((m) => ({ default: m.CalendarPage })));
 const UnitsPage = lazy(() => import('@/features/admin').then((m) => ({ default: m.UnitsPage })));
+const TracePage = lazy(() => import('@/features/trace').then((m) => ({ default: m.TracePage })));
 const OverviewPage = lazy(() => import('@/features/overview').then((m) => ({ default: m.OverviewPage })));
 
 /** The start page: the first page of the menu the user may open. */
@@ -56,6 +57,11 @@ function AccountsRoute() {
   return <AccountsPage canLock={session.can('accounts:lock')} canSync={session.can('accounts:sync')} />;
 }
 
+function TraceRoute() {
+  const session = useSession();
+  return <TracePage userId={session.me!.user.id} canReveal={session.can('audit:reveal')} canExport={session.can('evidence:export')} />;
+}
+
 function AccountRoute() {
   return <AccountPage canLock={useSession().can('accounts:lock')} />;
 }
@@ -78,6 +84,7 @@ export const routes: RouteObject[] = [
       { path: 'alerts/:id', element: <Guarded permission="alerts:read"><AlertRoute /></Guarded> },
       { path: 'accounts', element: <Guarded permission="accounts:read"><AccountsRoute /></Guarded> },
       { path: 'accounts/:id', element: <Guarded permission="accounts:read"><AccountRoute /></Guarded> },
+      { path: 'trace', element: <Guarded permission="audit:search"><TraceRoute /></Guarded> },
       { path: 'integration', element: <Guarded permission="source-systems:read"><IntegrationRoute /></Guarded> },
       {
         path: 'admin',

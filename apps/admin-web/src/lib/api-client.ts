@@ -91,19 +91,29 @@ export interface RequestOptions {
  * and back to the same page.
  */
 export async function apiRequest<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  const auth = options.auth ?? true;
+  const res = await authorizedSend(method, path, body, options.auth ?? true, options.contentType);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+/** A file from the API (an evidence export): its bytes and the response's headers (the export's id). */
+export async function apiDownload(method: string, path: string, body?: unknown): Promise<{ blob: Blob; headers: Headers }> {
+  const res = await authorizedSend(method, path, body, true);
+  return { blob: await res.blob(), headers: res.headers };
+}
+
+async function authorizedSend(method: string, path: string, body: unknown, auth: boolean, contentType?: string): Promise<Response> {
   if (auth) {
     const session = sessionStore.get();
     if (session && session.expiresAt - Date.now() < marginOf(session.lifetimeMs)) await refreshSession();
   }
-  let res = await send(method, path, body, auth, options.contentType);
+  let res = await send(method, path, body, auth, contentType);
   if (res.status === 401 && auth && sessionStore.get()) {
-    res = (await refreshSession()) ? await send(method, path, body, auth, options.contentType) : res;
+    res = (await refreshSession()) ? await send(method, path, body, auth, contentType) : res;
     if (res.status === 401) sessionStore.end('expired');
   }
   if (!res.ok) throw await toError(res);
-  if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
+  return res;
 }
 
 export const api = {

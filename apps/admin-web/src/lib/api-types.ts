@@ -46,6 +46,16 @@ export interface components {
             /** @description Days whose lookups exceeded their baseline threshold */
             daysAboveBaseline: number;
         };
+        AccountDossierDto: {
+            events: number;
+            /** @description Lookups and identity checks */
+            lookups: number;
+            firstAt: string;
+            lastAt: string;
+            dossierCode: string;
+            procedureCode: string | null;
+            citizens: number;
+        };
         AccountDto: {
             accountId: string;
             fullName: string | null;
@@ -148,6 +158,29 @@ export interface components {
         AccountPageDto: {
             items: components["schemas"]["AccountDto"][];
             total: number;
+        };
+        AccountTimelineDayDto: {
+            day: string;
+            events: number;
+            lookups: number;
+            distinctSubjects: number;
+            explained: number;
+            refused: number;
+            exports: number;
+            exportedSubjects: number;
+            /** @description Median of the account's lookups on its previous 30 active days */
+            baseline: number | null;
+        };
+        AccountTimelineDto: {
+            accountId: string;
+            from: string;
+            to: string;
+            /** @description Every local day of the period, quiet ones at zero */
+            days: components["schemas"]["AccountTimelineDayDto"][];
+            citizenUnits: components["schemas"]["CitizenUnitDto"][];
+            dossiers: components["schemas"]["AccountDossierDto"][];
+            alerts: components["schemas"]["TimelineAlertDto"][];
+            lockHistory: components["schemas"]["LockHistoryDto"][];
         };
         ActivityBaselineDto: {
             /** @description Median lookups of the baseline days */
@@ -404,6 +437,28 @@ export interface components {
             /** @description Admins' changes to the year's days, oldest first */
             changes: components["schemas"]["CalendarDayChangeDto"][];
         };
+        CitizenTimelineDto: {
+            from: string | null;
+            to: string | null;
+            /** @description Every event of the citizen in the period */
+            total: number;
+            /** @description The newest 1,000 */
+            events: components["schemas"]["TraceEventDto"][];
+            truncated: boolean;
+            byDay: components["schemas"]["TimelineDayDto"][];
+            byAccount: components["schemas"]["TimelineAccountDto"][];
+            byUnit: components["schemas"]["TimelineUnitDto"][];
+            byDossier: components["schemas"]["TimelineDossierDto"][];
+            alerts: components["schemas"]["TimelineAlertDto"][];
+        };
+        CitizenUnitDto: {
+            /** @description The dossier's unit (its code's prefix); null: lookups without a dossier */
+            dossierUnit: string | null;
+            /** @description The account's own unit */
+            ownUnit: boolean;
+            lookups: number;
+            citizens: number;
+        };
         CreateExemptionDto: {
             /**
              * @description service: an integration account; leave: registered leave
@@ -496,7 +551,7 @@ export interface components {
              *       "reviewer"
              *     ]
              */
-            roles: ("admin" | "reviewer" | "auditor" | "operator")[];
+            roles: ("admin" | "reviewer" | "auditor" | "operator" | "revealer")[];
         };
         CreatedUserDto: {
             user: components["schemas"]["UserDto"];
@@ -754,6 +809,13 @@ export interface components {
             /** @description The command for the TTHC system; null when nothing changed */
             commandId: string | null;
         };
+        LockHistoryDto: {
+            at: string;
+            /** @example locked */
+            changeKind: string;
+            actor: string;
+            reason: string | null;
+        };
         LockWarningCountsDto: {
             claimed: number;
             sent: number;
@@ -894,7 +956,7 @@ export interface components {
         MeDto: {
             user: components["schemas"]["UserDto"];
             /** @description What the signed-in user may do */
-            permissions: ("users:read" | "users:write" | "settings:write" | "security-log:read" | "accounts:read" | "accounts:lock" | "accounts:sync" | "alerts:read" | "alerts:triage" | "audit:search" | "evidence:export" | "integrity:verify" | "reports:read" | "reports:write" | "source-systems:read" | "source-systems:write" | "api-keys:manage" | "ingest:read" | "ingest:write" | "ingest:manage")[];
+            permissions: ("users:read" | "users:write" | "settings:write" | "security-log:read" | "accounts:read" | "accounts:lock" | "accounts:sync" | "alerts:read" | "alerts:triage" | "audit:search" | "audit:reveal" | "evidence:export" | "integrity:verify" | "reports:read" | "reports:write" | "source-systems:read" | "source-systems:write" | "api-keys:manage" | "ingest:read" | "ingest:write" | "ingest:manage")[];
         };
         OidcSettingsDto: {
             enabled: boolean;
@@ -1020,6 +1082,12 @@ export interface components {
             /** @description Pass as before= for the next page */
             nextCursor: string | null;
         };
+        RevealedSubjectDto: {
+            sourceSystem: string;
+            eventId: string;
+            /** @description The citizen's personal ID in clear; kept nowhere */
+            subjectId: string;
+        };
         SecurityEventDto: {
             id: string;
             /** Format: date-time */
@@ -1124,6 +1192,123 @@ export interface components {
              */
             skippedAt: string | null;
         };
+        TimelineAccountDto: {
+            events: number;
+            /** @description Lookups and identity checks */
+            lookups: number;
+            firstAt: string;
+            lastAt: string;
+            accountId: string;
+            unitCode: string | null;
+        };
+        TimelineAlertDto: {
+            id: string;
+            type: string;
+            severity: string;
+            status: string;
+            accountIds: string[];
+            windowStart: string;
+            windowEnd: string;
+            explanationVi: string;
+            explanationEn: string;
+            /**
+             * @description subject: names the citizen's hash; event: lists one of the events; window: about an account whose window covers one of its lookups of the citizen
+             * @enum {string}
+             */
+            involves: "subject" | "event" | "window" | "account";
+        };
+        TimelineDayDto: {
+            events: number;
+            /** @description Lookups and identity checks */
+            lookups: number;
+            firstAt: string;
+            lastAt: string;
+            /**
+             * @description Local day (Asia/Ho_Chi_Minh)
+             * @example 2026-11-20
+             */
+            day: string;
+        };
+        TimelineDossierDto: {
+            events: number;
+            /** @description Lookups and identity checks */
+            lookups: number;
+            firstAt: string;
+            lastAt: string;
+            dossierCode: string | null;
+            procedureCode: string | null;
+            accountIds: string[];
+        };
+        TimelineUnitDto: {
+            events: number;
+            /** @description Lookups and identity checks */
+            lookups: number;
+            firstAt: string;
+            lastAt: string;
+            unitCode: string | null;
+            accounts: number;
+        };
+        TraceEventDto: {
+            eventId: string;
+            /** @description UTC, to the microsecond */
+            occurredAt: string;
+            receivedAt: string;
+            /** @description The stored batch (its chained digest covers the event) */
+            batchId: string;
+            accountId: string;
+            unitCode: string | null;
+            clientIp: string;
+            sourceSystem: string;
+            action: string;
+            result: string;
+            /** @description Hex of the keyed hash of the citizen's personal ID */
+            subjectHash: string | null;
+            /** @description Id of the hash key it was made with */
+            subjectKeyId: string | null;
+            /** @description An encrypted copy is stored: POST /v1/trace/reveal can show the ID */
+            subjectRevealable: boolean;
+            subjectCount: number | null;
+            fields: string[];
+            dossierCode: string | null;
+            procedureCode: string | null;
+            userAgent: string | null;
+            flags: string[];
+        };
+        TraceHistoryEntryDto: {
+            id: string;
+            occurredAt: string;
+            /**
+             * @description trace.searched, trace.timeline-viewed, trace.exported or trace.subject-revealed
+             * @example trace.searched
+             */
+            type: string;
+            caseReference: string | null;
+            purpose: string | null;
+            /** @description The criteria as recorded (citizens as keyed hashes) */
+            criteria: {
+                [key: string]: unknown;
+            };
+            /** @description Hex of each citizen's keyed hash */
+            subjects: string[];
+            /** @description Events (or groups) the answer held */
+            rows: number | null;
+        };
+        TraceHistoryPageDto: {
+            items: components["schemas"]["TraceHistoryEntryDto"][];
+            /** @description Pass as cursor for the next (older) page */
+            nextCursor: string | null;
+        };
+        TraceSearchPageDto: {
+            items: components["schemas"]["TraceEventDto"][];
+            nextCursor: string | null;
+            /** @description On the first page only */
+            total: components["schemas"]["TraceTotalDto"] | null;
+        };
+        TraceTotalDto: {
+            value: number;
+            /** @description true: counted exactly (under 5,000 events); false: the database planner's estimate */
+            exact: boolean;
+        };
         UnitKindWorkingHoursDto: {
             /** @example one_stop_saturday */
             unitKind: string;
@@ -1169,7 +1354,7 @@ export interface components {
             email: string;
             /** @example VP-UBND */
             unitCode: string | null;
-            roles: ("admin" | "reviewer" | "auditor" | "operator")[];
+            roles: ("admin" | "reviewer" | "auditor" | "operator" | "revealer")[];
             /** @enum {string} */
             status: "active" | "disabled";
             mustChangePassword: boolean;

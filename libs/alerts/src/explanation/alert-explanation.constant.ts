@@ -18,6 +18,7 @@ import { GRADUAL_GROWTH_EXPLANATION_TEMPLATES } from './gradual-growth-explanati
 import { OFF_HOURS_EXPLANATION_TEMPLATES } from './off-hours-explanation.constant';
 import { VOLUME_EXPLANATION_TEMPLATES } from './volume-explanation.constant';
 import { WINDOW_EXPLANATION_TEMPLATES } from './window-explanation.constant';
+import { TRACE_SEARCH_EXPLANATION_TEMPLATES } from './trace-search-explanation.constant';
 
 /**
  * Every phrase an alert says, in one place, in the glossary's words (tài khoản, tra cứu, công dân, hồ sơ,
@@ -151,6 +152,7 @@ export const EXPLANATION_TEMPLATES: Readonly<Record<string, ExplanationTemplate>
   ...GRADUAL_GROWTH_EXPLANATION_TEMPLATES,
   ...BULK_EXPORT_EXPLANATION_TEMPLATES,
   ...WINDOW_EXPLANATION_TEMPLATES,
+  ...TRACE_SEARCH_EXPLANATION_TEMPLATES,
 };
 
 export function explain(context: ExplanationContext): AlertExplanation {

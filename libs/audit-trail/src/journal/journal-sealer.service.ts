@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import { AuditChainRepository } from '../audit-chain.repository';
-import { chainDigest, manifestOrder } from '../batch-chain';
+import { DIGEST_FORM, linkDigest, manifestOrder } from '../batch-chain';
+import { manifestRoot } from '../merkle-tree.util';
 import { JournalRepository } from './journal.repository';
 
 /** The canonical form of journal links: the row hashes of journal-table.constant. */
@@ -45,15 +46,18 @@ export class JournalSealer {
       const keys = order.map((i) => rows[i].key);
       const hashes = Buffer.concat(order.map((i) => rows[i].hash));
       const now = this.clock.now();
+      const root = manifestRoot(keys, hashes);
       const head = await this.chain.lockHead(m);
       await this.chain.appendLink(m, {
         id: batchId,
         chainSeq: head.chainSeq + 1n,
         prevDigest: head.digest,
-        digest: chainDigest(head.digest, BigInt(batchId), keys, hashes),
+        digest: linkDigest(head.digest, BigInt(batchId), keys.length, root),
         eventIds: keys,
         eventHashes: hashes,
         canonicalForm: JOURNAL_FORM,
+        digestForm: DIGEST_FORM,
+        manifestRoot: root,
         kind: 'journal',
         firstOccurredAt: null,
         lastOccurredAt: null,

@@ -60,6 +60,12 @@ export class SignedDigestRepository {
     return row ? toRow(row) : null;
   }
 
+  /** The first signed head at or after a chain position: what covers that batch for an evidence export. */
+  async firstAtOrAfter(manager: EntityManager, chainSeq: string): Promise<SignedDigestRow | null> {
+    const [row] = await manager.query(`${SELECT_SIGNED} WHERE s.chain_seq >= $1 ORDER BY s.chain_seq, s.id LIMIT 1`, [chainSeq]);
+    return row ? toRow(row) : null;
+  }
+
   async inRange(manager: EntityManager, fromSeq: string, toSeq: string): Promise<SignedDigestRow[]> {
     const rows = await manager.query(`${SELECT_SIGNED} WHERE s.chain_seq BETWEEN $1 AND $2 ORDER BY s.chain_seq, s.id`, [
       fromSeq,

@@ -122,7 +122,7 @@ export class ChainVerifier {
     if (!link.prevDigest.equals(walk.prev)) return at('does not link to the previous batch (previous digest differs)');
     const manifest = manifestOf(link.eventIds, link.eventHashes);
     if (!manifest || manifest.length !== link.eventCount) return at('the batch manifest is malformed');
-    const digest = chainDigest(link.prevDigest, BigInt(link.id), link.eventIds, link.eventHashes);
+    const digest = chainDigest(link.prevDigest, BigInt(link.id), link.eventIds, link.eventHashes, link.digestForm);
     if (!digest.equals(link.digest)) return at('the batch digest does not match its manifest (batch record altered)');
 
     const diff = link.kind === 'journal' ? await this.journalDiff(m, walk, link, manifest) : await this.eventsDiff(m, walk, link, manifest);

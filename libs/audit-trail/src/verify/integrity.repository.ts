@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { QUERY_EVENT_COLUMNS, rowToStoredEvent } from '../query-event-copy.util';
+import type { DigestForm } from '../batch-chain';
 import type { CanonicalForm, StoredEventRecord } from '../canonical-event';
 
 export interface StoredBatchLink {
@@ -12,6 +13,7 @@ export interface StoredBatchLink {
   eventIds: string[];
   eventHashes: Buffer;
   canonicalForm: CanonicalForm;
+  digestForm: DigestForm;
   kind: 'events' | 'journal';
   createdAt: Date;
 }
@@ -43,7 +45,7 @@ export class IntegrityRepository {
     for (let cursor = afterSeq; ; ) {
       const rows = await m.query(
         `SELECT id::text AS id, chain_seq::text AS chain_seq, prev_digest, digest, event_count, event_ids, event_hashes,
-                canonical_form, kind, created_at
+                canonical_form, digest_form, kind, created_at
          FROM audit_batch b WHERE b.chain_seq > $1 AND b.chain_seq <= $2 ORDER BY b.chain_seq LIMIT ${PAGE_BATCHES}`,
         [cursor.toString(), toSeq.toString()],
       );
@@ -57,6 +59,7 @@ export class IntegrityRepository {
           eventIds: r.event_ids,
           eventHashes: r.event_hashes,
           canonicalForm: r.canonical_form,
+          digestForm: r.digest_form,
           kind: r.kind,
           createdAt: r.created_at,
         };

@@ -46,6 +46,8 @@ export class SecurityEventRepository {
     };
     if (filter.type) add('type = ?', filter.type);
     if (filter.actor) add('actor_name = ?', filter.actor);
+    if (filter.actorId) add('actor_id = ?', filter.actorId);
+    if (filter.typePrefix) add('starts_with(type, ?)', filter.typePrefix);
     if (filter.from) add('occurred_at >= ?', filter.from);
     if (filter.to) add('occurred_at < ?', filter.to);
     if (filter.before) add('id < ?', filter.before);

@@ -21,6 +21,12 @@ export enum SecurityEventType {
   DIRECTORY_OWNER_CHANGED = 'source-system.directory-owner-changed',
   DETECTION_SETTINGS_CHANGED = 'detection.settings-changed',
   DETECTION_PROCEDURE_CHANGED = 'detection.procedure-changed',
+  /** Auditors' tracing (docs/trace.md): each with the case reference, the purpose and the criteria, IDs hashed. */
+  TRACE_SEARCHED = 'trace.searched',
+  TRACE_TIMELINE_VIEWED = 'trace.timeline-viewed',
+  TRACE_SUBJECT_REVEALED = 'trace.subject-revealed',
+  /** An evidence export (docs/trace.md): with its id, format, the file's SHA-256 and the rows written. */
+  TRACE_EXPORTED = 'trace.exported',
 }
 
 export type SecurityActor =
@@ -53,6 +59,10 @@ export interface SecurityEvent {
 export interface SecurityEventFilter {
   type?: string;
   actor?: string;
+  /** The actor's id (a user's id): one user's own entries. */
+  actorId?: string;
+  /** Types starting with this ('trace.': every tracing entry). */
+  typePrefix?: string;
   from?: Date;
   to?: Date;
   /** Keyset pagination: events older than this id. */

@@ -29,6 +29,9 @@ import { AddQueryEventSubjectBlock1795509500000 } from './1795509500000-AddQuery
 import { IndexFlaggedQueryEvents1795509600000 } from './1795509600000-IndexFlaggedQueryEvents';
 import { CreateDetectionSettingChange1795509800000 } from './1795509800000-CreateDetectionSettingChange';
 import { CreateReport1795509950000 } from './1795509950000-CreateReport';
+import { IndexQueryEventsForTrace1795509900140 } from './1795509900140-IndexQueryEventsForTrace';
+import { AddDigestFormToAuditBatch1795510300000 } from './1795510300000-AddDigestFormToAuditBatch';
+import { CreateEvidenceExport1795510300001 } from './1795510300001-CreateEvidenceExport';
 /** Every migration, in order. Listed (not globbed) so the same list works from source, dist and tests. */
 export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795503100000, CreateAuthTables1795503666503, SequenceAuditChain1795503700000,
   CreateSignedDigestAndRetentionLog1795504200000,
@@ -52,5 +55,8 @@ export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795
   AddQueryEventSubjectBlock1795509500000,
   IndexFlaggedQueryEvents1795509600000,
   CreateDetectionSettingChange1795509800000,
+  IndexQueryEventsForTrace1795509900140,
   CreateReport1795509950000,
+  AddDigestFormToAuditBatch1795510300000,
+  CreateEvidenceExport1795510300001,
 ];

@@ -46,4 +46,16 @@ describe(createSubjectPseudonymizer.name, () => {
     expect(() => createSubjectPseudonymizer(config)).toThrow(ConfigurationError);
     expect(() => createSubjectPseudonymizer(config)).toThrow(/SUBJECT_HASH_KEY: required in production with a database server/);
   });
+
+  it('searches under the keys of earlier rotations, and refuses one that reuses the current key id', () => {
+    const [old, current] = ['old-configured-key-0123456789abcdef', 'new-configured-key-0123456789abcdef'];
+    const sut = createSubjectPseudonymizer(loadConfig({ SUBJECT_HASH_KEY: current, SUBJECT_HASH_KEY_ID: 'k2', SUBJECT_HASH_PREVIOUS_KEYS: `k1=${old}`, DATA_DIR: dataDir }));
+    expect(sut.searchHashes(SUBJECT)).toEqual([
+      { keyId: 'k2', hash: hmac(current) },
+      { keyId: 'k1', hash: hmac(old) },
+    ]);
+    const reused = loadConfig({ SUBJECT_HASH_KEY: current, SUBJECT_HASH_KEY_ID: 'k2', SUBJECT_HASH_PREVIOUS_KEYS: `k2=${old}`, DATA_DIR: dataDir });
+    expect(() => createSubjectPseudonymizer(reused)).toThrow(ConfigurationError);
+    expect(() => createSubjectPseudonymizer(reused)).not.toThrow(new RegExp(old));
+  });
 });

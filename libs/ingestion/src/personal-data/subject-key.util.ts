@@ -12,12 +12,15 @@ const GENERATED_KEY_FILE = 'subject-hash.key';
  * once into DATA_DIR/secrets (and says so); a production server must be given one, or search breaks on restore.
  */
 export function createSubjectPseudonymizer(config: AppConfig): SubjectPseudonymizer {
-  const { hashKey, hashKeyId, encryptionKey, secretsDir } = config.personalData;
-  if (hashKey) return new SubjectPseudonymizer(hashKey, hashKeyId, encryptionKey);
+  const { hashKey, hashKeyId, previousHashKeys, encryptionKey, secretsDir } = config.personalData;
+  if (previousHashKeys.some((k) => k.id === hashKeyId)) {
+    throw new ConfigurationError([`SUBJECT_HASH_PREVIOUS_KEYS: names the current key id ${hashKeyId} (give each earlier key its own id)`]);
+  }
+  if (hashKey) return new SubjectPseudonymizer(hashKey, hashKeyId, encryptionKey, previousHashKeys);
   if (config.env === 'production' && config.database.url) {
     throw new ConfigurationError(['SUBJECT_HASH_KEY: required in production with a database server (not set)']);
   }
-  return new SubjectPseudonymizer(readOrGenerateKey(secretsDir), hashKeyId, encryptionKey);
+  return new SubjectPseudonymizer(readOrGenerateKey(secretsDir), hashKeyId, encryptionKey, previousHashKeys);
 }
 
 function readOrGenerateKey(dir: string): string {

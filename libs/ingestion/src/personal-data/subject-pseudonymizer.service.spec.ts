@@ -29,6 +29,16 @@ describe(SubjectPseudonymizer.name, () => {
     expect(new SubjectPseudonymizer('x'.repeat(32), 'k2').blockHex('052190012345')).not.toBe(block);
   });
 
+  it('searches under the current key and every earlier one, and writes with the current key alone', () => {
+    const rotated = new SubjectPseudonymizer('n'.repeat(32), 'k2', undefined, [{ id: 'k1', key }]);
+    expect(rotated.searchHashes('052190012345')).toEqual([
+      { keyId: 'k2', hash: createHmac('sha256', 'n'.repeat(32)).update('052190012345').digest() },
+      { keyId: 'k1', hash: sut.hash('052190012345') },
+    ]);
+    expect(rotated.hash('052190012345')).not.toEqual(sut.hash('052190012345'));
+    expect(sut.searchHashes('052190012345')).toEqual([{ keyId: 'k1', hash: sut.hash('052190012345') }]);
+  });
+
   it('keeps no copy without an encryption key', () => {
     expect(new SubjectPseudonymizer(key, 'k1').encrypt('052190012345')).toBeNull();
   });

@@ -18,13 +18,17 @@ export class SubjectPseudonymizer {
   private readonly hashKey: KeyObject;
   private readonly blockKey: KeyObject;
   private readonly encryptionKey: KeyObject | null;
+  private readonly previousKeys: { id: string; key: KeyObject }[];
 
+  /** previousKeys: the hash keys of earlier rotations, only searched with (searchHashes), never written with. */
   constructor(
     hashKey: Buffer | string,
     readonly keyId: string,
     encryptionKey?: Buffer,
+    previousKeys: readonly { id: string; key: Buffer | string }[] = [],
   ) {
-    this.hashKey = createSecretKey(typeof hashKey === 'string' ? Buffer.from(hashKey, 'utf8') : hashKey);
+    this.hashKey = secretKey(hashKey);
+    this.previousKeys = previousKeys.filter((k) => k.id !== keyId).map((k) => ({ id: k.id, key: secretKey(k.key) }));
     this.blockKey = createSecretKey(createHmac('sha256', this.hashKey).update(BLOCK_KEY_LABEL, 'utf8').digest());
     this.encryptionKey = encryptionKey ? createSecretKey(encryptionKey) : null;
   }
@@ -32,6 +36,17 @@ export class SubjectPseudonymizer {
   /** HMAC-SHA-256 of the ID under the current key (32 bytes). */
   hash(subjectId: string): Buffer {
     return createHmac('sha256', this.hashKey).update(subjectId, 'utf8').digest();
+  }
+
+  /**
+   * The ID's hash under the current key and under every earlier one, each with its key id: what a search looks
+   * for, so that events stored before a rotation are still found.
+   */
+  searchHashes(subjectId: string): { keyId: string; hash: Buffer }[] {
+    return [
+      { keyId: this.keyId, hash: this.hash(subjectId) },
+      ...this.previousKeys.map((k) => ({ keyId: k.id, hash: createHmac('sha256', k.key).update(subjectId, 'utf8').digest() })),
+    ];
   }
 
   /** The same HMAC as lowercase hex: what ingest stores (a string costs far less to make than a Buffer). */
@@ -70,4 +85,8 @@ export class SubjectPseudonymizer {
     decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
     return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
   }
+}
+
+function secretKey(key: Buffer | string): KeyObject {
+  return createSecretKey(typeof key === 'string' ? Buffer.from(key, 'utf8') : key);
 }

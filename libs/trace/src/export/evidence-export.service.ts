@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Writable } from 'node:stream';
+import { DataSource, QueryRunner } from 'typeorm';
+import {
+  ChainProofBuilder,
+  EvidenceManifest,
+  EXPORT_COLUMNS,
+  EXPORT_SELECT_SQL,
+  exportCells,
+  MANIFEST_FORMAT,
+  manifestPayload,
+  manifestText,
+  ProvenBatches,
+  SigningKeyService,
+} from '@app/audit-trail';
+import { SecurityEventType } from '@app/auth';
+import { Clock } from '@app/common';
+import { TraceAudit } from '../audit/trace-audit.service';
+import { TRACE_ORDER_BY, traceWhere } from '../query/trace-where';
+import { PreparedTrace, TraceSearchRequest, TraceSearchService } from '../search/trace-search.service';
+import type { TraceRequester } from '../trace-case.type';
+import { EvidenceExportRepository } from './evidence-export.repository';
+import { ExportFileWriter, ExportFormat, WrittenFile } from './export-file.writer';
+
+export interface EvidenceExportRequest extends TraceSearchRequest {
+  format: ExportFormat;
+}
+
+export interface EvidenceExportOutcome {
+  id: string;
+  manifest: EvidenceManifest;
+  /** The manifest file's text (what GET /v1/trace/exports/:id/manifest serves). */
+  manifestText: string;
+  file: WrittenFile;
+}
+
+/** An export checked and ready to stream: what a response needs to say before the first byte. */
+export interface StartedExport {
+  id: string;
+  format: ExportFormat;
+  fileName: string;
+  contentType: string;
+  /** Writes the file to `out` (without ending it), then stores the signed manifest and records the export. */
+  write(out: Writable): Promise<EvidenceExportOutcome>;
+}
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** Rows per FETCH of the export's cursor: the next is asked for while these are written. */
+const ROWS_PER_FETCH = 5000;
+
+/** The pg client under a TypeORM query runner: rows as arrays of text, with no object made per row. */
+type ArrayQuery = (q: { text: string; rowMode: 'array' }) => Promise<{ rows: (string | null)[][] }>;
+
+/**
+ * Evidence exports of auditors' searches (docs/trace.md, "Evidence exports"): the matching events, newest first,
+ * streamed from one snapshot through a cursor (flat memory whatever the count) into CSV or XLSX, then a manifest that
+ * proves every row against the integrity chain and is signed with the chain's key. Recorded in the security log.
+ */
+@Injectable()
+export class EvidenceExportService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly search: TraceSearchService,
+    private readonly proofs: ChainProofBuilder,
+    private readonly keys: SigningKeyService,
+    private readonly exports: EvidenceExportRepository,
+    private readonly audit: TraceAudit,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Checks the request (case, purpose, IDs, criteria) before anything is sent; throws naming what is wrong. */
+  start(request: EvidenceExportRequest, by: TraceRequester): StartedExport {
+    const prepared = this.search.prepare(request);
+    const id = randomUUID();
+    return {
+      id,
+      format: request.format,
+      fileName: `trace-export-${id}.${request.format}`,
+      contentType: EXPORT_CONTENT_TYPES[request.format],
+      write: (out) => this.write(id, request.format, prepared, by, out),
+    };
+  }
+
+  private async write(id: string, format: ExportFormat, p: PreparedTrace, by: TraceRequester, out: Writable): Promise<EvidenceExportOutcome> {
+    const exportedAt = this.clock.now();
+    const writer = ExportFileWriter.for(format, out, EXPORT_COLUMNS);
+    let rows = 0;
+    try {
+      const proven = await this.inSnapshot((runner) => this.streamRows(runner, p, writer, () => rows++));
+      const file = await writer.finish();
+      const manifest = this.sign({
+        format: MANIFEST_FORMAT,
+        exportId: id,
+        caseReference: p.case.caseReference,
+        purpose: p.case.purpose,
+        exportedBy: by.actor.kind === 'user' ? { userId: by.actor.id, username: by.actor.name } : { userId: null, username: by.actor.name ?? by.actor.kind },
+        exportedAt: exportedAt.toISOString(),
+        query: p.described,
+        file: { format, sha256: file.sha256, bytes: file.bytes, rows: file.rows, columns: [...EXPORT_COLUMNS] },
+        chain: await this.proofs.segments(proven),
+      });
+      const text = manifestText(manifest);
+      await this.exports.insert({
+        id,
+        exportedAt,
+        actorId: manifest.exportedBy.userId,
+        actorName: manifest.exportedBy.username,
+        caseReference: p.case.caseReference,
+        purpose: p.case.purpose,
+        format,
+        criteria: p.described,
+        rowCount: file.rows,
+        fileSha256: file.sha256,
+        manifest: text,
+      });
+      await this.record(p, by, rows, { exportId: id, format, fileSha256: file.sha256 });
+      return { id, manifest, manifestText: text, file };
+    } catch (error) {
+      // The rows written so far were read: that access is recorded too.
+      await this.record(p, by, rows, { exportId: id, format, failed: true });
+      throw error;
+    }
+  }
+
+  /** One REPEATABLE READ snapshot: the rows written and the batches proven are the same rows. */
+  private async inSnapshot<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query('SET TRANSACTION READ ONLY');
+      const result = await work(runner);
+      await runner.commitTransaction();
+      return result;
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+
+  /** The matching rows through a cursor, newest first, each written as it comes; then their batches proven. */
+  private async streamRows(runner: QueryRunner, p: PreparedTrace, writer: ExportFileWriter, counted: () => void): Promise<ProvenBatches> {
+    const params: unknown[] = [];
+    const where = traceWhere(p.criteria, params, p.options);
+    await runner.query(`DECLARE evidence_rows NO SCROLL CURSOR FOR SELECT ${EXPORT_SELECT_SQL} FROM query_event e WHERE ${where} ${TRACE_ORDER_BY}`, params);
+    const client = (runner as unknown as { databaseConnection: { query: ArrayQuery } }).databaseConnection;
+    const fetch = () => client.query({ text: `FETCH ${ROWS_PER_FETCH} FROM evidence_rows`, rowMode: 'array' });
+    let next = fetch();
+    for (;;) {
+      const { rows } = await next;
+      const more = rows.length === ROWS_PER_FETCH;
+      if (more) next = fetch(); // the database reads the next rows while these are written
+      for (const r of rows) {
+        const wait = writer.row(exportCells(r));
+        if (wait) await wait;
+        counted();
+      }
+      if (!more) break;
+    }
+    await runner.query('CLOSE evidence_rows');
+    return this.proofs.proveBatches(runner.manager, {
+      sql: `SELECT e.batch_id, count(*)::int AS n, array_agg(e.event_id) AS exported FROM query_event e WHERE ${where} GROUP BY e.batch_id`,
+      params,
+    });
+  }
+
+  private sign(body: Omit<EvidenceManifest, 'signature'>): EvidenceManifest {
+    const key = this.keys.current();
+    return { ...body, signature: { keyId: key.keyId, value: this.keys.sign(manifestPayload(body)).toString('base64') } };
+  }
+
+  private record(p: PreparedTrace, by: TraceRequester, rows: number, extra: Record<string, unknown>): Promise<void> {
+    return this.audit.record({ type: SecurityEventType.TRACE_EXPORTED, case: p.case, by, criteria: p.described, subjects: p.subjects, rows, extra });
+  }
+
+  /** The stored manifest of an export, for its exporter or an admin (null when there is no such export). */
+  manifestOf(id: string): Promise<{ manifest: string; actorId: string | null } | null> {
+    return this.exports.manifestOf(id);
+  }
+}

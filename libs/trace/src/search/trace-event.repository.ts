@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { TraceCriteria, TraceCursor } from '../query/trace-criteria';
+import { TRACE_EVENT_COLUMNS, TraceEvent, traceCursorOfRow, traceEventFromRow } from '../query/trace-event.type';
+import { traceBoundedCountSql, traceEstimateSql, tracePageSql, TraceWhereOptions } from '../query/trace-where';
+
+/** The stored events as auditors search them: raw SQL over the partitioned query_event (libs/trace/src/query). */
+@Injectable()
+export class TraceEventRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** One page newest first, and where it ended when more events follow (null on the last page). */
+  async findPage(
+    criteria: TraceCriteria,
+    page: { limit: number; after?: TraceCursor | null },
+    options: TraceWhereOptions,
+  ): Promise<{ events: TraceEvent[]; next: TraceCursor | null }> {
+    // One row more than the page: whether another page follows, without a count.
+    const { sql, params } = tracePageSql(criteria, { columns: TRACE_EVENT_COLUMNS, limit: page.limit + 1, after: page.after }, options);
+    const rows: Record<string, unknown>[] = await this.db.query(sql, params);
+    const more = rows.length > page.limit;
+    const shown = more ? rows.slice(0, page.limit) : rows;
+    return { events: shown.map(traceEventFromRow), next: more ? traceCursorOfRow(shown[shown.length - 1]) : null };
+  }
+
+  /** The number of matching events when under `bound` (read to the bound, no further); null at or above it. */
+  async countBelow(criteria: TraceCriteria, bound: number, options: TraceWhereOptions): Promise<number | null> {
+    const { sql, params } = traceBoundedCountSql(criteria, bound, options);
+    const [{ n }] = (await this.db.query(sql, params)) as { n: number }[];
+    return n < bound ? n : null;
+  }
+
+  /** The planner's estimate of the matching events (no rows are read). */
+  async estimate(criteria: TraceCriteria, options: TraceWhereOptions): Promise<number> {
+    const { sql, params } = traceEstimateSql(criteria, options);
+    const [row] = (await this.db.query(sql, params)) as { 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }[];
+    return Math.round(row['QUERY PLAN'][0].Plan['Plan Rows']);
+  }
+}
