@@ -1,6 +1,9 @@
 import { formatDate, formatDateTime, formatNumber, formatShare, localDayOf } from '../../apps/admin-web/src/i18n/format';
 import { en } from '../../apps/admin-web/src/i18n/en';
 import { vi } from '../../apps/admin-web/src/i18n/vi';
+import { EXPLANATION_TEMPLATES } from '@app/alerts';
+import { ALERT_TYPE_VI } from '@app/reports';
+import { KNOWN_TYPES } from '../../apps/admin-web/src/features/alerts/components/alert-types.constant';
 
 // The console's formats, whatever the zone of the machine (npm test runs with TZ=UTC).
 describe('Console formats', () => {
@@ -26,5 +29,17 @@ describe('Console formats', () => {
       expect({ key, placeholders: placeholders(en[key]) }).toEqual({ key, placeholders: placeholders(vi[key]) });
       expect({ key, empty: en[key].trim() === '' }).toEqual({ key, empty: false });
     }
+  });
+
+  it('names every alert type the service explains, in both languages, with the same words in the reports', () => {
+    const types = Object.keys(EXPLANATION_TEMPLATES).sort();
+    const messages: Record<string, string> = vi;
+    const english: Record<string, string> = en;
+    for (const type of types) {
+      expect({ type, vi: messages[`alertType.${type}`] !== undefined, en: english[`alertType.${type}`] !== undefined }).toEqual({ type, vi: true, en: true });
+      expect({ type, report: ALERT_TYPE_VI[type] }).toEqual({ type, report: messages[`alertType.${type}`] });
+    }
+    // The queue's type filter offers every one of them.
+    expect([...KNOWN_TYPES].sort()).toEqual(types);
   });
 });

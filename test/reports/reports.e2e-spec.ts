@@ -118,7 +118,7 @@ describe('periodic reports', () => {
     expect(text).toContain('Biểu đồ 1. Lượt tra cứu mỗi ngày');
     // The critical alert raised 12 days before the report and still open is overdue (REPORTS_OPEN_ALERT_AGE 7d).
     expect(text).toContain('chưa xử lý quá 7 ngày');
-    expect(text).toContain('Tra cứu dò số định danh liên tiếp (Nghiêm trọng)');
+    expect(text).toContain('Dò tìm số định danh liên tiếp (Nghiêm trọng)');
   });
 
   it('prints the SHA-256 of the XLSX in the footer; the archive records both files', async () => {

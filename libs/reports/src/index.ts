@@ -12,3 +12,4 @@ export * from './dto/report.dto';
 export * from './dto/create-report.dto';
 export * from './dto/list-reports-query.dto';
 export * from './dto/report-id-param.dto';
+export { ALERT_TYPE_VI } from './render/report-labels.constant';

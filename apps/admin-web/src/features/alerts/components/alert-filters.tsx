@@ -5,7 +5,8 @@ import { useI18n } from '@/i18n';
 import { SEVERITIES } from '@/components/severity-tag';
 import { STATUSES } from '@/components/status-tag';
 import { QUEUE_SORTS, type AlertFilters, type QueueSort } from '../api/alert.type';
-import { alertTypeLabel, KNOWN_TYPES } from './alert-type-label';
+import { alertTypeLabel } from './alert-type-label';
+import { KNOWN_TYPES } from './alert-types.constant';
 
 interface Props {
   filters: AlertFilters;
