@@ -13,7 +13,7 @@
  * an earlier run kept (--keep), with its events as they are.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -149,7 +149,7 @@ async function measure(base: string, bearer: Record<string, string>, store: Stor
 
 async function main(o: Options): Promise<void> {
   for (const line of machineDescription()) log(line);
-  if (o.dist && !require('node:fs').existsSync(join(__dirname, '../../dist/apps/audit-service/src/main.js')))
+  if (o.dist && !existsSync(join(__dirname, '../../dist/apps/audit-service/src/main.js')))
     throw new Error('--dist: run `npm run build` first');
   const db = await benchDatabase(o.database);
   const work = mkdtempSync(join(tmpdir(), 'tthc-trace-bench-'));
