@@ -90,7 +90,7 @@ export class TraceCriteriaDto extends TraceCaseDto {
 
 /** The search with citizens: their personal IDs, in clear, only ever in a request body. */
 export class SearchTraceEventsDto extends TraceCriteriaDto {
-  @ApiPropertyOptional({ type: [String], example: ['052190012345'], description: "Citizens' personal IDs (12 digits), hashed on arrival with every key; never stored or logged" })
+  @ApiPropertyOptional({ type: [String], description: "Citizens' personal IDs (12 digits, no example given: a real one is personal data), hashed on arrival with every key; never stored or logged" })
   @IsOptional() @IsArray() @ArrayMaxSize(LIST_MAX) @IsString({ each: true })
   subjectIds?: string[];
 }

@@ -7,7 +7,7 @@ import { TRACE_HISTORY_PAGE_MAX } from '../history/trace-history.service';
 
 
 export class CitizenTimelineRequestDto extends TraceCaseDto {
-  @ApiProperty({ example: '052190012345', description: "The citizen's personal ID (12 digits): hashed on arrival, never stored or logged" })
+  @ApiProperty({ description: "The citizen's personal ID (12 digits, no example given: a real one is personal data): hashed on arrival, never stored or logged" })
   @IsString()
   subjectId: string;
 
