@@ -88,7 +88,9 @@ export type AlertActionKind =
   | 'resolved'
   | 'reopened'
   | 'suppression_created'
-  | 'suppression_revoked';
+  | 'suppression_revoked'
+  /** The Office was sent an urgent notice of it (docs/reports.md, "Urgent notices"). */
+  | 'notified';
 
 export interface AlertAction {
   id: string;
