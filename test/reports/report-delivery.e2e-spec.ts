@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
+import { AccountCommandDelivery } from '@app/accounts';
 import { AlertsService, RaiseAlertInput } from '@app/alerts';
 import { Role } from '@app/auth';
 import { FixedClock } from '@app/common';
+import { IngestService } from '@app/ingestion';
 import { webhookSignature } from '@app/notifications';
 import { REPORT_SCHEDULE_ACTOR, ReportArchiveService, ReportDeliveryLogService, ReportDeliveryService } from '@app/reports';
-import { bearerFor } from '../utils/auth';
+import { bearerFor, directoryOwnerKeyFor } from '../utils/auth';
 import { CapturedMail, partsOf, startSmtpServer, subjectOf, textOf } from '../utils/smtp-server';
 import { bootTestApp, TestApp } from '../utils/test-app';
 import { startWebhookReceiver, WebhookReceiver } from '../utils/webhook-receiver';
@@ -26,6 +28,8 @@ describe('report delivery', () => {
   const clock = new FixedClock(new Date('2026-12-02T08:00:00+07:00'));
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let hook: WebhookReceiver;
+  /** The TTHC system's end of the lock commands (the locked-account test needs its lock delivered). */
+  let tthc: WebhookReceiver;
   let sut: TestApp;
   let admin: string;
   const http = () => request(sut.app.getHttpServer());
@@ -40,6 +44,8 @@ describe('report delivery', () => {
     REPORTS_DELIVERY_RETRY_BASE: '10s',
     REPORTS_PUBLIC_URL: 'https://audit.quangtri.gov.vn/',
     REPORTS_URGENT_EMAILS: 'khancap@quangtri.gov.vn',
+    ACCOUNT_COMMAND_WEBHOOK_URL: tthc.url,
+    ACCOUNT_COMMAND_WEBHOOK_SECRET: 'a-webhook-secret-of-16+',
     // The test moves the clock by hours: tokens minted at the start stay valid.
     AUTH_ACCESS_TOKEN_TTL: '30d',
   });
@@ -47,6 +53,7 @@ describe('report delivery', () => {
   beforeAll(async () => {
     smtp = await startSmtpServer();
     hook = await startWebhookReceiver();
+    tthc = await startWebhookReceiver();
     sut = await bootTestApp(env(), { clock });
     admin = await bearerFor(sut.app, Role.ADMIN);
   }, 60_000);
@@ -54,6 +61,7 @@ describe('report delivery', () => {
     await sut?.close();
     await smtp?.close();
     await hook?.close();
+    await tthc?.close();
   });
 
   const mailsOf = (r: ReportBody): CapturedMail[] => smtp.messages.filter((m) => subjectOf(m).includes(r.documentNumber));
@@ -243,6 +251,24 @@ describe('report delivery', () => {
       expect(detail.actions.filter((a) => a.action === 'notified')).toEqual([
         expect.objectContaining({ details: expect.objectContaining({ channel: 'email', recipient: 'khancap@quangtri.gov.vn' }) }),
       ]);
+    }, 60_000);
+
+    it('mails a notice when the detector raises it from ingested events of a locked account', async () => {
+      const directory = await directoryOwnerKeyFor(sut.app, 'tthc-gateway');
+      await http().post('/v1/accounts/sync').set('X-Api-Key', directory).send([{ accountId: 'cb.nghiviec', unitCode: 'U2', status: 'active' }]).expect(200);
+      await http().post('/v1/accounts/cb.nghiviec/lock').set('Authorization', admin).send({ reason: 'Nghỉ việc từ 01/11/2026' }).expect(200);
+      await sut.app.get(AccountCommandDelivery).deliverDue();
+      const at = new Date(clock.now().getTime() + 5 * 60_000).toISOString();
+      const payload = { schemaVersion: 1, eventId: 'nghiviec-1', occurredAt: at, result: 'success', accountId: 'cb.nghiviec', unitCode: 'U2', clientIp: '10.0.0.9', sourceSystem: 'tthc-gateway', action: 'lookup', subjectId: '001203004005', fields: ['fullName'] };
+      await sut.app.get(IngestService).ingest([{ payload, position: { source: 'http', requestId: 'test', line: 1 } }], { source: 'http' });
+      const [alert] = await sut.app.get(AlertsService).list({ type: 'locked_account_in_use', accountId: 'cb.nghiviec' });
+      expect(alert).toMatchObject({ severity: 'critical' });
+
+      const deadline = Date.now() + 10_000;
+      while (!noticesFor(alert.id).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(noticesFor(alert.id)).toHaveLength(1);
+      expect(textOf(noticesFor(alert.id)[0])).toContain(alert.explanationVi);
+      expect(noticesFor(alert.id)[0].raw).not.toContain('001203004005');
     }, 60_000);
 
     it('sends nothing for a lower severity or a type not listed, and sends once when a repeat raises the alert to critical', async () => {
