@@ -148,6 +148,9 @@ describe('report delivery', () => {
     await worker().deliverDue();
     const webhook = (await deliveriesOf(report)).find((d) => d.channel === 'webhook')!;
     expect(webhook).toMatchObject({ status: 'failed', attempts: 3, lastError: 'webhook answered HTTP 503' });
+    const metrics = (await http().get('/metrics').expect(200)).text;
+    expect(metrics).toMatch(/tthc_audit_report_deliveries_total\{subject="report",channel="webhook",outcome="failed"\} 1\b/);
+    expect(metrics).toMatch(/tthc_audit_report_deliveries_total\{subject="report",channel="email",outcome="sent"\} [1-9]/);
     clock.advance(3_600_000);
     await worker().deliverDue();
     expect(hooksOf(report)).toHaveLength(3);

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AlertsService } from '@app/alerts';
 import { Clock } from '@app/common';
@@ -22,7 +22,7 @@ const CLAIM_BATCH = 10;
  * it sent, or retried with exponential backoff, or failed after the last attempt.
  */
 @Injectable()
-export class ReportDeliveryService implements OnApplicationShutdown {
+export class ReportDeliveryService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReportDeliveryService.name);
   private readonly settings: ReportDeliveryConfig;
   private readonly queue = new DeliveryQueue(() => this.deliverPass(), this.logger, 'Report delivery failed');
@@ -44,6 +44,13 @@ export class ReportDeliveryService implements OnApplicationShutdown {
       'channel',
       'outcome',
     ]);
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.settings.emails.length && !this.mail.enabled)
+      this.logger.warn('REPORTS_DELIVERY_EMAILS is set but SMTP_URL is not: report emails stay pending (and are retried) until it is');
+    if (this.settings.webhookUrl && !this.settings.webhookSecret)
+      this.logger.warn('REPORTS_DELIVERY_WEBHOOK_URL is set without REPORTS_DELIVERY_WEBHOOK_SECRET: the report webhook is not signed');
   }
 
   /** The deliveries of a report of this kind, as configured: one email per address, the webhook. */
