@@ -28,6 +28,8 @@ export interface AlertDetail extends Alert {
  */
 @Injectable()
 export class AlertsService {
+  private readonly raisedListeners: AlertRaisedListener[] = [];
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly alerts: AlertRepository,
@@ -37,8 +39,7 @@ export class AlertsService {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  private readonly raisedListeners: AlertRaisedListener[] = [];
-
+  /** Adds a listener told of each raise in its transaction (e.g. the urgent notices to the Office). */
   onRaised(listener: AlertRaisedListener): void {
     this.raisedListeners.push(listener);
   }
