@@ -21,6 +21,8 @@ describe('Route permissions', () => {
         'GET /v1/users',
         'POST /v1/api-keys',
         'GET /v1/security-log',
+        'GET /v1/reports/:id/deliveries',
+        'POST /v1/reports/:id/deliveries/:deliveryId/retry',
       ]),
     );
   });

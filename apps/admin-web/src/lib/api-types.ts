@@ -214,7 +214,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            action: "raised" | "updated" | "suppressed" | "acknowledged" | "assigned" | "commented" | "resolved" | "reopened" | "suppression_created" | "suppression_revoked";
+            action: "raised" | "updated" | "suppressed" | "acknowledged" | "assigned" | "commented" | "resolved" | "reopened" | "suppression_created" | "suppression_revoked" | "notified";
             /** @description before/after, comment, reason */
             details: {
                 [key: string]: unknown;

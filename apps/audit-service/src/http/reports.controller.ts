@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { actorOf } from '@app/accounts';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@app/auth';
@@ -7,9 +7,14 @@ import {
   CreateReportDto,
   ListReportsQueryDto,
   ReportArchiveService,
+  ReportDeliveryDto,
+  ReportDeliveryListDto,
+  ReportDeliveryLogService,
+  ReportDeliveryParamDto,
   ReportDto,
   ReportIdParamDto,
   ReportPageDto,
+  toReportDeliveryDto,
   toReportDto,
 } from '@app/reports';
 
@@ -23,7 +28,10 @@ const MEDIA = {
 @ApiTags('reports')
 @Controller('v1/reports')
 export class ReportsController {
-  constructor(private readonly archive: ReportArchiveService) {}
+  constructor(
+    private readonly archive: ReportArchiveService,
+    private readonly deliveries: ReportDeliveryLogService,
+  ) {}
 
   @Get()
   @RequirePermission(Permission.REPORTS_READ)
@@ -86,6 +94,27 @@ export class ReportsController {
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   xlsx(@Param() p: ReportIdParamDto): Promise<StreamableFile> {
     return this.file(p.id, 'xlsx');
+  }
+
+  @Get(':id/deliveries')
+  @RequirePermission(Permission.REPORTS_READ)
+  @ApiOperation({
+    summary: "The report's delivery log: each recipient and channel, its status, attempts and last error",
+  })
+  @ApiOkResponse({ type: ReportDeliveryListDto })
+  async listDeliveries(@Param() p: ReportIdParamDto): Promise<ReportDeliveryListDto> {
+    return { items: (await this.deliveries.list(p.id)).map(toReportDeliveryDto) };
+  }
+
+  @Post(':id/deliveries/:deliveryId/retry')
+  @HttpCode(200)
+  @RequirePermission(Permission.REPORTS_WRITE)
+  @ApiOperation({
+    summary: 'Sends a delivery that failed for good again, with a fresh allowance of attempts (409 unless failed)',
+  })
+  @ApiOkResponse({ type: ReportDeliveryDto })
+  async retryDelivery(@Param() p: ReportDeliveryParamDto): Promise<ReportDeliveryDto> {
+    return toReportDeliveryDto(await this.deliveries.retry(p.id, p.deliveryId));
   }
 
   private async file(id: string, format: 'pdf' | 'xlsx'): Promise<StreamableFile> {

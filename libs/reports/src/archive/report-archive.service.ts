@@ -5,6 +5,7 @@ import { Clock, DomainException, ErrorCode } from '@app/common';
 import { AppConfig, InjectConfig } from '@app/config';
 import { localDay } from '@app/detection';
 import { ReportContentService } from '../content/report-content.service';
+import { ReportDeliveryService } from '../delivery/report-delivery.service';
 import { renderPeriodicReportPdf, reportSummaryLine } from '../render/periodic-report-pdf.util';
 import { renderPeriodicReportXlsx } from '../render/report-xlsx.util';
 import type { ReportContent, ReportKind, ReportPeriod, ReportRecord, ReportSummary } from '../report.type';
@@ -35,13 +36,15 @@ export class ReportArchiveService {
     private readonly clock: Clock,
     private readonly content: ReportContentService,
     private readonly reports: ReportRepository,
+    private readonly delivery: ReportDeliveryService,
   ) {}
 
   /**
    * Generates the report of a period. For a scheduled kind, at most one per period: a second call (a restart, a
    * second replica) returns the one made. The figures are read and the XLSX made before the transaction (the
    * embedded database has one connection, which the transaction holds); the number is reserved, the PDF made and
-   * the row written under an advisory lock, so numbers follow one another without a gap.
+   * the row written under an advisory lock, so numbers follow one another without a gap. The report's deliveries
+   * to the Office are queued in the same transaction.
    */
   async generate(kind: ReportKind, period: ReportPeriod, actor: string): Promise<GeneratedReport> {
     const scheduled = kind !== 'on_demand';
@@ -82,11 +85,14 @@ export class ReportArchiveService {
         xlsxSha256,
         summary: summaryOf(content),
       });
+      // With the archive row: a report is never archived without its deliveries, nor delivered unarchived.
+      await this.delivery.enqueueReport(m, { id: reserved.id, kind }, now);
       this.logger.log({ reportId: reserved.id, kind, period }, 'Report generated');
       return reserved.id;
     });
     if (id === null)
       return { report: (await this.reports.findScheduled(this.db, kind, period))!, created: false };
+    this.delivery.kick();
     return { report: (await this.reports.findById(id))!, created: true };
   }
 
