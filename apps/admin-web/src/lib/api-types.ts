@@ -1306,7 +1306,7 @@ export interface components {
         };
         TraceTotalDto: {
             value: number;
-            /** @description true: counted exactly (under 5,000 events); false: the database planner's estimate */
+            /** @description true: counted exactly (under 5,000 events, when counting is quick); false: the database planner's estimate */
             exact: boolean;
         };
         UnitKindWorkingHoursDto: {
