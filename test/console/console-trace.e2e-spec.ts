@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download } from 'playwright-core';
+import { csvRecords } from '@app/audit-trail';
 import { Role } from '@app/auth';
 import { verifyOffline } from '../trace/export.fixture';
 import { ENCRYPTION_KEY, ingest, newPersonalId, SeedEvent, seedEvents } from '../trace/trace.fixture';
@@ -171,6 +172,44 @@ describe('The console: Tra cứu (auditors)', () => {
     await c.page.goto(`${address}&subject=1`);
     await c.page.getByText('Lần tra cứu này có số định danh cá nhân, vốn không được lưu lại.').waitFor();
     expect(await results.count()).toBe(0);
+  });
+
+  it('shows a personal ID to a revealer, with a reason, and exports the IDs in the file only when asked, with a reason', async () => {
+    const revealer = await c.userWithPassword([Role.AUDITOR, Role.REVEALER]);
+    await c.page.goto(`${c.base}/trace`);
+    await c.signIn(revealer.username, revealer.password);
+    const form = c.page.getByTestId('trace-form');
+    await form.getByLabel('Số hồ sơ vụ việc').fill(CASE_REF);
+    await form.getByLabel('Mục đích tra cứu').fill(PURPOSE);
+    await form.getByLabel('Số định danh cá nhân').fill(citizen);
+    await form.getByRole('button', { name: 'Tra cứu' }).click();
+    const results = c.page.getByTestId('trace-results');
+    await results.locator('tr[data-event-id]').first().waitFor();
+
+    await results.getByRole('button', { name: 'Xem số định danh' }).first().click();
+    const dialog = c.page.getByRole('dialog');
+    await dialog.getByText('Xem số định danh cá nhân').waitFor();
+    await dialog.getByLabel('Lý do', { exact: true }).fill('Đối chiếu hồ sơ giấy');
+    await dialog.getByRole('button', { name: 'Xem', exact: true }).click();
+    await expect(results.getByTestId('revealed-id').first().innerText()).resolves.toBe(citizen);
+
+    const exportPanel = c.page.getByTestId('trace-export');
+    await exportPanel.getByText('Kèm số định danh cá nhân trong tệp').click();
+    // Without a reason the export cannot start.
+    expect(await exportPanel.getByRole('button', { name: 'Xuất CSV' }).isDisabled()).toBe(true);
+    await exportPanel.getByLabel('Lý do cần số định danh (ghi vào nhật ký bảo mật)').fill('Cung cấp cho cơ quan điều tra');
+    const downloads: Download[] = [];
+    c.page.on('download', (d) => downloads.push(d));
+    await exportPanel.getByRole('button', { name: 'Xuất CSV' }).click();
+    await c.page.getByTestId('export-done').waitFor();
+    for (let i = 0; downloads.length < 2 && i < 100; i++) await c.page.waitForTimeout(100);
+    const path = join(mkdtempSync(join(tmpdir(), 'console-revealed-')), downloads[0].suggestedFilename());
+    await downloads[0].saveAs(path);
+    const [header, ...rows] = [...csvRecords(readFileSync(path, 'utf8'))];
+    expect(header[header.length - 1]).toBe('subject_id');
+    expect(rows).toHaveLength(mine.length);
+    expect(new Set(rows.map((r) => r[r.length - 1]))).toEqual(new Set([citizen]));
+    await expectAccessible(c.page, 'export with personal IDs');
   });
 
   it('is not for reviewers: no menu entry, and the page says "no permission"', async () => {

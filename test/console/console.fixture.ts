@@ -20,7 +20,7 @@ export interface ConsoleHarness {
   page: Page;
   http(): ReturnType<typeof request>;
   /** A user with a known password already changed (created by an admin through the API, as the Office would). */
-  userWithPassword(role: Role): Promise<{ username: string; password: string }>;
+  userWithPassword(role: Role | Role[]): Promise<{ username: string; password: string }>;
   signIn(username: string, password: string): Promise<void>;
   /** An alert as the volume detector raises it, through the alerts service; each on its own day, newest last. */
   seedAlert(accountId: string): Promise<string>;
@@ -64,13 +64,14 @@ export function useConsole(env: Record<string, string> | (() => Record<string, s
   });
 
   h.userWithPassword = async (role) => {
+    const roles = Array.isArray(role) ? role : [role];
     const admin = await bearerFor(h.t.app, Role.ADMIN);
-    const username = `${role}.${Math.random().toString(36).slice(2, 8)}`;
+    const username = `${roles.join('-')}.${Math.random().toString(36).slice(2, 8)}`;
     const created = await h
       .http()
       .post('/v1/users')
       .set('Authorization', admin)
-      .send({ username, displayName: `Nguyễn Thị ${role}`, email: `${username}@so.gov.vn`, roles: [role] })
+      .send({ username, displayName: `Nguyễn Thị ${role}`, email: `${username}@so.gov.vn`, roles })
       .expect(201);
     const login = await h.http().post('/v1/auth/login').send({ username, password: created.body.oneTimePassword }).expect(200);
     await h

@@ -20,7 +20,8 @@ export interface TestApp {
  */
 export async function bootTestApp(env: Record<string, string> = {}, options: { clock?: Clock; db?: TestDatabase } = {}): Promise<TestApp> {
   const db = options.db ?? (await createMigratedDatabase());
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ROLES: 'api', DATABASE_URL: db.url, ...env });
+  // A machine the suites share can be slow for any query: tests count totals exactly (the budget has its own test).
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ROLES: 'api', DATABASE_URL: db.url, TRACE_EXACT_COUNT_BUDGET_MS: '10000', ...env });
   const app = options.clock ? await createAppWithClock(config, db.url, options.clock) : await createApp(config, db.url);
   await app.init();
   return {

@@ -69,6 +69,11 @@ export interface AppConfig {
   smtp: { url?: string; from: string };
   auth: AuthConfig;
   reports: ReportsConfig;
+  /** Auditors' search (docs/trace.md). */
+  trace: {
+    /** Database time the first page's exact count may take before the estimate answers instead. */
+    exactCountBudgetMs: number;
+  };
 }
 
 /** Sign-in, tokens, producer API keys and rate limits. Durations in seconds. */
@@ -221,6 +226,7 @@ function toAppConfig(e: Env): AppConfig {
     accounts: toAccountsConfig(e),
     smtp: { url: e.SMTP_URL, from: e.SMTP_FROM },
     auth: toAuthConfig(e, join(dataDir, 'secrets')),
+    trace: { exactCountBudgetMs: e.TRACE_EXACT_COUNT_BUDGET_MS },
     reports: {
       organisation: reports.organisation!,
       schedules: { weekly: e.REPORTS_WEEKLY_CRON, monthly: e.REPORTS_MONTHLY_CRON, quarterly: e.REPORTS_QUARTERLY_CRON },

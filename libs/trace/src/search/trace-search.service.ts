@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isIP } from 'node:net';
 import { SecurityEventType } from '@app/auth';
 import { DomainException, ErrorCode } from '@app/common';
+import { AppConfig, InjectConfig } from '@app/config';
 import { ProcedureNeeds } from '@app/detection';
 import { maskPersonalIdsDeep, SubjectPseudonymizer } from '@app/ingestion';
 import { TraceAudit } from '../audit/trace-audit.service';
@@ -13,10 +14,9 @@ import { TraceEventRepository } from './trace-event.repository';
 
 /**
  * Under this many matching events the total is counted exactly (reading no further), if the count takes at most
- * EXACT_TOTAL_BUDGET_MS of database time; otherwise it is estimated.
+ * TRACE_EXACT_COUNT_BUDGET_MS of database time; otherwise it is estimated.
  */
 export const EXACT_TOTAL_BOUND = 5_000;
-export const EXACT_TOTAL_BUDGET_MS = 8;
 export const TRACE_PAGE_MAX = 500;
 
 /** A search as an auditor asks it: the citizens' IDs in clear (hashed here and nowhere kept), the other criteria, the case. */
@@ -39,7 +39,7 @@ export interface PreparedTrace {
 
 export interface TraceTotal {
   value: number;
-  /** true: counted (under EXACT_TOTAL_BOUND, within EXACT_TOTAL_BUDGET_MS); false: the planner's estimate. */
+  /** true: counted (under EXACT_TOTAL_BOUND, within the count's budget); false: the planner's estimate. */
   exact: boolean;
 }
 
@@ -58,6 +58,7 @@ export class TraceSearchService {
     private readonly pseudonymizer: SubjectPseudonymizer,
     private readonly procedures: ProcedureNeeds,
     private readonly audit: TraceAudit,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   /**
@@ -99,7 +100,7 @@ export class TraceSearchService {
     // The first page's count runs beside it (read to the bound at most): the answer waits for the slower of the two.
     const [{ events: items, next }, counted] = await Promise.all([
       this.events.findPage(prepared.criteria, { limit, after }, prepared.options),
-      after ? undefined : this.events.countBelow(prepared.criteria, EXACT_TOTAL_BOUND, prepared.options, EXACT_TOTAL_BUDGET_MS),
+      after ? undefined : this.events.countBelow(prepared.criteria, EXACT_TOTAL_BOUND, prepared.options, this.config.trace.exactCountBudgetMs),
     ]);
     const total = counted === undefined ? null : await this.total(prepared, items.length, next !== null, counted);
     await this.audit.record({

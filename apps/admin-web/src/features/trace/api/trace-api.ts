@@ -120,8 +120,11 @@ const fileNameOf = (headers: Headers, fallback: string) => /filename="([^"]+)"/.
 /** The file (streamed by the service, which stores the manifest by the time it ends), then its manifest. */
 export function useExport() {
   return useMutation({
-    mutationFn: async ({ search, format }: { search: TraceSearch; format: ExportFormat }): Promise<DownloadedExport> => {
-      const file = await apiDownload('POST', `/v1/trace/export${query({ format })}`, bodyOf(search));
+    /** revealReason: the file also carries each citizen's personal ID in clear (audit:reveal), for that reason. */
+    mutationFn: async ({ search, format, revealReason }: { search: TraceSearch; format: ExportFormat; revealReason?: string }): Promise<DownloadedExport> => {
+      const file = revealReason
+        ? await apiDownload('POST', `/v1/trace/export/revealed${query({ format })}`, { ...bodyOf(search), reason: revealReason })
+        : await apiDownload('POST', `/v1/trace/export${query({ format })}`, bodyOf(search));
       const id = file.headers.get('X-Export-Id') ?? '';
       const manifest = await apiDownload('GET', `/v1/trace/exports/${encodeURIComponent(id)}/manifest`);
       return {

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { describeError } from '@/components/query-state';
 import { useI18n } from '@/i18n';
@@ -17,15 +17,23 @@ function save(file: { blob: Blob; name: string }): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Evidence export of the current search: the file and its signed manifest, and how to check them offline. */
-export function ExportButtons({ search }: { search: TraceSearch }) {
+const REVEAL_REASON_MIN = 5;
+
+/**
+ * Evidence export of the current search: the file and its signed manifest, and how to check them offline. A holder
+ * of audit:reveal may have the personal IDs in the file too, giving a reason.
+ */
+export function ExportButtons({ search, canReveal }: { search: TraceSearch; canReveal: boolean }) {
   const { t } = useI18n();
   const exporter = useExport();
   const [done, setDone] = useState<DownloadedExport | null>(null);
+  const [withIds, setWithIds] = useState(false);
+  const [reason, setReason] = useState('');
   useEffect(() => setDone(null), [search]);
+  const reasonMissing = withIds && reason.trim().length < REVEAL_REASON_MIN;
   const run = (format: ExportFormat) =>
     exporter.mutate(
-      { search, format },
+      { search, format, revealReason: withIds ? reason.trim() : undefined },
       {
         onSuccess: (result) => {
           save(result.file);
@@ -36,11 +44,25 @@ export function ExportButtons({ search }: { search: TraceSearch }) {
     );
   return (
     <Space direction="vertical" className="full-width" data-testid="trace-export">
+      {canReveal && (
+        <Space direction="vertical" className="full-width">
+          <Checkbox checked={withIds} onChange={(e) => setWithIds(e.target.checked)} data-testid="export-with-ids">
+            {t('trace.export.withIds')}
+          </Checkbox>
+          {withIds && (
+            <>
+              <label htmlFor="export-reveal-reason">{t('trace.export.withIdsReason')}</label>
+              <Input.TextArea id="export-reveal-reason" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} status={reasonMissing && reason ? 'error' : undefined} />
+              <Typography.Text type="secondary">{t('trace.export.withIdsNote')}</Typography.Text>
+            </>
+          )}
+        </Space>
+      )}
       <Space wrap>
-        <Button icon={<DownloadOutlined aria-hidden />} onClick={() => run('csv')} loading={exporter.isPending && exporter.variables?.format === 'csv'}>
+        <Button icon={<DownloadOutlined aria-hidden />} onClick={() => run('csv')} disabled={reasonMissing} loading={exporter.isPending && exporter.variables?.format === 'csv'}>
           {t('trace.export.csv')}
         </Button>
-        <Button icon={<DownloadOutlined aria-hidden />} onClick={() => run('xlsx')} loading={exporter.isPending && exporter.variables?.format === 'xlsx'}>
+        <Button icon={<DownloadOutlined aria-hidden />} onClick={() => run('xlsx')} disabled={reasonMissing} loading={exporter.isPending && exporter.variables?.format === 'xlsx'}>
           {t('trace.export.xlsx')}
         </Button>
       </Space>

@@ -91,7 +91,7 @@ export function TracePage({ userId, canReveal, canExport }: Props) {
           loadingMore={results.isFetchingNextPage}
           onMore={() => void results.fetchNextPage()}
           onAccount={(id) => setTab('account', { account: id })}
-          extra={canExport && <ExportButtons search={search} />}
+          extra={canExport && <ExportButtons search={search} canReveal={canReveal} />}
         />
       ),
     },
