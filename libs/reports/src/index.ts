@@ -12,4 +12,8 @@ export * from './dto/report.dto';
 export * from './dto/create-report.dto';
 export * from './dto/list-reports-query.dto';
 export * from './dto/report-id-param.dto';
+export * from './dto/create-citizen-access-report.dto';
+export * from './citizen-access/citizen-access.type';
+export * from './citizen-access/citizen-access-report.service';
+export * from './citizen-access/citizen-access-report.module';
 export { ALERT_TYPE_VI } from './render/report-labels.constant';

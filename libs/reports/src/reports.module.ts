@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SecurityLogModule } from '@app/auth';
 import { Clock } from '@app/common';
 import { SourceSystemsModule } from '@app/source-systems';
 import { ReportArchiveService } from './archive/report-archive.service';
@@ -11,7 +12,7 @@ import { ReportSourcesRepository } from './content/report-sources.repository';
 import { ReportScheduleService } from './schedule/report-schedule.service';
 
 @Module({
-  imports: [SourceSystemsModule],
+  imports: [SourceSystemsModule, SecurityLogModule],
   providers: [
     Clock,
     ReportActivityRepository,

@@ -22,17 +22,19 @@ export function registerReportCommand(program: Command, config: () => AppConfig)
     .option('--out <dir>', 'also write the PDF and the XLSX into this folder')
     .action(async (options: { from: string; to: string; out?: string }) => {
       const actor = `cli:${userInfo().username}`;
+      const by = { actor: { kind: 'system' as const, name: `cli (${userInfo().username})` } };
       const written = await withServiceContext(config(), async (app) => {
         const archive = app.get(ReportArchiveService);
         const { report } = await archive.generate(
           'on_demand',
           checkedPeriod(options.from, options.to),
           actor,
+          by,
         );
         const files: string[] = [];
         for (const format of options.out ? (['pdf', 'xlsx'] as const) : []) {
           const path = join(resolve(options.out!), `bao-cao-${report.year}-${report.number}.${format}`);
-          writeFileSync(path, (await archive.file(report.id, format)).data);
+          writeFileSync(path, (await archive.file(report.id, format, by)).data);
           files.push(path);
         }
         return { report, files };

@@ -17,6 +17,7 @@ import {
 import { SecurityEventType } from '@app/auth';
 import { Clock } from '@app/common';
 import { TraceAudit } from '../audit/trace-audit.service';
+import { inReadSnapshot } from '../query/read-snapshot.util';
 import { TRACE_ORDER_BY, traceWhere } from '../query/trace-where';
 import { PreparedTrace, TraceSearchRequest, TraceSearchService } from '../search/trace-search.service';
 import type { TraceRequester } from '../trace-case.type';
@@ -91,7 +92,7 @@ export class EvidenceExportService {
     const writer = ExportFileWriter.for(format, out, EXPORT_COLUMNS);
     let rows = 0;
     try {
-      const proven = await this.inSnapshot((runner) => this.streamRows(runner, p, writer, () => rows++));
+      const proven = await inReadSnapshot(this.db, (runner) => this.streamRows(runner, p, writer, () => rows++));
       const file = await writer.finish();
       const manifest = this.sign({
         format: MANIFEST_FORMAT,
@@ -124,22 +125,6 @@ export class EvidenceExportService {
       // The rows written so far were read: that access is recorded too.
       await this.record(p, by, rows, { exportId: id, format, failed: true });
       throw error;
-    }
-  }
-
-  /** One REPEATABLE READ snapshot: the rows written and the batches proven are the same rows. */
-  private async inSnapshot<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
-    const runner = this.db.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction('REPEATABLE READ');
-      await runner.query('SET TRANSACTION READ ONLY');
-      const result = await work(runner);
-      await runner.commitTransaction();
-      return result;
-    } finally {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      await runner.release();
     }
   }
 
