@@ -118,15 +118,11 @@ function evidence(c: CitizenAccessContent): Content[] {
       'Mỗi lượt tra cứu trên được lưu trong một lô nhật ký; mỗi lô có mã băm chuỗi (SHA-256) nối với lô trước, và đầu chuỗi được ký số định kỳ (Ed25519). Sửa, xóa một lượt tra cứu làm mã băm chuỗi không còn khớp với chữ ký.',
     ),
     subheading('1. Các lô nhật ký chứa các lượt tra cứu'),
-    table(
-      [
-        { header: 'Lô', width: 40 },
-        { header: 'Vị trí', width: 40 },
-        { header: 'Số lượt', width: 40, numeric: true },
-        { header: 'Mã băm chuỗi (SHA-256)', width: '*' },
-      ],
-      c.batches.map((b) => [b.batchId, b.chainSeq, b.events, b.digest]),
+    // Lines rather than a table: a digest (64 hex digits) must stay on one line to be copied and compared.
+    ...c.batches.map((b) =>
+      mono(`Lô ${b.batchId}, vị trí ${b.chainSeq}, ${formatNumberVi(b.events)} lượt: ${b.digest}`),
     ),
+    ...(c.batches.length ? [] : [paragraph('Không có.')]),
     subheading('2. Đầu chuỗi đã ký số'),
     ...c.chain.segments.flatMap((s): Content[] => [
       mono(
@@ -146,10 +142,11 @@ function evidence(c: CitizenAccessContent): Content[] {
       : []),
     subheading('3. Cách kiểm tra'),
     paragraph(
-      `Khóa công khai của hệ thống được công bố tại GET /v1/integrity/public-key; dấu vân tay của khóa phải là ${keys.join(', ') || '—'}. ` +
+      'Khóa công khai của hệ thống được công bố tại GET /v1/integrity/public-key; dấu vân tay SHA-256 của khóa đó phải trùng với dấu vân tay dưới đây. ' +
         'Chữ ký đầu chuỗi là chữ ký Ed25519 trên nội dung "tthc-audit/signed-digest/v1", vị trí, số lô, mã băm chuỗi và thời điểm ký, mỗi mục một dòng. ' +
         'Việc kiểm tra toàn bộ chuỗi (npm run cli -- verify hoặc GET /v1/integrity/verify) xác nhận mã băm của từng lô trên nối tới đầu chuỗi đã ký. ' +
         'Cơ quan có thẩm quyền cần đối chiếu từng lượt tra cứu có thể đề nghị kết xuất chứng cứ theo số hồ sơ trên: tệp kết xuất kèm bản kê được kiểm tra độc lập, không cần cơ sở dữ liệu.',
     ),
+    ...keys.map((k) => mono(`Dấu vân tay của khóa công khai: ${k}`)),
   ];
 }
