@@ -173,7 +173,10 @@ describe("A citizen's access report (POST /v1/reports/citizen-access)", () => {
       [batches],
     );
     expect(rows).toHaveLength(batches.length);
-    for (const b of rows) (expect(text).toContain(`Lô ${b.id}`), expect(text).toContain(b.digest));
+    for (const b of rows) {
+      expect(text).toContain(`Lô ${b.id}`);
+      expect(text).toContain(b.digest);
+    }
     const { rows: heads } = await pg.query(
       `SELECT encode(digest, 'hex') AS digest, encode(signature, 'base64') AS signature, key_id FROM signed_digest`,
     );
