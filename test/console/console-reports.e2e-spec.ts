@@ -117,6 +117,7 @@ describe('The console: Báo cáo', () => {
     await archive.getByLabel('Loại báo cáo').click();
     await c.page.locator('.ant-select-item-option', { hasText: 'Truy cập dữ liệu của công dân' }).click();
     await archive.locator(`tr[data-report-id="${periodicId}"]`).waitFor({ state: 'detached' });
+    await archive.locator(`tr[data-report-id="${accessId}"]`).waitFor();
     expect(await rows.count()).toBe(1);
 
     // The personal ID is in no address and no storage.

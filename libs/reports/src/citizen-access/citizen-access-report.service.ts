@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ChainProofBuilder } from '@app/audit-trail';
+import { ChainProofBuilder, ProvenBatches } from '@app/audit-trail';
 import { SecurityEventType } from '@app/auth';
 import { Clock, DomainException, ErrorCode } from '@app/common';
 import { AppConfig, InjectConfig } from '@app/config';
@@ -9,6 +9,7 @@ import { maskPersonalIds } from '@app/ingestion';
 import {
   inReadSnapshot,
   PERSONAL_ID_PATTERN,
+  PreparedTrace,
   TraceAudit,
   TraceRequester,
   TraceSearchService,
@@ -17,7 +18,12 @@ import { ReportArchiveService } from '../archive/report-archive.service';
 import type { CitizenAccessSummary, ReportPeriod, ReportRecord } from '../report.type';
 import { renderCitizenAccessPdf } from './citizen-access-pdf.util';
 import { CitizenAccessRepository } from './citizen-access.repository';
-import type { CitizenAccessContent, CitizenAccessEntry, CitizenAccessRequest } from './citizen-access.type';
+import type {
+  CitizenAccessBatch,
+  CitizenAccessContent,
+  CitizenAccessEntry,
+  CitizenAccessRequest,
+} from './citizen-access.type';
 import { renderCitizenAccessXlsx } from './citizen-access-xlsx.util';
 
 /** The most lookups one report lists: far beyond any one citizen's; a longer history is asked for by period. */
@@ -49,6 +55,7 @@ export class CitizenAccessReportService {
     private readonly audit: TraceAudit,
   ) {}
 
+  /** Checks the request, lists the lookups with their evidence, archives the document, records it; the archived entry. */
   async generate(request: CitizenAccessRequest, actor: string, by: TraceRequester): Promise<ReportRecord> {
     if (!PERSONAL_ID_PATTERN.test(request.subject ?? ''))
       throw problem('subject', 'must be the personal ID of the citizen, 12 digits');
@@ -63,27 +70,7 @@ export class CitizenAccessReportService {
         to: days.to ? startOfLocalDay(days.to) : undefined,
       },
     });
-    const { entries, batches, proven } = await inReadSnapshot(this.db, async (runner) => {
-      const m = runner.manager;
-      const read = await this.rows.entries(
-        m,
-        prepared.criteria,
-        prepared.options,
-        CITIZEN_ACCESS_MAX_EVENTS + 1,
-      );
-      if (read.length > CITIZEN_ACCESS_MAX_EVENTS)
-        throw problem('from', `more than ${CITIZEN_ACCESS_MAX_EVENTS} lookups: ask for a shorter period`);
-      return {
-        entries: read,
-        batches: await this.rows.batches(m, read),
-        proven: await this.proofs.proveBatches(m, {
-          sql: `SELECT batch_id, count(*)::int AS n, array_agg(event_id) AS exported
-                FROM unnest($1::bigint[], $2::text[]) AS x(batch_id, event_id) GROUP BY batch_id`,
-          params: [read.map((e) => e.batchId), read.map((e) => e.eventId)],
-        }),
-      };
-    });
-    const summary = summaryOf(prepared.case.caseReference, entries, batches.length);
+    const { entries, batches, proven } = await this.read(prepared);
     const content: CitizenAccessContent = {
       case: prepared.case,
       requesterName,
@@ -93,23 +80,9 @@ export class CitizenAccessReportService {
       entries,
       batches,
       chain: await this.proofs.segments(proven),
-      summary,
+      summary: summaryOf(prepared.case.caseReference, entries, batches.length),
     };
-    const id = (await this.archive.archive({
-      kind: 'citizen_access',
-      period: content.period,
-      actor,
-      issuedAt: now,
-      xlsx: await renderCitizenAccessXlsx(content),
-      summary,
-      citizen: {
-        caseReference: prepared.case.caseReference,
-        subjectHash: Buffer.from(prepared.subjects[0], 'hex'),
-      },
-      renderPdf: (number, footer) =>
-        renderCitizenAccessPdf(content, { organisation: this.config.reports.organisation, number, footer }),
-    }))!;
-    const report = await this.archive.get(id);
+    const report = await this.archived(content, Buffer.from(prepared.subjects[0], 'hex'), actor);
     await this.audit.record({
       type: SecurityEventType.TRACE_ACCESS_REPORTED,
       case: prepared.case,
@@ -117,9 +90,53 @@ export class CitizenAccessReportService {
       criteria: prepared.described,
       subjects: prepared.subjects,
       rows: entries.length,
-      extra: { reportId: id, pdfSha256: report.pdfSha256, xlsxSha256: report.xlsxSha256 },
+      extra: { reportId: report.id, pdfSha256: report.pdfSha256, xlsxSha256: report.xlsxSha256 },
     });
     return report;
+  }
+
+  /** The lookups and the proofs of their batches from one snapshot: the evidence covers exactly the rows listed. */
+  private read(
+    prepared: PreparedTrace,
+  ): Promise<{ entries: CitizenAccessEntry[]; batches: CitizenAccessBatch[]; proven: ProvenBatches }> {
+    return inReadSnapshot(this.db, async ({ manager: m }) => {
+      const entries = await this.rows.entries(
+        m,
+        prepared.criteria,
+        prepared.options,
+        CITIZEN_ACCESS_MAX_EVENTS + 1,
+      );
+      if (entries.length > CITIZEN_ACCESS_MAX_EVENTS)
+        throw problem('from', `more than ${CITIZEN_ACCESS_MAX_EVENTS} lookups: ask for a shorter period`);
+      return {
+        entries,
+        batches: await this.rows.batches(m, entries),
+        proven: await this.proofs.proveBatches(m, {
+          sql: `SELECT batch_id, count(*)::int AS n, array_agg(event_id) AS exported
+                FROM unnest($1::bigint[], $2::text[]) AS x(batch_id, event_id) GROUP BY batch_id`,
+          params: [entries.map((e) => e.batchId), entries.map((e) => e.eventId)],
+        }),
+      };
+    });
+  }
+
+  private async archived(
+    content: CitizenAccessContent,
+    subjectHash: Buffer,
+    actor: string,
+  ): Promise<ReportRecord> {
+    const id = await this.archive.archive({
+      kind: 'citizen_access',
+      period: content.period,
+      actor,
+      issuedAt: content.asOf,
+      xlsx: await renderCitizenAccessXlsx(content),
+      summary: content.summary,
+      citizen: { caseReference: content.case.caseReference, subjectHash },
+      renderPdf: (number, footer) =>
+        renderCitizenAccessPdf(content, { organisation: this.config.reports.organisation, number, footer }),
+    });
+    return this.archive.get(id!);
   }
 }
 

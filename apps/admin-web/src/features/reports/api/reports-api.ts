@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, apiDownload, query } from '@/lib/api-client';
 import type { components } from '@/lib/api-types';
 import { DownloadedFile, fileNameOf } from '@/lib/save-file';
@@ -25,6 +25,8 @@ export function useReports(kind?: ReportKind) {
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) => api.get<ReportPage>(`/v1/reports${query({ kind, limit: REPORTS_PAGE_SIZE, cursor: pageParam })}`),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // Another kind keeps the list shown until its own answer comes (no flash of a skeleton).
+    placeholderData: keepPreviousData,
   });
 }
 
