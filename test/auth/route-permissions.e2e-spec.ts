@@ -23,6 +23,8 @@ describe('Route permissions', () => {
         'POST /v1/api-keys',
         'GET /v1/security-log',
         'POST /v1/reports/citizen-access',
+        'GET /v1/reports/:id/deliveries',
+        'POST /v1/reports/:id/deliveries/:deliveryId/retry',
       ]),
     );
   });

@@ -3,6 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { ensureOpenpyxl, openpyxlSheets } from '../utils/openpyxl';
 import { AuditStore, csvRecords, DigestSigner, EXPORT_COLUMNS, StoredEventRecord } from '@app/audit-trail';
 import { Role } from '@app/auth';
 import { SubjectPseudonymizer } from '@app/ingestion';
@@ -147,6 +148,11 @@ describe('trace evidence export', () => {
     // The workbook reader gives an empty text as no value (the verifier's streaming reader tells them apart).
     const norm = (r: unknown[]) => EXPORT_COLUMNS.map((_, i) => (r[i] === undefined || r[i] === null || r[i] === '' ? null : String(r[i])));
     expect(sheetRows.map(norm)).toEqual(csvRows.map(norm));
+    // A reader of another language and project reads the same workbook the same way.
+    ensureOpenpyxl();
+    const sheets = openpyxlSheets(xlsx.file);
+    expect(Object.keys(sheets)).toEqual(['rows-1']);
+    expect(sheets['rows-1'].map(norm)).toEqual(csvRows.map(norm));
 
     const result = await verifyOffline(xlsx.manifest, xlsx.file);
     expect(result.code).toBe(0);

@@ -78,3 +78,39 @@ export function subjectOf(mail: CapturedMail): string {
         : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
     );
 }
+
+export interface MailPart {
+  headers: string;
+  contentType: string;
+  filename?: string;
+  content: Buffer;
+}
+
+/** The parts of a captured multipart message (text and attachments), decoded from base64 or quoted-printable. */
+export function partsOf(mail: CapturedMail): MailPart[] {
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(mail.raw)?.[1];
+  const chunks = boundary ? mail.raw.split(`--${boundary}`).slice(1, -1) : [mail.raw];
+  return chunks.map((chunk) => {
+    const at = chunk.indexOf('\r\n\r\n');
+    const headers = chunk.slice(0, at).replace(/\r\n[ \t]+/g, ' ');
+    const body = chunk.slice(at + 4);
+    const encoding = /^Content-Transfer-Encoding: (\S+)/im.exec(headers)?.[1].toLowerCase();
+    const content =
+      encoding === 'base64'
+        ? Buffer.from(body.replace(/\s+/g, ''), 'base64')
+        : encoding === 'quoted-printable'
+          ? Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1')
+          : Buffer.from(body, 'utf8');
+    return {
+      headers,
+      contentType: /^Content-Type: ([^;\s]+)/im.exec(headers)?.[1] ?? 'text/plain',
+      filename: /filename="?([^";]+)"?/i.exec(headers)?.[1],
+      content,
+    };
+  });
+}
+
+/** The decoded text/plain body of a captured message. */
+export function textOf(mail: CapturedMail): string {
+  return partsOf(mail).find((p) => p.contentType === 'text/plain' && !p.filename)?.content.toString('utf8') ?? '';
+}

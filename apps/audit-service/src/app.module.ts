@@ -47,6 +47,7 @@ import { ProcedureProfileCron } from './jobs/procedure-profile.cron';
 import { QueryLogConsumer } from './kafka/query-log.consumer';
 import { ReportsController } from './http/reports.controller';
 import { PeriodicReportCron } from './jobs/periodic-report.cron';
+import { ReportDeliveryCron } from './jobs/report-delivery.cron';
 import { TraceController } from './http/trace.controller';
 import { TraceExportController } from './http/trace-export.controller';
 
@@ -78,7 +79,7 @@ const API_CONTROLLERS = [
   TraceExportController,
 ];
 const INGEST_PROVIDERS = [QueryLogConsumer];
-const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron, DetectionDailyCron, ProcedureProfileCron, PeriodicReportCron];
+const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron, DetectionDailyCron, ProcedureProfileCron, PeriodicReportCron, ReportDeliveryCron];
 
 @Module({})
 export class AppModule {

@@ -78,17 +78,21 @@ export interface Alert {
   updatedAt: Date;
 }
 
-export type AlertActionKind =
-  | 'raised'
-  | 'updated'
-  | 'suppressed'
-  | 'acknowledged'
-  | 'assigned'
-  | 'commented'
-  | 'resolved'
-  | 'reopened'
-  | 'suppression_created'
-  | 'suppression_revoked';
+export const ALERT_ACTION_KINDS = [
+  'raised',
+  'updated',
+  'suppressed',
+  'acknowledged',
+  'assigned',
+  'commented',
+  'resolved',
+  'reopened',
+  'suppression_created',
+  'suppression_revoked',
+  /** The Office was sent an urgent notice of it (docs/reports.md, "Urgent notices"). */
+  'notified',
+] as const;
+export type AlertActionKind = (typeof ALERT_ACTION_KINDS)[number];
 
 export interface AlertAction {
   id: string;

@@ -5,11 +5,17 @@ import { AppConfig, InjectConfig } from '@app/config';
 import { AlertActionRepository } from './alert-action.repository';
 import { alertDedupKey, decodeAlertCursor, encodeAlertCursor, maxSeverity, severityRank, sortKeyOf } from './alert-key.util';
 import { AlertChanges, AlertRepository, NewAlert } from './alert.repository';
-import { Alert, AlertAction, AlertActor, AlertFilter, AlertStatus, RaiseAlertInput, RaisedAlert } from './alert.type';
+import { Alert, AlertAction, AlertActionKind, AlertActor, AlertFilter, AlertStatus, RaiseAlertInput, RaisedAlert } from './alert.type';
 import { explain } from './explanation/alert-explanation.constant';
 import { SuppressionRepository } from './suppressions/suppression.repository';
 
 const SERVICE_ACTOR: AlertActor = { kind: 'system', id: null, name: 'tthc-audit' };
+
+/**
+ * Told of every alert raised or repeated, as stored after the raise, inside the raise's transaction: what it
+ * writes commits (or rolls back) with the alert. created: false when the raise updated an existing alert.
+ */
+export type AlertRaisedListener = (m: EntityManager, alert: Alert, created: boolean) => Promise<void>;
 
 export interface AlertDetail extends Alert {
   actions: AlertAction[];
@@ -22,6 +28,8 @@ export interface AlertDetail extends Alert {
  */
 @Injectable()
 export class AlertsService {
+  private readonly raisedListeners: AlertRaisedListener[] = [];
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly alerts: AlertRepository,
@@ -30,6 +38,16 @@ export class AlertsService {
     private readonly clock: Clock,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
+
+  /** Adds a listener told of each raise in its transaction (e.g. the urgent notices to the Office). */
+  onRaised(listener: AlertRaisedListener): void {
+    this.raisedListeners.push(listener);
+  }
+
+  /** Records on the alert's timeline that something was done about it outside triage (e.g. the Office notified). */
+  async recordAction(alertId: string, action: AlertActionKind, details: Record<string, unknown>, actor: AlertActor = SERVICE_ACTOR): Promise<void> {
+    await this.actions.append(this.dataSource.manager, { alertId, at: this.clock.now(), actor, action, details });
+  }
 
   /**
    * Raises (or repeats) an alert; pass the caller's transaction so it commits with the finding's cause. Two
@@ -41,6 +59,12 @@ export class AlertsService {
   }
 
   private async raiseIn(m: EntityManager, input: RaiseAlertInput): Promise<RaisedAlert> {
+    const raised = await this.insertOrRepeat(m, input);
+    for (const listener of this.raisedListeners) await listener(m, raised.stored, raised.created);
+    return { id: raised.stored.id, created: raised.created, status: raised.stored.status };
+  }
+
+  private async insertOrRepeat(m: EntityManager, input: RaiseAlertInput): Promise<{ stored: Alert; created: boolean }> {
     const now = this.clock.now();
     const alert = this.newAlert(input, now);
     const actor = input.actor ?? SERVICE_ACTOR;
@@ -57,7 +81,8 @@ export class AlertsService {
         action: suppression ? 'suppressed' : 'raised',
         details: { dedupKey: alert.dedupKey, after: triageState({ ...alert, occurrences: 1 }), ...(suppression ? { suppressionReason: suppression.reason } : {}) },
       });
-      return { id, created: true, status: alert.status };
+      const stored = { ...alert, id, outcome: null, assigneeId: null, assigneeName: null, occurrences: 1, updatedAt: now };
+      return { stored, created: true };
     }
     const existing = await this.alerts.findByDedupKeyForUpdate(m, alert.dedupKey);
     // Only a row deleted between the two statements gets here; alerts are never deleted, so say so loudly.
@@ -76,7 +101,7 @@ export class AlertsService {
         ...(changes.status && changes.status !== existing.status ? { why: statusChangeReason(existing.status) } : {}),
       },
     });
-    return { id: existing.id, created: false, status: changes.status ?? existing.status };
+    return { stored: { ...existing, ...changes }, created: false };
   }
 
   private newAlert(input: RaiseAlertInput, now: Date): NewAlert & { status: AlertStatus } {

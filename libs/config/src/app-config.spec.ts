@@ -42,6 +42,11 @@ describe('loadConfig', () => {
     [{ KAFKA_SASL_MECHANISM: 'plain' }, /KAFKA_SASL_USERNAME/],
     [{ SUBJECT_HASH_PREVIOUS_KEYS: 'k0=short' }, /SUBJECT_HASH_PREVIOUS_KEYS: pair 1 \(k0\): the key must be at least 32/],
     [{ SUBJECT_HASH_PREVIOUS_KEYS: `${'a'.repeat(40)}` }, /SUBJECT_HASH_PREVIOUS_KEYS: pair 1: must be id=key/],
+    [{ REPORTS_DELIVERY_EMAILS: 'vanphong@quangtri.gov.vn, lanhdao' }, /REPORTS_DELIVERY_EMAILS: must be email addresses/],
+    [{ REPORTS_DELIVERY_KINDS: 'monthly,yearly' }, /REPORTS_DELIVERY_KINDS: must list report kinds among weekly/],
+    [{ REPORTS_DELIVERY_WEBHOOK_SECRET: 'short' }, /REPORTS_DELIVERY_WEBHOOK_SECRET: must be at least 16 characters \(value hidden\)/],
+    [{ REPORTS_URGENT_SEVERITIES: 'critical,severe' }, /REPORTS_URGENT_SEVERITIES: must list severities among low/],
+    [{ REPORTS_PUBLIC_URL: 'audit.example.gov.vn' }, /REPORTS_PUBLIC_URL: must be the http\(s\) URL/],
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigurationError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -54,6 +59,14 @@ describe('loadConfig', () => {
       { id: 'k-old', key: `${'b'.repeat(40)}==` },
     ]);
     expect(loadConfig({}).personalData.previousHashKeys).toEqual([]);
+  });
+
+  it('sends urgent notices to the report recipients unless REPORTS_URGENT_EMAILS names others', () => {
+    const reports = loadConfig({ REPORTS_DELIVERY_EMAILS: 'a@x.gov.vn,b@x.gov.vn', REPORTS_PUBLIC_URL: 'https://audit.x.gov.vn/' }).reports;
+    expect(reports.urgent).toEqual({ emails: ['a@x.gov.vn', 'b@x.gov.vn'], alertTypes: ['locked_account_in_use', 'enumeration', 'cross_unit_citizen'], severities: ['critical'] });
+    expect(reports.delivery).toMatchObject({ kinds: ['weekly', 'monthly', 'quarterly'], publicUrl: 'https://audit.x.gov.vn', webhookUrl: undefined });
+    const own = loadConfig({ REPORTS_DELIVERY_EMAILS: 'a@x.gov.vn', REPORTS_URGENT_EMAILS: 'khan@x.gov.vn', REPORTS_URGENT_ALERT_TYPES: '' }).reports.urgent;
+    expect(own).toMatchObject({ emails: ['khan@x.gov.vn'], alertTypes: [] });
   });
 
   it('never echoes a secret value', () => {

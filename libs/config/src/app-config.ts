@@ -225,6 +225,21 @@ function toAppConfig(e: Env): AppConfig {
       organisation: reports.organisation!,
       schedules: { weekly: e.REPORTS_WEEKLY_CRON, monthly: e.REPORTS_MONTHLY_CRON, quarterly: e.REPORTS_QUARTERLY_CRON },
       openAlertAge: e.REPORTS_OPEN_ALERT_AGE,
+      delivery: {
+        emails: e.REPORTS_DELIVERY_EMAILS,
+        webhookUrl: e.REPORTS_DELIVERY_WEBHOOK_URL,
+        webhookSecret: e.REPORTS_DELIVERY_WEBHOOK_SECRET,
+        kinds: e.REPORTS_DELIVERY_KINDS as ReportsConfig['delivery']['kinds'],
+        maxAttempts: e.REPORTS_DELIVERY_MAX_ATTEMPTS,
+        retryBase: e.REPORTS_DELIVERY_RETRY_BASE,
+        interval: e.REPORTS_DELIVERY_INTERVAL,
+        publicUrl: e.REPORTS_PUBLIC_URL?.replace(/\/+$/, ''),
+      },
+      urgent: {
+        emails: e.REPORTS_URGENT_EMAILS?.length ? e.REPORTS_URGENT_EMAILS : e.REPORTS_DELIVERY_EMAILS,
+        alertTypes: e.REPORTS_URGENT_ALERT_TYPES,
+        severities: e.REPORTS_URGENT_SEVERITIES,
+      },
     },
   };
 }

@@ -47,6 +47,14 @@ const reportSchedule = z
   })
   .transform((v) => (v === 'off' ? undefined : v));
 
+/** Comma-separated email addresses (recipients of reports and urgent notices). */
+const emailList = csv.refine((list) => list.every((a) => z.string().email().safeParse(a).success), {
+  message: 'must be email addresses separated by commas',
+});
+
+const REPORT_KIND_NAMES = ['weekly', 'monthly', 'quarterly', 'on_demand'] as const;
+const URGENT_SEVERITY_NAMES = ['low', 'medium', 'high', 'critical'];
+
 /** An RFC 3339 date-time with an explicit offset: a local time without one would be read in the host's zone. */
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
 
@@ -216,6 +224,29 @@ export const envSchema = z.object({
   REPORTS_MONTHLY_CRON: reportSchedule,
   REPORTS_QUARTERLY_CRON: reportSchedule,
   REPORTS_OPEN_ALERT_AGE: duration,
+  REPORTS_DELIVERY_EMAILS: emailList,
+  REPORTS_DELIVERY_WEBHOOK_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/.+/.test(v), {
+    message: 'must be an http(s) URL',
+  }),
+  REPORTS_DELIVERY_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: 'must be at least 16 characters',
+  }),
+  REPORTS_DELIVERY_KINDS: csv.refine((kinds) => kinds.every((k) => (REPORT_KIND_NAMES as readonly string[]).includes(k)), {
+    message: `must list report kinds among ${['weekly', 'monthly', 'quarterly', 'on_demand'].join(', ')}`,
+  }),
+  REPORTS_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100),
+  REPORTS_DELIVERY_RETRY_BASE: duration,
+  REPORTS_DELIVERY_INTERVAL: duration,
+  REPORTS_PUBLIC_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^?#]+$/.test(v), {
+    message: 'must be the http(s) URL at which the service is reached, e.g. https://audit.example.gov.vn',
+  }),
+  REPORTS_URGENT_EMAILS: emailList.optional(),
+  REPORTS_URGENT_ALERT_TYPES: csv.refine((types) => types.every((t) => /^[a-z][a-z0-9_]*$/.test(t)), {
+    message: 'must list alert types, e.g. locked_account_in_use,enumeration',
+  }),
+  REPORTS_URGENT_SEVERITIES: csv.refine((s) => s.every((v) => URGENT_SEVERITY_NAMES.includes(v)), {
+    message: `must list severities among ${['low', 'medium', 'high', 'critical'].join(', ')}`,
+  }),
 });
 
 export type Env = z.output<typeof envSchema>;

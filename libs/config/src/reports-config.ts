@@ -41,6 +41,35 @@ export interface ReportsConfig {
   schedules: { weekly?: string; monthly?: string; quarterly?: string };
   /** Seconds after which an open high or critical alert is listed as overdue. */
   openAlertAge: number;
+  delivery: ReportDeliveryConfig;
+  urgent: UrgentNoticeConfig;
+}
+
+/** Where reports go once archived (docs/reports.md, "Delivery"). Durations in seconds. */
+export interface ReportDeliveryConfig {
+  /** One email per address, with the PDF and XLSX attached. Empty: no email. */
+  emails: string[];
+  /** Signed JSON of the report's metadata, sums and download links. Unset: no webhook. */
+  webhookUrl?: string;
+  webhookSecret?: string;
+  /** The report kinds delivered; the others are archived only. */
+  kinds: ('weekly' | 'monthly' | 'quarterly' | 'on_demand')[];
+  maxAttempts: number;
+  /** First retry delay, doubled after each failed attempt. */
+  retryBase: number;
+  /** How often the jobs role retries what is due. */
+  interval: number;
+  /** The service's address as the receivers reach it (download links); unset: the links are paths. */
+  publicUrl?: string;
+}
+
+/** Urgent notices: a critical alert mailed to the Office at once, once per alert (docs/reports.md, "Urgent notices"). */
+export interface UrgentNoticeConfig {
+  /** Default: the report email recipients. */
+  emails: string[];
+  /** An alert is urgent when its type is listed and its severity is one of these. Empty types: no notices. */
+  alertTypes: string[];
+  severities: string[];
 }
 
 /** Reads and checks the organisation file; the problems name the file and each field. */

@@ -2,10 +2,19 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig, InjectConfig } from '@app/config';
 
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 export interface MailMessage {
   to: string[];
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
+  /** Message-ID without the angle brackets: the same delivery sent again carries the same one (receivers dedupe). */
+  messageId?: string;
 }
 
 /** Outgoing mail through SMTP_URL; without it, messages are logged (and reported as such) instead of sent. */
@@ -34,7 +43,14 @@ export class MailService implements OnApplicationShutdown {
       this.logger.log({ to: message.to, subject: message.subject }, 'SMTP_URL is not set: mail not sent, logged only');
       return 'logged';
     }
-    await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text });
+    await this.transport.sendMail({
+      from: this.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      attachments: message.attachments,
+      messageId: message.messageId && `<${message.messageId}>`,
+    });
     return 'sent';
   }
 

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { SecurityLogModule } from '@app/auth';
+import { AlertsModule } from '@app/alerts';
 import { Clock } from '@app/common';
+import { NotificationsModule } from '@app/notifications';
 import { SourceSystemsModule } from '@app/source-systems';
 import { ReportArchiveService } from './archive/report-archive.service';
 import { ReportRepository } from './archive/report.repository';
@@ -9,10 +11,14 @@ import { ReportActivityRepository } from './content/report-activity.repository';
 import { ReportAlertsRepository } from './content/report-alerts.repository';
 import { ReportContentService } from './content/report-content.service';
 import { ReportSourcesRepository } from './content/report-sources.repository';
+import { ReportDeliveryLogService } from './delivery/report-delivery-log.service';
+import { ReportDeliveryRepository } from './delivery/report-delivery.repository';
+import { ReportDeliveryService } from './delivery/report-delivery.service';
+import { UrgentNoticeService } from './delivery/urgent-notice.service';
 import { ReportScheduleService } from './schedule/report-schedule.service';
 
 @Module({
-  imports: [SourceSystemsModule, SecurityLogModule],
+  imports: [SourceSystemsModule, SecurityLogModule, AlertsModule, NotificationsModule],
   providers: [
     Clock,
     ReportActivityRepository,
@@ -23,7 +29,18 @@ import { ReportScheduleService } from './schedule/report-schedule.service';
     ReportRepository,
     ReportArchiveService,
     ReportScheduleService,
+    ReportDeliveryRepository,
+    ReportDeliveryService,
+    ReportDeliveryLogService,
+    UrgentNoticeService,
   ],
-  exports: [ReportContentService, ReportArchiveService, ReportScheduleService],
+  exports: [
+    ReportContentService,
+    ReportArchiveService,
+    ReportScheduleService,
+    ReportDeliveryService,
+    ReportDeliveryLogService,
+    UrgentNoticeService,
+  ],
 })
 export class ReportsModule {}

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Table, Typography } from 'antd';
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate, localDayOf, useI18n } from '@/i18n';
 import { api, query } from '@/lib/api-client';
 import type { components } from '@/lib/api-types';
+import { ChartFigure } from './chart-figure';
 import { QueryState } from './query-state';
 
 type Activity = components['schemas']['AccountActivityDto'];
@@ -72,22 +73,20 @@ export function AccountActivityChart({ accountId, highlight }: Props) {
         {a && (
           <>
             <Typography.Paragraph data-testid="activity-summary">{summary}</Typography.Paragraph>
-            <figure className="chart-figure" role="img" aria-label={`${t('activity.title')}. ${summary}`}>
-              <ResponsiveContainer width="100%" height={260}>
-                <ComposedChart data={points} margin={{ left: 0, right: 16, top: 8 }}>
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="i" type="number" domain={[-0.5, days.length - 0.5]} ticks={ticks} tickFormatter={(i) => labelAt(i).slice(0, 5)} />
-                  <YAxis tickFormatter={(v: number) => n(v)} width={48} />
-                  <Tooltip labelFormatter={labelAt} formatter={(v) => (Array.isArray(v) ? v.map((x) => n(Number(x))).join(' – ') : n(Number(v)))} />
-                  <Legend />
-                  {shaded && <ReferenceArea x1={indexOf(maxDay(highlight.from, a.from)) - 0.5} x2={indexOf(minDay(highlight.to, a.to)) + 0.5} fill="#fde68a" fillOpacity={0.6} label={t('activity.window')} />}
-                  <Area dataKey="band" name={t('activity.band')} stroke="none" fill="#93c5fd" fillOpacity={0.45} isAnimationActive={false} connectNulls={false} />
-                  <Line dataKey="median" name={t('activity.median')} stroke="#1d4ed8" strokeDasharray="5 4" dot={false} isAnimationActive={false} />
-                  <Line dataKey="peers" name={t('activity.peers')} stroke="#6b7280" strokeDasharray="2 3" dot={false} isAnimationActive={false} />
-                  <Line dataKey="lookups" name={t('activity.lookups')} stroke="#c2410c" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
-                </ComposedChart>
-              </ResponsiveContainer>
-            </figure>
+            <ChartFigure label={`${t('activity.title')}. ${summary}`} height={260}>
+              <ComposedChart data={points} margin={{ left: 0, right: 16, top: 8 }}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="i" type="number" domain={[-0.5, days.length - 0.5]} ticks={ticks} tickFormatter={(i) => labelAt(i).slice(0, 5)} />
+                <YAxis tickFormatter={(v: number) => n(v)} width={48} />
+                <Tooltip labelFormatter={labelAt} formatter={(v) => (Array.isArray(v) ? v.map((x) => n(Number(x))).join(' – ') : n(Number(v)))} />
+                <Legend />
+                {shaded && <ReferenceArea x1={indexOf(maxDay(highlight.from, a.from)) - 0.5} x2={indexOf(minDay(highlight.to, a.to)) + 0.5} fill="#fde68a" fillOpacity={0.6} label={t('activity.window')} />}
+                <Area dataKey="band" name={t('activity.band')} stroke="none" fill="#93c5fd" fillOpacity={0.45} isAnimationActive={false} connectNulls={false} />
+                <Line dataKey="median" name={t('activity.median')} stroke="#1d4ed8" strokeDasharray="5 4" dot={false} isAnimationActive={false} />
+                <Line dataKey="peers" name={t('activity.peers')} stroke="#6b7280" strokeDasharray="2 3" dot={false} isAnimationActive={false} />
+                <Line dataKey="lookups" name={t('activity.lookups')} stroke="#c2410c" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+              </ComposedChart>
+            </ChartFigure>
             <details className="raw-evidence">
               <summary>{t('activity.table')}</summary>
               <ActivityTable days={a.days} />

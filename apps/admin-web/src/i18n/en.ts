@@ -186,6 +186,7 @@ export const en: Messages = {
   'action.reopened': 'reopened',
   'action.suppression_created': 'created a suppression',
   'action.suppression_revoked': 'revoked a suppression',
+  'action.notified': 'sent an urgent notice to the Office',
 
   'triage.title': 'Triage',
   'triage.acknowledge': 'Acknowledge',

@@ -185,6 +185,7 @@ export const vi = {
   'action.reopened': 'mở lại',
   'action.suppression_created': 'tạo quyết định tạm ẩn',
   'action.suppression_revoked': 'thu hồi quyết định tạm ẩn',
+  'action.notified': 'gửi thông báo khẩn tới Văn phòng UBND tỉnh',
 
   'triage.title': 'Xử lý',
   'triage.acknowledge': 'Tiếp nhận',

@@ -214,7 +214,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            action: "raised" | "updated" | "suppressed" | "acknowledged" | "assigned" | "commented" | "resolved" | "reopened" | "suppression_created" | "suppression_revoked";
+            action: "raised" | "updated" | "suppressed" | "acknowledged" | "assigned" | "commented" | "resolved" | "reopened" | "suppression_created" | "suppression_revoked" | "notified";
             /** @description before/after, comment, reason */
             details: {
                 [key: string]: unknown;
@@ -1429,7 +1429,7 @@ export interface components {
         };
         TraceTotalDto: {
             value: number;
-            /** @description true: counted exactly (under 5,000 events); false: the database planner's estimate */
+            /** @description true: counted exactly (under 5,000 events, when counting is quick); false: the database planner's estimate */
             exact: boolean;
         };
         UnitKindWorkingHoursDto: {

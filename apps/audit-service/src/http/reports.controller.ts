@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { actorOf } from '@app/accounts';
@@ -17,10 +17,15 @@ import {
   CreateReportDto,
   ListReportsQueryDto,
   ReportArchiveService,
+  ReportDeliveryDto,
+  ReportDeliveryListDto,
+  ReportDeliveryLogService,
+  ReportDeliveryParamDto,
   ReportDto,
   ReportIdParamDto,
   ReportPageDto,
   ReportRequester,
+  toReportDeliveryDto,
   toReportDto,
 } from '@app/reports';
 import { traceCaseOf } from '@app/trace';
@@ -38,6 +43,7 @@ export class ReportsController {
   constructor(
     private readonly archive: ReportArchiveService,
     private readonly citizenAccess: CitizenAccessReportService,
+    private readonly deliveries: ReportDeliveryLogService,
   ) {}
 
   @Get()
@@ -146,6 +152,28 @@ export class ReportsController {
     @Req() request: Request,
   ): Promise<StreamableFile> {
     return this.file(p.id, 'xlsx', requester(principal, request));
+  }
+
+  @Get(':id/deliveries')
+  @RequirePermission(Permission.REPORTS_READ)
+  @ApiOperation({
+    summary: "The report's delivery log: each recipient and channel, its status, attempts and last error",
+  })
+  @ApiOkResponse({ type: ReportDeliveryListDto })
+  async listDeliveries(@Param() p: ReportIdParamDto): Promise<ReportDeliveryListDto> {
+    return { items: (await this.deliveries.list(p.id)).map(toReportDeliveryDto) };
+  }
+
+  @Post(':id/deliveries/:deliveryId/retry')
+  @HttpCode(200)
+  @RequirePermission(Permission.REPORTS_WRITE)
+  @ApiOperation({
+    summary:
+      'Sends a delivery that failed for good again, with a fresh allowance of attempts (409 unless failed)',
+  })
+  @ApiOkResponse({ type: ReportDeliveryDto })
+  async retryDelivery(@Param() p: ReportDeliveryParamDto): Promise<ReportDeliveryDto> {
+    return toReportDeliveryDto(await this.deliveries.retry(p.id, p.deliveryId));
   }
 
   private async file(id: string, format: 'pdf' | 'xlsx', by: ReportRequester): Promise<StreamableFile> {

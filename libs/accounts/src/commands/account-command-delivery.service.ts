@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import { AppConfig, InjectConfig } from '@app/config';
 import { compressionTypeOf, KAFKA } from '@app/kafka';
-import { WebhookSender } from '@app/notifications';
+import { DeliveryQueue, nextRetryAt, WebhookSender } from '@app/notifications';
 import { MetricsService } from '@app/observability';
 import { AccountRepository } from '../account.repository';
 import { AccountChanges } from '../status/account-changes.service';
@@ -31,9 +31,8 @@ export class AccountCommandDelivery implements OnApplicationShutdown {
   private readonly logger = new Logger(AccountCommandDelivery.name);
   private readonly settings: AppConfig['accounts']['commands'];
   private readonly compression: CompressionTypes;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new DeliveryQueue(() => this.deliverPass(), this.logger, 'Account command delivery failed');
   private producer?: Promise<Producer>;
-  private kickQueued = false;
   private readonly outcomes;
 
   constructor(
@@ -63,25 +62,16 @@ export class AccountCommandDelivery implements OnApplicationShutdown {
    * are folded into it (a pass delivers everything due, so a mass lock does not queue one pass per account).
    */
   kick(): void {
-    if (this.kickQueued) return;
-    this.kickQueued = true;
-    const pass = this.queue.then(() => {
-      this.kickQueued = false;
-      return this.deliverPass();
-    });
-    this.queue = pass.catch(() => undefined);
-    pass.catch((error: unknown) => this.logger.warn({ err: error }, 'Account command delivery failed'));
+    this.queue.kick();
   }
 
   /** One pass over every due command. Passes in this process run one after the other. */
   deliverDue(): Promise<DeliveryReport> {
-    const pass = this.queue.then(() => this.deliverPass());
-    this.queue = pass.catch(() => undefined);
-    return pass;
+    return this.queue.run();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.queue;
+    await this.queue.drain();
     if (this.producer) await (await this.producer.catch(() => undefined))?.disconnect();
   }
 
@@ -126,9 +116,9 @@ export class AccountCommandDelivery implements OnApplicationShutdown {
 
   private async recordFailure(command: AccountCommand, error: string): Promise<keyof DeliveryReport> {
     const attempt = command.attempts + 1;
-    const giveUp = attempt >= this.settings.maxAttempts;
-    const delayMs = this.settings.retryBase * 1000 * 2 ** (attempt - 1);
-    await this.commands.recordFailure(command.id, error, giveUp ? null : new Date(this.clock.now().getTime() + delayMs));
+    const retryAt = nextRetryAt(this.clock.now(), attempt, this.settings);
+    const giveUp = retryAt === null;
+    await this.commands.recordFailure(command.id, error, retryAt);
     this.outcomes.inc({ outcome: giveUp ? 'failed' : 'retry' });
     this.logger.warn({ commandId: command.id, accountId: command.accountId, attempt, error }, giveUp ? 'Account command failed for good' : 'Account command delivery failed; will retry');
     if (giveUp) await this.changes.publish([command.accountId]);

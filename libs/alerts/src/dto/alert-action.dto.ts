@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ALERT_ACTION_KINDS } from '../alert.type';
 
 export class AlertActionDto {
   @ApiProperty() id: string;
@@ -8,9 +9,7 @@ export class AlertActionDto {
   @ApiProperty({ enum: ['user', 'producer', 'system'] }) actorKind: string;
   @ApiProperty({ type: String, nullable: true }) actorId: string | null;
   @ApiProperty() actorName: string;
-  @ApiProperty({
-    enum: ['raised', 'updated', 'suppressed', 'acknowledged', 'assigned', 'commented', 'resolved', 'reopened', 'suppression_created', 'suppression_revoked'],
-  })
+  @ApiProperty({ enum: ALERT_ACTION_KINDS })
   action: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'before/after, comment, reason' })
   details: Record<string, unknown>;

@@ -6,6 +6,7 @@ import { SecurityActor, SecurityEventType, SecurityLogService } from '@app/auth'
 import { AppConfig, InjectConfig } from '@app/config';
 import { localDay } from '@app/detection';
 import { ReportContentService } from '../content/report-content.service';
+import { ReportDeliveryService } from '../delivery/report-delivery.service';
 import { renderPeriodicReportPdf, reportSummaryLine } from '../render/periodic-report-pdf.util';
 import { renderPeriodicReportXlsx } from '../render/report-xlsx.util';
 import type {
@@ -39,6 +40,8 @@ export interface DocumentToArchive {
   xlsx: Buffer;
   summary: ReportSummary | CitizenAccessSummary;
   citizen?: NewReport['citizen'];
+  /** Queue its deliveries to the Office (REPORTS_DELIVERY_*) with the row: periodic reports, never a citizen's. */
+  deliver?: boolean;
   /** Checked under the lock: true when the document was made meanwhile (a scheduled period's report). */
   alreadyMade?: (m: EntityManager) => Promise<boolean>;
   /** The PDF with its number and the footer lines the archive gives (the check sums). */
@@ -68,13 +71,14 @@ export class ReportArchiveService {
     private readonly content: ReportContentService,
     private readonly reports: ReportRepository,
     private readonly securityLog: SecurityLogService,
+    private readonly delivery: ReportDeliveryService,
   ) {}
 
   /**
    * Generates the report of a period. For a scheduled kind, at most one per period: a second call (a restart, a
    * second replica) returns the one made. The figures are read and the XLSX made before the archive's transaction;
    * the number is reserved, the PDF made and the row written under an advisory lock, so numbers follow one another
-   * without a gap.
+   * without a gap. The report's deliveries to the Office are queued in the same transaction.
    */
   async generate(
     kind: PeriodicReportKind,
@@ -94,6 +98,7 @@ export class ReportArchiveService {
       issuedAt: now,
       xlsx: await renderPeriodicReportXlsx(content, now, reportSummaryLine(content)),
       summary: summaryOf(content),
+      deliver: true,
       alreadyMade: scheduled
         ? async (m) => Boolean(await this.reports.findScheduled(m, kind, period))
         : undefined,
@@ -108,6 +113,7 @@ export class ReportArchiveService {
     });
     if (id === null)
       return { report: (await this.reports.findScheduled(this.db, kind, period))!, created: false };
+    this.delivery.kick();
     const report = (await this.reports.findById(id))!;
     await this.recordGenerated(report, by);
     return { report, created: true };
@@ -147,6 +153,9 @@ export class ReportArchiveService {
         summary: doc.summary,
         citizen: doc.citizen,
       });
+      // With the archive row: a report is never archived without its deliveries, nor delivered unarchived.
+      if (doc.deliver)
+        await this.delivery.enqueueReport(m, { id: reserved.id, kind: doc.kind }, doc.issuedAt);
       this.logger.log({ reportId: reserved.id, kind: doc.kind, period: doc.period }, 'Report generated');
       return reserved.id;
     });

@@ -1,9 +1,10 @@
 import { Card, Col, Row } from 'antd';
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import { Link } from 'react-router';
 import { useI18n } from '@/i18n';
 import { SEVERITIES, SeverityTag } from '@/components/severity-tag';
 import type { AlertSummary } from '../api/overview-api';
+import { ChartFigure } from '@/components/chart-figure';
 
 const SEVERITY_FILL: Record<string, string> = { critical: '#b91c1c', high: '#c2410c', medium: '#a16207', low: '#1d4ed8', info: '#475569' };
 
@@ -30,21 +31,19 @@ export function AlertsBySeverityCard({ summary }: { summary: AlertSummary }) {
           </ul>
         </Col>
         <Col xs={24} md={14}>
-          <figure role="img" aria-label={`${t('overview.bySeverity')}: ${bySeverity.map((b) => `${b.name} ${n(b.value)}`).join('; ')}`} className="chart-figure">
-            <ResponsiveContainer width="100%" height={180}>
-              <BarChart data={bySeverity}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="name" />
-                <YAxis allowDecimals={false} tickFormatter={(v: number) => n(v)} width={48} />
-                <Tooltip formatter={(v) => n(Number(v))} />
-                <Bar dataKey="value" name={t('overview.count')} isAnimationActive={false} fill="#64748b">
-                  {bySeverity.map((b) => (
-                    <Cell key={b.severity} fill={SEVERITY_FILL[b.severity]} />
-                  ))}
-                </Bar>
-              </BarChart>
-            </ResponsiveContainer>
-          </figure>
+          <ChartFigure label={`${t('overview.bySeverity')}: ${bySeverity.map((b) => `${b.name} ${n(b.value)}`).join('; ')}`} height={180}>
+            <BarChart data={bySeverity}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="name" />
+              <YAxis allowDecimals={false} tickFormatter={(v: number) => n(v)} width={48} />
+              <Tooltip formatter={(v) => n(Number(v))} />
+              <Bar dataKey="value" name={t('overview.count')} isAnimationActive={false} fill="#64748b">
+                {bySeverity.map((b) => (
+                  <Cell key={b.severity} fill={SEVERITY_FILL[b.severity]} />
+                ))}
+              </Bar>
+            </BarChart>
+          </ChartFigure>
         </Col>
       </Row>
     </Card>

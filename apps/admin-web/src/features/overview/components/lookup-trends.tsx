@@ -1,7 +1,8 @@
 import { Card, Col, Row, Segmented } from 'antd';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate, useI18n } from '@/i18n';
 import { TREND_PERIODS, TrendPeriod, type LookupSeries } from '../api/overview-api';
+import { ChartFigure } from '@/components/chart-figure';
 
 interface Props {
   series: LookupSeries;
@@ -35,39 +36,29 @@ export function LookupTrends({ series, days, onDays }: Props) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <h3 className="card-subtitle">{t('overview.trend.lookups')}</h3>
-          <figure role="img" aria-label={lookupsLabel} className="chart-figure" data-testid="lookups-chart" data-points={data.length}>
-            <ResponsiveContainer width="100%" height={240}>
-              <LineChart data={data} margin={{ top: 8, right: 20, left: 0, bottom: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" minTickGap={16} />
-                <YAxis allowDecimals={false} tickFormatter={(v: number) => n(v)} width={64} />
-                <Tooltip formatter={(v) => n(Number(v))} />
-                <Legend />
-                <Line dataKey="lookups" name={t('overview.trend.lookupsLine')} stroke="#1d4ed8" strokeWidth={2} dot={false} isAnimationActive={false} />
-                <Line dataKey="explained" name={t('overview.trend.explainedLine')} stroke="#15803d" strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
-              </LineChart>
-            </ResponsiveContainer>
-          </figure>
+          <ChartFigure label={lookupsLabel} height={240} testId="lookups-chart" points={data.length}>
+            <LineChart data={data} margin={{ top: 8, right: 20, left: 0, bottom: 0 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="label" minTickGap={16} />
+              <YAxis allowDecimals={false} tickFormatter={(v: number) => n(v)} width={64} />
+              <Tooltip formatter={(v) => n(Number(v))} />
+              <Legend />
+              <Line dataKey="lookups" name={t('overview.trend.lookupsLine')} stroke="#1d4ed8" strokeWidth={2} dot={false} isAnimationActive={false} />
+              <Line dataKey="explained" name={t('overview.trend.explainedLine')} stroke="#15803d" strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
+            </LineChart>
+          </ChartFigure>
         </Col>
         <Col xs={24} lg={12}>
           <h3 className="card-subtitle">{t('overview.trend.share')}</h3>
-          <figure
-            role="img"
-            aria-label={t('overview.trend.shareSummary', { share: series.month.share === null ? t('state.none') : pct(series.month.share) })}
-            className="chart-figure"
-            data-testid="share-chart"
-            data-points={data.filter((d) => d.sharePoints !== null).length}
-          >
-            <ResponsiveContainer width="100%" height={240}>
-              <LineChart data={data} margin={{ top: 8, right: 20, left: 0, bottom: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" minTickGap={16} />
-                <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${n(v)}%`} width={48} />
-                <Tooltip formatter={(v) => `${n(Math.round(Number(v) * 10) / 10)}%`} />
-                <Line dataKey="sharePoints" name={t('overview.trend.shareLine')} stroke="#7c3aed" strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
-              </LineChart>
-            </ResponsiveContainer>
-          </figure>
+          <ChartFigure label={t('overview.trend.shareSummary', { share: series.month.share === null ? t('state.none') : pct(series.month.share) })} height={240} testId="share-chart" points={data.filter((d) => d.sharePoints !== null).length}>
+            <LineChart data={data} margin={{ top: 8, right: 20, left: 0, bottom: 0 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="label" minTickGap={16} />
+              <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${n(v)}%`} width={48} />
+              <Tooltip formatter={(v) => `${n(Math.round(Number(v) * 10) / 10)}%`} />
+              <Line dataKey="sharePoints" name={t('overview.trend.shareLine')} stroke="#7c3aed" strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+            </LineChart>
+          </ChartFigure>
         </Col>
       </Row>
     </Card>

@@ -1,5 +1,6 @@
 import { Card, Col, List, Row, Table } from 'antd';
-import { CartesianGrid, ComposedChart, Bar, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Bar, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFigure } from '@/components/chart-figure';
 import { QueryState } from '@/components/query-state';
 import { formatDateTime, useI18n } from '@/i18n';
 import { TraceCase, useAccountTimeline } from '../api/trace-api';
@@ -29,27 +30,18 @@ export function AccountTimelineView({ traceCase, accountId, from, to }: Props) {
           <Row gutter={[16, 16]}>
             <Col xs={24}>
               <h3 className="card-subtitle">{t('trace.account.byDay')}</h3>
-              <figure
-                role="img"
-                className="chart-figure"
-                data-testid="account-days-chart"
-                data-points={days.length}
-                data-lookups={total}
-                aria-label={t('trace.account.byDaySummary', { days: n(days.length), total: n(total), above: n(above) })}
-              >
-                <ResponsiveContainer width="100%" height={240}>
-                  <ComposedChart data={days} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
-                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    <XAxis dataKey="label" minTickGap={12} />
-                    <YAxis allowDecimals={false} width={48} tickFormatter={(v: number) => n(v)} />
-                    <Tooltip formatter={(v) => n(Number(v))} />
-                    <Legend />
-                    <Bar dataKey="lookups" name={t('trace.timeline.lookups')} fill="#1d4ed8" isAnimationActive={false} />
-                    <Bar dataKey="explained" name={t('trace.account.explained')} fill="#15803d" isAnimationActive={false} />
-                    <Line dataKey="baseline" name={t('trace.account.baseline')} stroke="#b45309" strokeWidth={2} strokeDasharray="6 3" dot={false} connectNulls={false} isAnimationActive={false} />
-                  </ComposedChart>
-                </ResponsiveContainer>
-              </figure>
+              <ChartFigure label={t('trace.account.byDaySummary', { days: n(days.length), total: n(total), above: n(above) })} height={240} testId="account-days-chart" points={days.length} data={{ lookups: total }}>
+                <ComposedChart data={days} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="label" minTickGap={12} />
+                  <YAxis allowDecimals={false} width={48} tickFormatter={(v: number) => n(v)} />
+                  <Tooltip formatter={(v) => n(Number(v))} />
+                  <Legend />
+                  <Bar dataKey="lookups" name={t('trace.timeline.lookups')} fill="#1d4ed8" isAnimationActive={false} />
+                  <Bar dataKey="explained" name={t('trace.account.explained')} fill="#15803d" isAnimationActive={false} />
+                  <Line dataKey="baseline" name={t('trace.account.baseline')} stroke="#b45309" strokeWidth={2} strokeDasharray="6 3" dot={false} connectNulls={false} isAnimationActive={false} />
+                </ComposedChart>
+              </ChartFigure>
             </Col>
             <Col xs={24} lg={12}>
               <h3 className="card-subtitle">{t('trace.account.units')}</h3>

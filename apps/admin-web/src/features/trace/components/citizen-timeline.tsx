@@ -1,5 +1,6 @@
 import { Card, Col, Row } from 'antd';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFigure } from '@/components/chart-figure';
 import { QueryState } from '@/components/query-state';
 import { useI18n } from '@/i18n';
 import { TraceCase, useCitizenTimeline } from '../api/trace-api';
@@ -40,43 +41,27 @@ export function CitizenTimelineView({ traceCase, subjectId, from, to }: Props) {
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={12}>
               <h3 className="card-subtitle">{t('trace.citizen.byDay')}</h3>
-              <figure
-                role="img"
-                className="chart-figure"
-                data-testid="citizen-days-chart"
-                data-points={days.length}
-                aria-label={t('trace.citizen.byDaySummary', { days: n(days.length), total: n(data.total), day: busiest ? fullDay(busiest.day) : none, max: n(busiest?.lookups ?? 0) })}
-              >
-                <ResponsiveContainer width="100%" height={220}>
-                  <BarChart data={days} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
-                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    <XAxis dataKey="label" minTickGap={12} />
-                    <YAxis allowDecimals={false} width={40} tickFormatter={(v: number) => n(v)} />
-                    <Tooltip formatter={(v) => n(Number(v))} />
-                    <Bar dataKey="lookups" name={t('trace.timeline.lookups')} fill="#1d4ed8" isAnimationActive={false} />
-                  </BarChart>
-                </ResponsiveContainer>
-              </figure>
+              <ChartFigure label={t('trace.citizen.byDaySummary', { days: n(days.length), total: n(data.total), day: busiest ? fullDay(busiest.day) : none, max: n(busiest?.lookups ?? 0) })} height={220} testId="citizen-days-chart" points={days.length}>
+                <BarChart data={days} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="label" minTickGap={12} />
+                  <YAxis allowDecimals={false} width={40} tickFormatter={(v: number) => n(v)} />
+                  <Tooltip formatter={(v) => n(Number(v))} />
+                  <Bar dataKey="lookups" name={t('trace.timeline.lookups')} fill="#1d4ed8" isAnimationActive={false} />
+                </BarChart>
+              </ChartFigure>
             </Col>
             <Col xs={24} lg={12}>
               <h3 className="card-subtitle">{t('trace.citizen.byAccount')}</h3>
-              <figure
-                role="img"
-                className="chart-figure"
-                data-testid="citizen-accounts-chart"
-                data-points={accounts.length}
-                aria-label={t('trace.citizen.byAccountSummary', { list: accounts.map((a) => `${a.accountId}: ${n(a.lookups)}`).join('; ') || none })}
-              >
-                <ResponsiveContainer width="100%" height={220}>
-                  <BarChart data={accounts} layout="vertical" margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
-                    <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                    <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => n(v)} />
-                    <YAxis type="category" dataKey="accountId" width={120} />
-                    <Tooltip formatter={(v) => n(Number(v))} />
-                    <Bar dataKey="lookups" name={t('trace.timeline.lookups')} fill="#7c3aed" isAnimationActive={false} />
-                  </BarChart>
-                </ResponsiveContainer>
-              </figure>
+              <ChartFigure label={t('trace.citizen.byAccountSummary', { list: accounts.map((a) => `${a.accountId}: ${n(a.lookups)}`).join('; ') || none })} height={220} testId="citizen-accounts-chart" points={accounts.length}>
+                <BarChart data={accounts} layout="vertical" margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
+                  <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                  <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => n(v)} />
+                  <YAxis type="category" dataKey="accountId" width={120} />
+                  <Tooltip formatter={(v) => n(Number(v))} />
+                  <Bar dataKey="lookups" name={t('trace.timeline.lookups')} fill="#7c3aed" isAnimationActive={false} />
+                </BarChart>
+              </ChartFigure>
             </Col>
             <Col xs={24} lg={12}>
               <h3 className="card-subtitle">{t('trace.citizen.byUnit')}</h3>

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { NewDelivery, ReportDelivery } from './report-delivery.type';
+
+const COLUMNS = `id::text, report_id::text AS "reportId", alert_id::text AS "alertId", channel, recipient, status, attempts,
+  next_attempt_at AS "nextAttemptAt", last_error AS "lastError", idempotency_key::text AS "idempotencyKey",
+  created_at AS "createdAt", updated_at AS "updatedAt", sent_at AS "sentAt"`;
+
+/** The outbox of reports and urgent notices to the Office (table report_delivery). */
+@Injectable()
+export class ReportDeliveryRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * Adds one row per delivery of a report or of an alert's notice, in the caller's transaction. A delivery that
+   * exists (same subject, channel, recipient) is left as it is: a repeated alert or a second replica adds none.
+   */
+  async add(m: EntityManager, subject: { reportId: string } | { alertId: string }, deliveries: NewDelivery[], now: Date): Promise<number> {
+    if (!deliveries.length) return 0;
+    const [reportId, alertId] = 'reportId' in subject ? [subject.reportId, null] : [null, subject.alertId];
+    const target = reportId ? '(report_id, channel, recipient) WHERE report_id IS NOT NULL' : '(alert_id, channel, recipient) WHERE alert_id IS NOT NULL';
+    const rows: unknown[] = await m.query(
+      `INSERT INTO report_delivery (report_id, alert_id, channel, recipient, next_attempt_at, created_at, updated_at)
+       SELECT $1::bigint, $2::bigint, d.channel, d.recipient, $5, $5, $5 FROM unnest($3::text[], $4::text[]) AS d(channel, recipient)
+       ON CONFLICT ${target} DO NOTHING RETURNING id`,
+      [reportId, alertId, deliveries.map((d) => d.channel), deliveries.map((d) => d.recipient), now],
+    );
+    return rows.length;
+  }
+
+  /**
+   * Claims due deliveries (other replicas skip them) by pushing their next attempt out by a lease, so a replica that
+   * dies mid-send leaves them to be retried once the lease ends. Oldest first.
+   */
+  async claimDue(now: Date, leaseSeconds: number, limit: number): Promise<ReportDelivery[]> {
+    const [rows] = await this.db.query(
+      `UPDATE report_delivery SET next_attempt_at = $1::timestamptz + make_interval(secs => $2)
+       WHERE id IN (
+         SELECT id FROM report_delivery WHERE status = 'pending' AND next_attempt_at <= $1
+         ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+       RETURNING ${COLUMNS}`,
+      [now, leaseSeconds, limit],
+    );
+    return rows ?? [];
+  }
+
+  async markSent(id: string, at: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE report_delivery SET status = 'sent', sent_at = $2, updated_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1`,
+      [id, at],
+    );
+  }
+
+  /** A failed attempt: tried again at nextAttemptAt, or given up (status failed) after the last attempt. */
+  async recordFailure(id: string, error: string, at: Date, nextAttemptAt: Date | null): Promise<void> {
+    await this.db.query(
+      `UPDATE report_delivery SET attempts = attempts + 1, last_error = $2, updated_at = $3,
+              status = CASE WHEN $4::timestamptz IS NULL THEN 'failed' ELSE status END,
+              next_attempt_at = COALESCE($4::timestamptz, next_attempt_at)
+       WHERE id = $1`,
+      [id, error.slice(0, 1000), at, nextAttemptAt],
+    );
+  }
+
+  /** A failed delivery back to pending, due now, with a fresh count of attempts; null unless it had failed. */
+  async retryFailed(reportId: string, id: string, now: Date): Promise<ReportDelivery | null> {
+    const [rows] = await this.db.query(
+      `UPDATE report_delivery SET status = 'pending', attempts = 0, next_attempt_at = $3, updated_at = $3
+       WHERE id = $2::bigint AND report_id = $1::bigint AND status = 'failed' RETURNING ${COLUMNS}`,
+      [reportId, id, now],
+    );
+    return rows?.[0] ?? null;
+  }
+
+  findForReport(reportId: string): Promise<ReportDelivery[]> {
+    return this.db.query(`SELECT ${COLUMNS} FROM report_delivery WHERE report_id = $1::bigint ORDER BY channel, recipient, id`, [reportId]);
+  }
+
+  async findOfReport(reportId: string, id: string): Promise<ReportDelivery | null> {
+    const rows: ReportDelivery[] = await this.db.query(`SELECT ${COLUMNS} FROM report_delivery WHERE id = $2::bigint AND report_id = $1::bigint`, [reportId, id]);
+    return rows[0] ?? null;
+  }
+
+  findForAlert(alertId: string): Promise<ReportDelivery[]> {
+    return this.db.query(`SELECT ${COLUMNS} FROM report_delivery WHERE alert_id = $1::bigint ORDER BY id`, [alertId]);
+  }
+}
