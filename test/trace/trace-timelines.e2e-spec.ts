@@ -1,10 +1,15 @@
 import request from 'supertest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { csvRecords } from '@app/audit-trail';
 import { Client } from 'pg';
 import { AlertsService } from '@app/alerts';
 import { localDay, loadTraceSearchesSettings, TraceSearchesDetector } from '@app/detection';
 import { Role } from '@app/auth';
 import { bearerFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
+import { verifyOffline } from './export.fixture';
 import { CASE, hmacHex, ingest, NEW_KEY, newPersonalId, ROTATED_ENV, seedEvents } from './trace.fixture';
 import { EXACT_TOTAL_BOUND, TraceEventRepository } from '@app/trace';
 
@@ -119,6 +124,33 @@ describe('Trace timelines, reveal and repeated tracing', () => {
     expect(log.body.items[0]).toMatchObject({ details: { reason: body.reason, subjects: [hashA()], criteria: { eventId: event.event_id } } });
     expect(JSON.stringify(log.body)).not.toContain(citizenA);
   });
+
+  it('exports with personal IDs in clear only for audit:reveal holders, with a reason, and the file still verifies', async () => {
+    const body = { ...CASE, subjectIds: [citizenA], reason: 'Cung cấp cho cơ quan điều tra theo yêu cầu' };
+    const exportRevealed = (token: string, b: object) => http().post('/v1/trace/export/revealed?format=csv').send(b).set('Authorization', token).buffer(true);
+    await exportRevealed(auditor, body).expect(403);
+    const revealer = await bearerFor(sut.app, [Role.AUDITOR, Role.REVEALER]);
+    const noReason = await exportRevealed(revealer, { ...body, reason: '' }).expect(400);
+    expect(noReason.body.error.details).toEqual([expect.objectContaining({ field: 'reason' })]);
+    const res = await exportRevealed(revealer, body).expect(200);
+    const [header, ...rows] = [...csvRecords(res.text)];
+    expect(header[header.length - 1]).toBe('subject_id');
+    const at = (c: string) => header.indexOf(c);
+    const { rows: [{ n }] } = await pg.query(`SELECT count(*)::int AS n FROM query_event WHERE subject_hash = decode($1, 'hex')`, [hashA()]);
+    expect(rows).toHaveLength(n);
+    for (const row of rows) expect([row[at('subject_hash')], row[at('subject_id')]]).toEqual([hashA(), citizenA]);
+    // The evidence columns are those of any export: the manifest names the extra column and the file verifies.
+    const manifest = await http().get(`/v1/trace/exports/${res.headers['x-export-id']}/manifest`).set('Authorization', revealer).expect(200);
+    expect(JSON.parse(manifest.text).file.columns).toEqual(header);
+    const dir = mkdtempSync(join(tmpdir(), 'tthc-revealed-'));
+    writeFileSync(join(dir, 'e.csv'), res.text);
+    writeFileSync(join(dir, 'e.manifest.json'), manifest.text);
+    const verified = await verifyOffline(join(dir, 'e.manifest.json'), join(dir, 'e.csv'));
+    expect(verified.code).toBe(0);
+    const log = await http().get('/v1/security-log').query({ type: 'trace.exported' }).set('Authorization', admin).expect(200);
+    expect(log.body.items[0]).toMatchObject({ details: { reason: body.reason, rows: n, subjects: [hashA()] } });
+    expect(JSON.stringify(log.body)).not.toContain(citizenA);
+  }, 240_000);
 
   it('raises an alert when one citizen is traced under several case references, and when one case traces many citizens', async () => {
     const search = (caseReference: string, subjectIds: string[]) =>

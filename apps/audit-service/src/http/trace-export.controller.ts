@@ -8,6 +8,7 @@ import {
   EvidenceExportService,
   ExportFormatQueryDto,
   ExportTraceQueryDto,
+  RevealedExportDto,
   SearchTraceEventsDto,
   traceCaseOf,
   traceCriteriaOf,
@@ -51,6 +52,28 @@ export class TraceExportController {
     @Res() res: Response,
   ): Promise<void> {
     return this.stream({ case: traceCaseOf(dto), subjectIds: dto.subjectIds, criteria: traceCriteriaOf(dto), format: q.format }, principal, req, res);
+  }
+
+  @Post('export/revealed')
+  @HttpCode(200)
+  @RequirePermission(Permission.EVIDENCE_EXPORT, Permission.AUDIT_REVEAL)
+  @ApiOperation({
+    summary: 'The same export with each citizen\'s personal ID in clear beside the keyed hash (evidence:export and audit:reveal), with a reason',
+    description:
+      `${EXPORT_DESCRIPTION} The file gets one more column, subject_id, opened from the encrypted copy (SUBJECT_ENCRYPTION_KEY; without it 409); ` +
+      'the verifier ignores that column. The reason is kept in the security log with the export.',
+  })
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'The file, streamed; X-Export-Id and Link name its manifest' })
+  exportRevealed(
+    @Query() q: ExportFormatQueryDto,
+    @Body() dto: RevealedExportDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const request = { case: traceCaseOf(dto), subjectIds: dto.subjectIds, criteria: traceCriteriaOf(dto), format: q.format, reveal: { reason: dto.reason } };
+    return this.stream(request, principal, req, res);
   }
 
   @Get('exports/:id/manifest')

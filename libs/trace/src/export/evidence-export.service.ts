@@ -7,6 +7,7 @@ import {
   EvidenceManifest,
   EXPORT_COLUMNS,
   EXPORT_SELECT_SQL,
+  ExportCell,
   exportCells,
   MANIFEST_FORMAT,
   manifestPayload,
@@ -15,9 +16,11 @@ import {
   SigningKeyService,
 } from '@app/audit-trail';
 import { SecurityEventType } from '@app/auth';
-import { Clock } from '@app/common';
+import { Clock, DomainException, ErrorCode } from '@app/common';
+import { maskPersonalIds, SubjectPseudonymizer } from '@app/ingestion';
 import { TraceAudit } from '../audit/trace-audit.service';
 import { inReadSnapshot } from '../query/read-snapshot.util';
+import { REVEAL_REASON_MAX } from '../reveal/trace-reveal.service';
 import { TRACE_ORDER_BY, traceWhere } from '../query/trace-where';
 import { PreparedTrace, TraceSearchRequest, TraceSearchService } from '../search/trace-search.service';
 import type { TraceRequester } from '../trace-case.type';
@@ -26,7 +29,16 @@ import { ExportFileWriter, ExportFormat, WrittenFile } from './export-file.write
 
 export interface EvidenceExportRequest extends TraceSearchRequest {
   format: ExportFormat;
+  /**
+   * With a reason, each row also carries the citizen's personal ID in clear (column `subject_id`, from the encrypted
+   * copy): for holders of audit:reveal, where SUBJECT_ENCRYPTION_KEY is set; recorded with the reason.
+   */
+  reveal?: { reason: string };
 }
+
+/** The column a revealed export adds after the evidence columns; the verifier ignores it (it holds no keyed hash). */
+export const REVEALED_COLUMN = 'subject_id';
+const SUBJECT_ENC_AT = EXPORT_COLUMNS.indexOf('subject_enc');
 
 export interface EvidenceExportOutcome {
   id: string;
@@ -72,27 +84,52 @@ export class EvidenceExportService {
     private readonly exports: EvidenceExportRepository,
     private readonly audit: TraceAudit,
     private readonly clock: Clock,
+    private readonly pseudonymizer: SubjectPseudonymizer,
   ) {}
 
   /** Checks the request (case, purpose, IDs, criteria) before anything is sent; throws naming what is wrong. */
   start(request: EvidenceExportRequest, by: TraceRequester): StartedExport {
     const prepared = this.search.prepare(request);
+    const reveal = request.reveal ? this.checkReveal(request.reveal.reason) : null;
     const id = randomUUID();
     return {
       id,
       format: request.format,
       fileName: `trace-export-${id}.${request.format}`,
       contentType: EXPORT_CONTENT_TYPES[request.format],
-      write: (out) => this.write(id, request.format, prepared, by, out),
+      write: (out) => this.write(id, request.format, prepared, reveal, by, out),
     };
   }
 
-  private async write(id: string, format: ExportFormat, p: PreparedTrace, by: TraceRequester, out: Writable): Promise<EvidenceExportOutcome> {
+  private checkReveal(reason: string | undefined): { reason: string } {
+    const text = reason?.trim() ?? '';
+    if (!text || text.length > REVEAL_REASON_MAX) {
+      throw new DomainException(ErrorCode.VALIDATION_FAILED, 'A reason is required to show personal IDs in an export', [
+        { field: 'reason', message: `required, at most ${REVEAL_REASON_MAX} characters` },
+      ]);
+    }
+    if (!this.pseudonymizer.encrypts) {
+      throw new DomainException(ErrorCode.CONFLICT, 'No encrypted copy of personal IDs is kept (SUBJECT_ENCRYPTION_KEY is not set): an export can show the keyed hash only');
+    }
+    return { reason: maskPersonalIds(text) };
+  }
+
+  private async write(
+    id: string,
+    format: ExportFormat,
+    p: PreparedTrace,
+    reveal: { reason: string } | null,
+    by: TraceRequester,
+    out: Writable,
+  ): Promise<EvidenceExportOutcome> {
     const exportedAt = this.clock.now();
-    const writer = ExportFileWriter.for(format, out, EXPORT_COLUMNS);
+    const columns = reveal ? [...EXPORT_COLUMNS, REVEALED_COLUMN] : EXPORT_COLUMNS;
+    const writer = ExportFileWriter.for(format, out, columns);
+    const cellsOf = reveal ? (r: (string | null)[]) => [...exportCells(r), this.revealed(r[SUBJECT_ENC_AT])] : exportCells;
+    const revealed = reveal ? { reason: reveal.reason } : {};
     let rows = 0;
     try {
-      const proven = await inReadSnapshot(this.db, (runner) => this.streamRows(runner, p, writer, () => rows++));
+      const proven = await inReadSnapshot(this.db, (runner) => this.streamRows(runner, p, writer, cellsOf, () => rows++));
       const file = await writer.finish();
       const manifest = this.sign({
         format: MANIFEST_FORMAT,
@@ -102,7 +139,7 @@ export class EvidenceExportService {
         exportedBy: by.actor.kind === 'user' ? { userId: by.actor.id, username: by.actor.name } : { userId: null, username: by.actor.name ?? by.actor.kind },
         exportedAt: exportedAt.toISOString(),
         query: p.described,
-        file: { format, sha256: file.sha256, bytes: file.bytes, rows: file.rows, columns: [...EXPORT_COLUMNS] },
+        file: { format, sha256: file.sha256, bytes: file.bytes, rows: file.rows, columns: [...columns] },
         chain: await this.proofs.segments(proven),
       });
       const text = manifestText(manifest);
@@ -119,17 +156,23 @@ export class EvidenceExportService {
         fileSha256: file.sha256,
         manifest: text,
       });
-      await this.record(p, by, rows, { exportId: id, format, fileSha256: file.sha256 });
+      await this.record(p, by, rows, { exportId: id, format, fileSha256: file.sha256, ...revealed });
       return { id, manifest, manifestText: text, file };
     } catch (error) {
       // The rows written so far were read: that access is recorded too.
-      await this.record(p, by, rows, { exportId: id, format, failed: true });
+      await this.record(p, by, rows, { exportId: id, format, failed: true, ...revealed });
       throw error;
     }
   }
 
   /** The matching rows through a cursor, newest first, each written as it comes; then their batches proven. */
-  private async streamRows(runner: QueryRunner, p: PreparedTrace, writer: ExportFileWriter, counted: () => void): Promise<ProvenBatches> {
+  private async streamRows(
+    runner: QueryRunner,
+    p: PreparedTrace,
+    writer: ExportFileWriter,
+    cellsOf: (row: (string | null)[]) => ExportCell[],
+    counted: () => void,
+  ): Promise<ProvenBatches> {
     const params: unknown[] = [];
     const where = traceWhere(p.criteria, params, p.options);
     await runner.query(`DECLARE evidence_rows NO SCROLL CURSOR FOR SELECT ${EXPORT_SELECT_SQL} FROM query_event e WHERE ${where} ${TRACE_ORDER_BY}`, params);
@@ -141,7 +184,7 @@ export class EvidenceExportService {
       const more = rows.length === ROWS_PER_FETCH;
       if (more) next = fetch(); // the database reads the next rows while these are written
       for (const r of rows) {
-        const wait = writer.row(exportCells(r));
+        const wait = writer.row(cellsOf(r));
         if (wait) await wait;
         counted();
       }
@@ -152,6 +195,16 @@ export class EvidenceExportService {
       sql: `SELECT e.batch_id, count(*)::int AS n, array_agg(e.event_id) AS exported FROM query_event e WHERE ${where} GROUP BY e.batch_id`,
       params,
     });
+  }
+
+  /** The personal ID from a row's encrypted copy (hex); an empty cell where there is none or it does not open. */
+  private revealed(subjectEncHex: string | null): string | null {
+    if (!subjectEncHex) return null;
+    try {
+      return this.pseudonymizer.decrypt(Buffer.from(subjectEncHex, 'hex'));
+    } catch {
+      return null;
+    }
   }
 
   private sign(body: Omit<EvidenceManifest, 'signature'>): EvidenceManifest {
