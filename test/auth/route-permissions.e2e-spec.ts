@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { Permission } from '@app/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
 import { concretePath, registeredRoutes, Route } from './route-walk';
 
@@ -21,9 +22,18 @@ describe('Route permissions', () => {
         'GET /v1/users',
         'POST /v1/api-keys',
         'GET /v1/security-log',
+        'POST /v1/reports/citizen-access',
         'GET /v1/reports/:id/deliveries',
         'POST /v1/reports/:id/deliveries/:deliveryId/retry',
       ]),
+    );
+  });
+
+  it("asks both reports:write and audit:search for a citizen's access report (it issues a document and reads one citizen's history)", () => {
+    const route = routes.find((r) => r.method === 'POST' && r.path === '/v1/reports/citizen-access');
+    expect(route).toMatchObject({ anyPermission: false, allowsProducerKey: false });
+    expect([...(route?.permissions ?? [])].sort()).toEqual(
+      [Permission.AUDIT_SEARCH, Permission.REPORTS_WRITE].sort(),
     );
   });
 

@@ -59,6 +59,11 @@ const USED = [
   'AccountTimelineDto',
   'RevealedSubjectDto',
   'TraceHistoryPageDto',
+  // Reports (Báo cáo)
+  'ReportPageDto',
+  'ReportDto',
+  'CreateReportDto',
+  'CreateCitizenAccessReportDto',
 ];
 const ROOT = join(__dirname, '..', '..');
 const HEADER =

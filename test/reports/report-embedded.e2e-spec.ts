@@ -53,6 +53,22 @@ describe('a report on the embedded database', () => {
       );
       expect(createHash('sha256').update(pdf).digest('hex')).toBe(report.pdfSha256);
       expect(pdfText(pdf)).toContain('Độc lập - Tự do - Hạnh phúc');
+
+      // A citizen's access report too: its snapshot, its proofs and its archive take turns on the one connection.
+      const subject = /"subjectId":"(\d{12})"/.exec(events)![1];
+      const access = await callJson(
+        base,
+        'POST',
+        '/v1/reports/citizen-access',
+        { subject, caseReference: 'Đơn 1/2026', purpose: 'Trả lời công dân' },
+        admin,
+      );
+      expect(access).toMatchObject({ kind: 'citizen_access', citizenAccess: { events: 1, batches: 1 } });
+      const accessPdf = Buffer.from(
+        await (await fetch(`${base}/v1/reports/${access.id}/pdf`, { headers: admin })).arrayBuffer(),
+      );
+      expect(createHash('sha256').update(accessPdf).digest('hex')).toBe(access.pdfSha256);
+      expect(pdfText(accessPdf)).not.toContain(subject);
     } finally {
       service.child.kill('SIGTERM');
       await service.exited;

@@ -11,11 +11,12 @@ export interface CliResult {
 
 /**
  * Runs `npm run cli -- <args>` from source (no build) as its own OS process, as an operator would, with only the
- * given environment (nothing of the test runner's leaks in). Resolves with the exit code, whatever it is.
+ * given environment (nothing of the test runner's leaks in), `input` on its standard input. Resolves with the exit
+ * code, whatever it is.
  */
-export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+export function runCli(args: string[], env: Record<string, string>, input?: string): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ['-r', '@swc-node/register', join(ROOT, 'apps/audit-service/src/cli.ts'), ...args],
       {
@@ -30,5 +31,7 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
       },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
+    // What an operator pipes in (personal IDs, kept out of the arguments); nothing else writes to it.
+    if (input !== undefined) child.stdin!.end(input);
   });
 }

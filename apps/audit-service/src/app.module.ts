@@ -13,7 +13,7 @@ import { AuditTrailModule } from '@app/audit-trail';
 import { IngestionModule } from '@app/ingestion';
 import { SourceSystemsModule } from '@app/source-systems';
 import { DetectionModule } from '@app/detection';
-import { ReportsModule } from '@app/reports';
+import { CitizenAccessReportModule, ReportsModule } from '@app/reports';
 import { EvidenceExportModule, TraceModule } from '@app/trace';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
@@ -106,6 +106,7 @@ export class AppModule {
         AlertsModule,
         DetectionModule,
         ReportsModule,
+        CitizenAccessReportModule,
         TraceModule,
         EvidenceExportModule,
       ],

@@ -12,7 +12,7 @@ import { registerVerifyExportCommand } from './cli/verify-export.command';
 import { registerUserCommands } from './cli/user.commands';
 import { registerDetectionCommands } from './cli/detection.commands';
 import { registerScanCommand } from './cli/scan.command';
-import { registerReportCommand } from './cli/report.command';
+import { registerCitizenAccessCommand, registerReportCommand } from './cli/report.command';
 import { registerTraceCommand } from './cli/trace.command';
 
 /** `npm run cli -- <command>`: operations that run beside the service, with the same configuration. */
@@ -31,6 +31,7 @@ registerIngestCommands(program, config);
 registerDetectionCommands(program, config);
 registerScanCommand(program, config);
 registerReportCommand(program, config);
+registerCitizenAccessCommand(program, config);
 registerTraceCommand(program, config);
 
 // Configuration is read by the first command that needs it, so every command's failure ends here: printed as the

@@ -14,5 +14,6 @@ export function toReportDto(r: ReportRecord): ReportDto {
     pdfBytes: r.pdfBytes,
     xlsxBytes: r.xlsxBytes,
     summary: r.summary,
+    citizenAccess: r.citizenAccess,
   };
 }

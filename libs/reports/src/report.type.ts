@@ -1,9 +1,17 @@
 import type { LocalDay } from '@app/detection';
 
 /** weekly, monthly, quarterly: made by the schedules, one per period; on_demand: any period, any number. */
-export type ReportKind = 'weekly' | 'monthly' | 'quarterly' | 'on_demand';
-export const REPORT_KINDS: readonly ReportKind[] = ['weekly', 'monthly', 'quarterly', 'on_demand'];
-export type ScheduledReportKind = Exclude<ReportKind, 'on_demand'>;
+export type PeriodicReportKind = 'weekly' | 'monthly' | 'quarterly' | 'on_demand';
+/** citizen_access: the lookups of one citizen, for that citizen (docs/reports.md, "A citizen's access report"). */
+export type ReportKind = PeriodicReportKind | 'citizen_access';
+export const REPORT_KINDS: readonly ReportKind[] = [
+  'weekly',
+  'monthly',
+  'quarterly',
+  'on_demand',
+  'citizen_access',
+];
+export type ScheduledReportKind = Exclude<PeriodicReportKind, 'on_demand'>;
 export const SCHEDULED_REPORT_KINDS: readonly ScheduledReportKind[] = ['weekly', 'monthly', 'quarterly'];
 
 /** Local days in Vietnam: from included, to excluded ([from, to)). */
@@ -142,7 +150,7 @@ export interface TrendPoint {
 
 /** Everything a periodic report says, gathered once; the PDF and the XLSX are two renderings of it. */
 export interface ReportContent {
-  kind: ReportKind;
+  kind: PeriodicReportKind;
   period: ReportPeriod;
   /** When the figures were read (open alerts and the registry are as of then). */
   asOf: Date;
@@ -186,7 +194,10 @@ export interface ReportRecord {
   xlsxSha256: string;
   pdfBytes: number;
   xlsxBytes: number;
-  summary: ReportSummary;
+  /** A periodic report's headline figures; null for a citizen's access report. */
+  summary: ReportSummary | null;
+  /** A citizen's access report's case and figures; null for a periodic report. */
+  citizenAccess: CitizenAccessSummary | null;
 }
 
 /** The headline figures kept with the row, so a list shows them without opening the files. */
@@ -197,4 +208,18 @@ export interface ReportSummary {
   abnormalAccounts: number;
   alerts: number;
   overdueAlerts: number;
+}
+
+/** What a citizen's access report found, kept with its row (no personal data: the citizen is not named here). */
+export interface CitizenAccessSummary {
+  caseReference: string;
+  /** Lookups, identity checks and exports of the citizen listed in the report. */
+  events: number;
+  accounts: number;
+  units: number;
+  /** Stored batches the events come from, each cited with its chained digest in the appendix. */
+  batches: number;
+  /** The first and last event listed (ISO 8601), null without events. */
+  firstAt: string | null;
+  lastAt: string | null;
 }

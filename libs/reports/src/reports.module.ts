@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SecurityLogModule } from '@app/auth';
 import { AlertsModule } from '@app/alerts';
 import { Clock } from '@app/common';
 import { NotificationsModule } from '@app/notifications';
@@ -17,7 +18,7 @@ import { UrgentNoticeService } from './delivery/urgent-notice.service';
 import { ReportScheduleService } from './schedule/report-schedule.service';
 
 @Module({
-  imports: [SourceSystemsModule, AlertsModule, NotificationsModule],
+  imports: [SourceSystemsModule, SecurityLogModule, AlertsModule, NotificationsModule],
   providers: [
     Clock,
     ReportActivityRepository,
@@ -33,6 +34,13 @@ import { ReportScheduleService } from './schedule/report-schedule.service';
     ReportDeliveryLogService,
     UrgentNoticeService,
   ],
-  exports: [ReportContentService, ReportArchiveService, ReportScheduleService, ReportDeliveryService, ReportDeliveryLogService, UrgentNoticeService],
+  exports: [
+    ReportContentService,
+    ReportArchiveService,
+    ReportScheduleService,
+    ReportDeliveryService,
+    ReportDeliveryLogService,
+    UrgentNoticeService,
+  ],
 })
 export class ReportsModule {}

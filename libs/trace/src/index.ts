@@ -1,6 +1,7 @@
 export * from './query/trace-criteria';
 export * from './query/trace-where';
 export * from './query/trace-event.type';
+export * from './query/read-snapshot.util';
 export * from './trace-case.type';
 export * from './trace.module';
 export * from './audit/trace-audit.service';

@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   ExperimentOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   SafetyOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -28,6 +29,7 @@ export const NAV: NavItem[] = [
   { path: '/alerts', label: 'menu.alerts', icon: <AlertOutlined aria-hidden />, permission: 'alerts:read' },
   { path: '/accounts', label: 'menu.accounts', icon: <TeamOutlined aria-hidden />, permission: 'accounts:read' },
   { path: '/trace', label: 'trace.menu', icon: <FileSearchOutlined aria-hidden />, permission: 'audit:search' },
+  { path: '/reports', label: 'reports.menu', icon: <FileTextOutlined aria-hidden />, permission: 'reports:read' },
   { path: '/integration', label: 'menu.integration', icon: <ApiOutlined aria-hidden />, permission: 'source-systems:read' },
   { path: '/admin', label: 'menu.admin', icon: <SettingOutlined aria-hidden />, permission: 'users:read' },
 ];

@@ -19,6 +19,7 @@ const DetectionSettingsPage = lazy(() => import('@/features/admin').then((m) => 
 const CalendarPage = lazy(() => import('@/features/admin').then((m) => ({ default: m.CalendarPage })));
 const UnitsPage = lazy(() => import('@/features/admin').then((m) => ({ default: m.UnitsPage })));
 const TracePage = lazy(() => import('@/features/trace').then((m) => ({ default: m.TracePage })));
+const ReportsPage = lazy(() => import('@/features/reports').then((m) => ({ default: m.ReportsPage })));
 const OverviewPage = lazy(() => import('@/features/overview').then((m) => ({ default: m.OverviewPage })));
 
 /** The start page: the first page of the menu the user may open. */
@@ -62,6 +63,12 @@ function TraceRoute() {
   return <TracePage userId={session.me!.user.id} canReveal={session.can('audit:reveal')} canExport={session.can('evidence:export')} />;
 }
 
+function ReportsRoute() {
+  const session = useSession();
+  const canGenerate = session.can('reports:write');
+  return <ReportsPage canGenerate={canGenerate} canReportAccess={canGenerate && session.can('audit:search')} />;
+}
+
 function AccountRoute() {
   return <AccountPage canLock={useSession().can('accounts:lock')} />;
 }
@@ -85,6 +92,7 @@ export const routes: RouteObject[] = [
       { path: 'accounts', element: <Guarded permission="accounts:read"><AccountsRoute /></Guarded> },
       { path: 'accounts/:id', element: <Guarded permission="accounts:read"><AccountRoute /></Guarded> },
       { path: 'trace', element: <Guarded permission="audit:search"><TraceRoute /></Guarded> },
+      { path: 'reports', element: <Guarded permission="reports:read"><ReportsRoute /></Guarded> },
       { path: 'integration', element: <Guarded permission="source-systems:read"><IntegrationRoute /></Guarded> },
       {
         path: 'admin',

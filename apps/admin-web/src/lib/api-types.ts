@@ -437,6 +437,25 @@ export interface components {
             /** @description Admins' changes to the year's days, oldest first */
             changes: components["schemas"]["CalendarDayChangeDto"][];
         };
+        CitizenAccessSummaryDto: {
+            /**
+             * @description The case the report answers (the citizen's request)
+             * @example Đơn 15/2026 của công dân
+             */
+            caseReference: string;
+            /** @description The citizen's lookups, identity checks and exports listed */
+            events: number;
+            /** @description Accounts that looked the citizen up */
+            accounts: number;
+            /** @description Units of those accounts */
+            units: number;
+            /** @description Stored batches the events come from (cited with their chained digests) */
+            batches: number;
+            /** @description The first event listed (ISO 8601) */
+            firstAt: string | null;
+            /** @description The last event listed (ISO 8601) */
+            lastAt: string | null;
+        };
         CitizenTimelineDto: {
             from: string | null;
             to: string | null;
@@ -458,6 +477,35 @@ export interface components {
             ownUnit: boolean;
             lookups: number;
             citizens: number;
+        };
+        CreateCitizenAccessReportDto: {
+            /**
+             * @description The case this tracing serves (số hồ sơ vụ việc, an inspection decision). Required.
+             * @example QĐ-123/TTr-2026
+             */
+            caseReference: string;
+            /**
+             * @description Why this personal data is read, in words. Required.
+             * @example Thanh tra việc tra cứu hồ sơ H52-261120-0042
+             */
+            purpose: string;
+            /** @description The citizen's personal ID (12 digits, no example given: a real one is personal data): hashed on arrival with every key, never stored, logged or printed */
+            subject: string;
+            /**
+             * @description The name the report is addressed to ("Kính gửi: Ông/Bà …"); printed in the PDF only
+             * @example Nguyễn Thị Hoa
+             */
+            requesterName?: string;
+            /**
+             * @description First local day (Vietnam), included. Without it: everything the store still keeps
+             * @example 2026-01-01
+             */
+            from?: string;
+            /**
+             * @description The day after the period, not included. Without it: up to now
+             * @example 2026-12-03
+             */
+            to?: string;
         };
         CreateExemptionDto: {
             /**
@@ -482,6 +530,18 @@ export interface components {
              * @description The exemption stops applying by itself at this instant
              */
             validUntil: string;
+        };
+        CreateReportDto: {
+            /**
+             * @description First local day (Vietnam) of the period, included
+             * @example 2026-11-01
+             */
+            from: string;
+            /**
+             * @description The day after the period, not included: [from, to). At most 366 days after from
+             * @example 2026-12-01
+             */
+            to: string;
         };
         CreateSourceSystemDto: {
             /** @example iGate - Hệ thống thông tin giải quyết TTHC tỉnh */
@@ -1081,6 +1141,69 @@ export interface components {
             countsByReason: components["schemas"]["ReasonCountDto"][];
             /** @description Pass as before= for the next page */
             nextCursor: string | null;
+        };
+        ReportDto: {
+            /** @example 12 */
+            id: string;
+            /** @enum {string} */
+            kind: "weekly" | "monthly" | "quarterly" | "on_demand" | "citizen_access";
+            period: components["schemas"]["ReportPeriodDto"];
+            /**
+             * @description Number and symbol printed on the document (numbers restart each year)
+             * @example Số: 12/BC-VP
+             */
+            documentNumber: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description user:<username>, or system:report-schedule for a scheduled report
+             * @example system:report-schedule
+             */
+            createdBy: string;
+            /** @description SHA-256 (hex) of the PDF file as served by /pdf */
+            pdfSha256: string;
+            /** @description SHA-256 (hex) of the XLSX file as served by /xlsx: the sum printed in the PDF's footer */
+            xlsxSha256: string;
+            pdfBytes: number;
+            xlsxBytes: number;
+            /** @description A periodic report's headline figures; null for a citizen's access report */
+            summary: components["schemas"]["ReportSummaryDto"] | null;
+            /** @description A citizen's access report's case and figures (no personal data); null for a periodic report */
+            citizenAccess: components["schemas"]["CitizenAccessSummaryDto"] | null;
+        };
+        ReportPageDto: {
+            items: components["schemas"]["ReportDto"][];
+            /** @description Pass as cursor for the next (older) page */
+            nextCursor: string | null;
+        };
+        ReportPeriodDto: {
+            /**
+             * @description First local day (Vietnam) of the period, included
+             * @example 2026-11-01
+             */
+            from: string;
+            /**
+             * @description The local day after the period: not included ([from, to))
+             * @example 2026-12-01
+             */
+            to: string;
+        };
+        ReportSummaryDto: {
+            /** @description Lookups and identity checks in the period */
+            lookups: number;
+            /**
+             * @description Share explained by dossiers (3 decimals); null without lookups
+             * @example 0.812
+             */
+            explainedShare: number | null;
+            /** @description Accounts locked in the period */
+            locks: number;
+            /** @description Alerts of abnormal lookup frequency in the period */
+            abnormalAccounts: number;
+            /** @description Alerts whose finding starts in the period */
+            alerts: number;
+            /** @description High and critical alerts still open past REPORTS_OPEN_ALERT_AGE when the report was made */
+            overdueAlerts: number;
         };
         RevealedSubjectDto: {
             sourceSystem: string;

@@ -30,7 +30,7 @@ export interface TraceCliOptions {
 const list = (v?: string): string[] | undefined => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 
 /** Reads personal IDs from standard input (one a line, or comma-separated): `--subject -` keeps them out of the shell history. */
-async function readStdin(): Promise<string> {
+export async function readStdin(): Promise<string> {
   let text = '';
   for await (const chunk of process.stdin) text += chunk;
   return text.replace(/\s+/g, ',');

@@ -1,9 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { actorOf } from '@app/accounts';
-import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@app/auth';
+import {
+  CurrentPrincipal,
+  NoStore,
+  Permission,
+  Principal,
+  RequirePermission,
+  securityActorOf,
+} from '@app/auth';
 import {
   checkedPeriod,
+  CitizenAccessReportService,
+  CreateCitizenAccessReportDto,
   CreateReportDto,
   ListReportsQueryDto,
   ReportArchiveService,
@@ -14,9 +24,11 @@ import {
   ReportDto,
   ReportIdParamDto,
   ReportPageDto,
+  ReportRequester,
   toReportDeliveryDto,
   toReportDto,
 } from '@app/reports';
+import { traceCaseOf } from '@app/trace';
 
 const DEFAULT_LIMIT = 50;
 const MEDIA = {
@@ -30,6 +42,7 @@ const MEDIA = {
 export class ReportsController {
   constructor(
     private readonly archive: ReportArchiveService,
+    private readonly citizenAccess: CitizenAccessReportService,
     private readonly deliveries: ReportDeliveryLogService,
   ) {}
 
@@ -57,11 +70,48 @@ export class ReportsController {
       'Takes a few seconds for a quarter. The figures are as of now; the report keeps them as they were.',
   })
   @ApiCreatedResponse({ type: ReportDto })
-  async create(@Body() dto: CreateReportDto, @CurrentPrincipal() principal: Principal): Promise<ReportDto> {
+  async create(
+    @Body() dto: CreateReportDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+  ): Promise<ReportDto> {
     const { report } = await this.archive.generate(
       'on_demand',
       checkedPeriod(dto.from, dto.to),
       actorOf(principal),
+      requester(principal, request),
+    );
+    return toReportDto(report);
+  }
+
+  @Post('citizen-access')
+  @NoStore()
+  @RequirePermission(Permission.REPORTS_WRITE, Permission.AUDIT_SEARCH)
+  @ApiOperation({
+    summary:
+      "Generates and archives a citizen's access report: who looked up this citizen (account, unit, time, system, dossier, procedure, fields), with the chain evidence",
+    description:
+      'Answers a citizen\'s request (docs/reports.md, "A citizen\'s access report"). Needs reports:write and audit:search. ' +
+      'caseReference and purpose are required (400 naming the missing field). The personal ID is only ever in the body: hashed on arrival with every key ' +
+      '(current and rotated), never stored, logged or printed. Recorded in the security log (trace.access-reported) with the case and the citizen hashed. ' +
+      'The files are then at GET /v1/reports/{id}/pdf and /xlsx.',
+  })
+  @ApiCreatedResponse({ type: ReportDto })
+  async createCitizenAccess(
+    @Body() dto: CreateCitizenAccessReportDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+  ): Promise<ReportDto> {
+    const report = await this.citizenAccess.generate(
+      {
+        subject: dto.subject,
+        case: traceCaseOf(dto),
+        requesterName: dto.requesterName,
+        from: dto.from,
+        to: dto.to,
+      },
+      actorOf(principal),
+      requester(principal, request),
     );
     return toReportDto(report);
   }
@@ -83,8 +133,12 @@ export class ReportsController {
   })
   @ApiProduces(MEDIA.pdf)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  pdf(@Param() p: ReportIdParamDto): Promise<StreamableFile> {
-    return this.file(p.id, 'pdf');
+  pdf(
+    @Param() p: ReportIdParamDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+  ): Promise<StreamableFile> {
+    return this.file(p.id, 'pdf', requester(principal, request));
   }
 
   @Get(':id/xlsx')
@@ -92,8 +146,12 @@ export class ReportsController {
   @ApiOperation({ summary: "The report's figures as an XLSX workbook (one sheet per section), as archived" })
   @ApiProduces(MEDIA.xlsx)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  xlsx(@Param() p: ReportIdParamDto): Promise<StreamableFile> {
-    return this.file(p.id, 'xlsx');
+  xlsx(
+    @Param() p: ReportIdParamDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+  ): Promise<StreamableFile> {
+    return this.file(p.id, 'xlsx', requester(principal, request));
   }
 
   @Get(':id/deliveries')
@@ -110,19 +168,24 @@ export class ReportsController {
   @HttpCode(200)
   @RequirePermission(Permission.REPORTS_WRITE)
   @ApiOperation({
-    summary: 'Sends a delivery that failed for good again, with a fresh allowance of attempts (409 unless failed)',
+    summary:
+      'Sends a delivery that failed for good again, with a fresh allowance of attempts (409 unless failed)',
   })
   @ApiOkResponse({ type: ReportDeliveryDto })
   async retryDelivery(@Param() p: ReportDeliveryParamDto): Promise<ReportDeliveryDto> {
     return toReportDeliveryDto(await this.deliveries.retry(p.id, p.deliveryId));
   }
 
-  private async file(id: string, format: 'pdf' | 'xlsx'): Promise<StreamableFile> {
-    const { report, data } = await this.archive.file(id, format);
+  private async file(id: string, format: 'pdf' | 'xlsx', by: ReportRequester): Promise<StreamableFile> {
+    const { report, data } = await this.archive.file(id, format, by);
     return new StreamableFile(data, {
       type: MEDIA[format],
       length: data.length,
       disposition: `attachment; filename="bao-cao-${report.year}-${report.number}.${format}"`,
     });
   }
+}
+
+export function requester(principal: Principal, request: Request): ReportRequester {
+  return { actor: securityActorOf(principal), clientIp: request.ip };
 }

@@ -27,6 +27,12 @@ export enum SecurityEventType {
   TRACE_SUBJECT_REVEALED = 'trace.subject-revealed',
   /** An evidence export (docs/trace.md): with its id, format, the file's SHA-256 and the rows written. */
   TRACE_EXPORTED = 'trace.exported',
+  /** A citizen's access report (docs/reports.md): the case, the citizen hashed, the events listed, the report id. */
+  TRACE_ACCESS_REPORTED = 'trace.access-reported',
+  /** A report archived (docs/reports.md): its id, kind, period and the SHA-256 of its files. */
+  REPORT_GENERATED = 'report.generated',
+  /** A report's PDF or XLSX downloaded: the report id, kind and format. */
+  REPORT_DOWNLOADED = 'report.downloaded',
 }
 
 export type SecurityActor =

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ReportKind, ReportPeriod, ReportRecord, ReportSummary } from '../report.type';
+import type {
+  CitizenAccessSummary,
+  ReportKind,
+  ReportPeriod,
+  ReportRecord,
+  ReportSummary,
+} from '../report.type';
 
 export interface NewReport {
   id: string;
@@ -15,15 +21,24 @@ export interface NewReport {
   xlsx: Buffer;
   pdfSha256: Buffer;
   xlsxSha256: Buffer;
-  summary: ReportSummary;
+  summary: ReportSummary | CitizenAccessSummary;
+  /** A citizen's access report: the case it answers and the citizen's keyed hash (current key), never the ID. */
+  citizen?: { caseReference: string; subjectHash: Buffer };
 }
 
 const COLUMNS = `id::text, kind, to_char(period_from, 'YYYY-MM-DD') AS "from", to_char(period_to, 'YYYY-MM-DD') AS "to", year, number,
   symbol, created_at AS "createdAt", created_by AS "createdBy", encode(pdf_sha256, 'hex') AS "pdfSha256",
   encode(xlsx_sha256, 'hex') AS "xlsxSha256", octet_length(pdf) AS "pdfBytes", octet_length(xlsx) AS "xlsxBytes", summary`;
 
-type Row = Omit<ReportRecord, 'period'> & { from: string; to: string };
-const record = ({ from, to, ...r }: Row): ReportRecord => ({ ...r, period: { from, to } });
+type Row = Omit<ReportRecord, 'period' | 'summary' | 'citizenAccess'> & {
+  from: string;
+  to: string;
+  summary: ReportSummary | CitizenAccessSummary;
+};
+const record = ({ from, to, summary, ...r }: Row): ReportRecord =>
+  r.kind === 'citizen_access'
+    ? { ...r, period: { from, to }, summary: null, citizenAccess: summary as CitizenAccessSummary }
+    : { ...r, period: { from, to }, summary: summary as ReportSummary, citizenAccess: null };
 
 /** The report archive (table report): rows with their files, never updated or deleted by the service. */
 @Injectable()
@@ -54,8 +69,9 @@ export class ReportRepository {
 
   async insert(m: EntityManager, r: NewReport): Promise<void> {
     await m.query(
-      `INSERT INTO report (id, kind, period_from, period_to, year, number, symbol, created_at, created_by, pdf, xlsx, pdf_sha256, xlsx_sha256, summary)
-       VALUES ($1, $2, $3::date, $4::date, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      `INSERT INTO report (id, kind, period_from, period_to, year, number, symbol, created_at, created_by, pdf, xlsx, pdf_sha256, xlsx_sha256, summary,
+         case_reference, subject_hash)
+       VALUES ($1, $2, $3::date, $4::date, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [
         r.id,
         r.kind,
@@ -71,6 +87,8 @@ export class ReportRepository {
         r.pdfSha256,
         r.xlsxSha256,
         JSON.stringify(r.summary),
+        r.citizen?.caseReference ?? null,
+        r.citizen?.subjectHash ?? null,
       ],
     );
   }

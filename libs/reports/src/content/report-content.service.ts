@@ -9,7 +9,7 @@ import type {
   AccountRef,
   ConnectedSystemEntry,
   ReportContent,
-  ReportKind,
+  PeriodicReportKind,
   ReportPeriod,
 } from '../report.type';
 import { ReportAccountsRepository } from './report-accounts.repository';
@@ -45,7 +45,7 @@ export class ReportContentService {
     private readonly registry: SourceSystemRepository,
   ) {}
 
-  async gather(kind: ReportKind, period: ReportPeriod, asOf: Date): Promise<ReportContent> {
+  async gather(kind: PeriodicReportKind, period: ReportPeriod, asOf: Date): Promise<ReportContent> {
     const from = startOfLocalDay(period.from);
     const to = startOfLocalDay(period.to);
     const ageSeconds = this.config.reports.openAlertAge;

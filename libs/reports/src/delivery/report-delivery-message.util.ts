@@ -32,7 +32,8 @@ export function reportLinks(r: ReportRecord, publicUrl: string | undefined): { r
 export function reportMail(d: ReportDelivery, r: ReportRecord, files: { pdf: Buffer; xlsx: Buffer }, publicUrl?: string): MailMessage {
   const number = `Số: ${r.number}/${r.symbol}`;
   const period = periodVi(r.period);
-  const s = r.summary;
+  // Only periodic reports are delivered (ReportDeliveryService.deliveriesOf): they all have their figures.
+  const s = r.summary!;
   const text = [
     `Kính gửi: Văn phòng Ủy ban nhân dân tỉnh`,
     ``,

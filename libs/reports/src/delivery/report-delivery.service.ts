@@ -55,7 +55,8 @@ export class ReportDeliveryService implements OnApplicationBootstrap, OnApplicat
 
   /** The deliveries of a report of this kind, as configured: one email per address, the webhook. */
   deliveriesOf(kind: ReportKind): NewDelivery[] {
-    if (!this.settings.kinds.includes(kind)) return [];
+    // A citizen's access report is for the citizen, never sent to the Office.
+    if (kind === 'citizen_access' || !this.settings.kinds.includes(kind)) return [];
     return [
       ...this.settings.emails.map((recipient) => ({ channel: 'email' as const, recipient })),
       ...(this.settings.webhookUrl ? [{ channel: 'webhook' as const, recipient: this.settings.webhookUrl }] : []),

@@ -30,6 +30,23 @@ export class ReportSummaryDto {
   overdueAlerts: number;
 }
 
+export class CitizenAccessSummaryDto {
+  @ApiProperty({
+    example: 'Đơn 15/2026 của công dân',
+    description: "The case the report answers (the citizen's request)",
+  })
+  caseReference: string;
+  @ApiProperty({ description: "The citizen's lookups, identity checks and exports listed" }) events: number;
+  @ApiProperty({ description: 'Accounts that looked the citizen up' }) accounts: number;
+  @ApiProperty({ description: 'Units of those accounts' }) units: number;
+  @ApiProperty({ description: 'Stored batches the events come from (cited with their chained digests)' })
+  batches: number;
+  @ApiProperty({ type: String, nullable: true, description: 'The first event listed (ISO 8601)' })
+  firstAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The last event listed (ISO 8601)' })
+  lastAt: string | null;
+}
+
 export class ReportDto {
   @ApiProperty({ example: '12' }) id: string;
   @ApiProperty({ enum: REPORT_KINDS }) kind: string;
@@ -52,7 +69,19 @@ export class ReportDto {
   xlsxSha256: string;
   @ApiProperty() pdfBytes: number;
   @ApiProperty() xlsxBytes: number;
-  @ApiProperty({ type: ReportSummaryDto }) summary: ReportSummaryDto;
+  @ApiProperty({
+    type: ReportSummaryDto,
+    nullable: true,
+    description: "A periodic report's headline figures; null for a citizen's access report",
+  })
+  summary: ReportSummaryDto | null;
+  @ApiProperty({
+    type: CitizenAccessSummaryDto,
+    nullable: true,
+    description:
+      "A citizen's access report's case and figures (no personal data); null for a periodic report",
+  })
+  citizenAccess: CitizenAccessSummaryDto | null;
 }
 
 export class ReportPageDto {

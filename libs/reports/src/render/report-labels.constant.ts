@@ -6,6 +6,7 @@ export const KIND_VI: Record<ReportKind, string> = {
   monthly: 'tháng',
   quarterly: 'quý',
   on_demand: 'theo yêu cầu',
+  citizen_access: 'truy cập dữ liệu cá nhân của công dân',
 };
 
 export const ACTION_VI: Record<ActivityAction, string> = {

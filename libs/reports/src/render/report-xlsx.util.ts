@@ -12,37 +12,7 @@ import {
   SEVERITY_VI,
   SOURCE_STATUS_VI,
 } from './report-labels.constant';
-
-type Value = string | number | boolean | Date | null;
-
-interface SheetColumn {
-  header: string;
-  width: number;
-  /** Excel number format: '#,##0', '0.0%', 'dd/mm/yyyy hh:mm', 'dd/mm/yyyy'. */
-  format?: string;
-}
-
-const INT = '#,##0';
-const SHARE = '0.0%';
-const TIME = 'dd/mm/yyyy hh:mm';
-const DATE = 'dd/mm/yyyy';
-const OFFSET_MS = 7 * 3_600_000;
-
-/** Excel has no time zones: an instant is written as its wall-clock time in Vietnam. */
-const local = (at: Date): Date => new Date(at.getTime() + OFFSET_MS);
-const day = (d: string): Date => new Date(`${d}T00:00:00.000Z`);
-
-function sheet(book: ExcelJS.Workbook, name: string, columns: SheetColumn[], rows: Value[][]): void {
-  const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({
-    header: c.header,
-    width: c.width,
-    style: c.format ? { numFmt: c.format } : {},
-  }));
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).alignment = { wrapText: true, vertical: 'middle' };
-  for (const r of rows) ws.addRow(r);
-}
+import { DATE, day, INT, local, SHARE, sheet, TIME } from './xlsx-sheet.util';
 
 /**
  * The report's figures, one sheet per section, headers in Vietnamese, numbers as numbers (shares as fractions

@@ -19,6 +19,7 @@ import { SecurityEventType } from '@app/auth';
 import { Clock, DomainException, ErrorCode } from '@app/common';
 import { maskPersonalIds, SubjectPseudonymizer } from '@app/ingestion';
 import { TraceAudit } from '../audit/trace-audit.service';
+import { inReadSnapshot } from '../query/read-snapshot.util';
 import { REVEAL_REASON_MAX } from '../reveal/trace-reveal.service';
 import { TRACE_ORDER_BY, traceWhere } from '../query/trace-where';
 import { PreparedTrace, TraceSearchRequest, TraceSearchService } from '../search/trace-search.service';
@@ -128,7 +129,7 @@ export class EvidenceExportService {
     const revealed = reveal ? { reason: reveal.reason } : {};
     let rows = 0;
     try {
-      const proven = await this.inSnapshot((runner) => this.streamRows(runner, p, writer, cellsOf, () => rows++));
+      const proven = await inReadSnapshot(this.db, (runner) => this.streamRows(runner, p, writer, cellsOf, () => rows++));
       const file = await writer.finish();
       const manifest = this.sign({
         format: MANIFEST_FORMAT,
@@ -161,22 +162,6 @@ export class EvidenceExportService {
       // The rows written so far were read: that access is recorded too.
       await this.record(p, by, rows, { exportId: id, format, failed: true, ...revealed });
       throw error;
-    }
-  }
-
-  /** One REPEATABLE READ snapshot: the rows written and the batches proven are the same rows. */
-  private async inSnapshot<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
-    const runner = this.db.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction('REPEATABLE READ');
-      await runner.query('SET TRANSACTION READ ONLY');
-      const result = await work(runner);
-      await runner.commitTransaction();
-      return result;
-    } finally {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      await runner.release();
     }
   }
 

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { api, apiDownload, query } from '@/lib/api-client';
 import type { components } from '@/lib/api-types';
+import { DownloadedFile, fileNameOf } from '@/lib/save-file';
 
 type Schemas = components['schemas'];
 
@@ -111,11 +112,9 @@ export type ExportFormat = 'csv' | 'xlsx';
 
 export interface DownloadedExport {
   id: string;
-  file: { blob: Blob; name: string };
-  manifest: { blob: Blob; name: string };
+  file: DownloadedFile;
+  manifest: DownloadedFile;
 }
-
-const fileNameOf = (headers: Headers, fallback: string) => /filename="([^"]+)"/.exec(headers.get('Content-Disposition') ?? '')?.[1] ?? fallback;
 
 /** The file (streamed by the service, which stores the manifest by the time it ends), then its manifest. */
 export function useExport() {
