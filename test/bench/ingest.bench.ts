@@ -1,5 +1,6 @@
 /**
  * npm run bench:ingest [-- --events 2000000] [--preload 0] [--partitions 6] [--consumers N] [--dist] [--no-streaming] [--cpu-prof] [--keep]
+ *   [--drop-index idx_a,idx_b]
  *   [--database tthc_bench_xxxxxxxx --seed other]
  *
  * End-to-end ingest: simulated gateway events are loaded into a fresh Kafka topic first, then the real service
@@ -10,7 +11,8 @@
  * else the test environment's Kafka and the local PostgreSQL (a throwaway database, dropped at the end unless
  * --keep). --dist runs the built service (run `npm run build` first), as production does. --database measures again
  * on a database a run kept (with a new --seed, so that its events are new to the store); with --preload it first
- * grows that store by N events, in the months before its earliest one.
+ * grows that store by N events, in the months before its earliest one. --drop-index drops the named indexes of the
+ * migrated store before the run (to measure what an index costs ingest, against a run without it).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -47,6 +49,7 @@ interface Options {
   streaming: boolean;
   database?: string;
   seed: string;
+  dropIndex?: string[];
 }
 
 async function sql<T>(url: string, text: string): Promise<T> {
@@ -174,6 +177,10 @@ async function main(o: Options): Promise<void> {
     );
     log(`Kafka ${kafka.version} at ${kafka.brokers.join(',')}`);
     if (o.preload > 0) await preload(db, o.preload);
+    for (const index of o.dropIndex ?? []) {
+      await sql(db.url, `DROP INDEX ${index}`);
+      log(`dropped index ${index} for this run`);
+    }
     const before = await storeContents(db);
     log(`events in the store before the run: ${fmt(before.events)}`);
     await registerSourceSystems(db);
@@ -268,6 +275,7 @@ new Command('bench:ingest')
     'simulator seed of the measured events (a new one for each run on a kept database)',
     'bench',
   )
+  .option('--drop-index <names>', 'indexes to drop before the run, separated by commas', (v: string) => v.split(',').filter((n) => /^[a-z_][a-z0-9_]*$/.test(n)))
   .action((o: Options) => main(o))
   .parseAsync()
   .catch((error: unknown) => {

@@ -19,6 +19,8 @@ const QUEUED = 'urgentNoticeQueued';
 export class UrgentNoticeService implements OnModuleInit, EntitySubscriberInterface {
   private readonly logger = new Logger(UrgentNoticeService.name);
   private readonly settings: UrgentNoticeConfig;
+  /** A service process (any role) says once at start that urgent notices are off; a command run says nothing. */
+  private readonly service: boolean;
 
   constructor(
     @InjectConfig() config: AppConfig,
@@ -29,12 +31,13 @@ export class UrgentNoticeService implements OnModuleInit, EntitySubscriberInterf
     private readonly dataSource: DataSource,
   ) {
     this.settings = config.reports.urgent;
+    this.service = config.roles.size > 0;
   }
 
   onModuleInit(): void {
     if (!this.settings.alertTypes.length) return;
     if (!this.settings.emails.length) {
-      this.logger.warn('Neither REPORTS_URGENT_EMAILS nor REPORTS_DELIVERY_EMAILS is set: no urgent notices are sent');
+      if (this.service) this.logger.warn('Neither REPORTS_URGENT_EMAILS nor REPORTS_DELIVERY_EMAILS is set: no urgent notices are sent');
       return;
     }
     this.alerts.onRaised((m, alert) => this.enqueue(m, alert));
