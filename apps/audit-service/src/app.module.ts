@@ -15,6 +15,7 @@ import { SourceSystemsModule } from '@app/source-systems';
 import { DetectionModule } from '@app/detection';
 import { ReportsModule } from '@app/reports';
 import { EvidenceExportModule, TraceModule } from '@app/trace';
+import { IncidentsModule } from '@app/incidents';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
 import { AccountsController } from './http/accounts.controller';
@@ -49,6 +50,8 @@ import { ReportsController } from './http/reports.controller';
 import { PeriodicReportCron } from './jobs/periodic-report.cron';
 import { TraceController } from './http/trace.controller';
 import { TraceExportController } from './http/trace-export.controller';
+import { IncidentsController } from './http/incidents.controller';
+import { IncidentReminderCron } from './jobs/incident-reminder.cron';
 
 /** What each role adds. Health and metrics are served by every replica whatever its roles. */
 const API_CONTROLLERS = [
@@ -76,9 +79,10 @@ const API_CONTROLLERS = [
   ReportsController,
   TraceController,
   TraceExportController,
+  IncidentsController,
 ];
 const INGEST_PROVIDERS = [QueryLogConsumer];
-const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron, DetectionDailyCron, ProcedureProfileCron, PeriodicReportCron];
+const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron, DetectionDailyCron, ProcedureProfileCron, PeriodicReportCron, IncidentReminderCron];
 
 @Module({})
 export class AppModule {
@@ -107,6 +111,7 @@ export class AppModule {
         ReportsModule,
         TraceModule,
         EvidenceExportModule,
+        IncidentsModule,
       ],
       controllers: [HealthController, MetricsController, ...(roles.has('api') ? API_CONTROLLERS : [])],
       providers: [

@@ -69,6 +69,8 @@ export interface AppConfig {
   smtp: { url?: string; from: string };
   auth: AuthConfig;
   reports: ReportsConfig;
+  /** Breach incidents: hours before the 72-hour deadline at which the assignees are reminded, largest first. */
+  incidents: { reminderHours: number[] };
 }
 
 /** Sign-in, tokens, producer API keys and rate limits. Durations in seconds. */
@@ -226,6 +228,7 @@ function toAppConfig(e: Env): AppConfig {
       schedules: { weekly: e.REPORTS_WEEKLY_CRON, monthly: e.REPORTS_MONTHLY_CRON, quarterly: e.REPORTS_QUARTERLY_CRON },
       openAlertAge: e.REPORTS_OPEN_ALERT_AGE,
     },
+    incidents: { reminderHours: e.INCIDENT_REMINDER_HOURS },
   };
 }
 

@@ -27,6 +27,15 @@ export enum SecurityEventType {
   TRACE_SUBJECT_REVEALED = 'trace.subject-revealed',
   /** An evidence export (docs/trace.md): with its id, format, the file's SHA-256 and the rows written. */
   TRACE_EXPORTED = 'trace.exported',
+  /** Breach incidents (docs/incidents.md): each with the incident's id and what changed. */
+  INCIDENT_OPENED = 'incident.opened',
+  INCIDENT_UPDATED = 'incident.updated',
+  INCIDENT_NOTICE_SAVED = 'incident.notice-saved',
+  INCIDENT_NOTICE_FINALISED = 'incident.notice-finalised',
+  INCIDENT_SENT = 'incident.sent',
+  INCIDENT_CONFIRMED = 'incident.confirmed',
+  INCIDENT_REMINDED = 'incident.reminded',
+  INCIDENT_LATE = 'incident.late',
 }
 
 export type SecurityActor =

@@ -32,6 +32,7 @@ import { CreateReport1795509950000 } from './1795509950000-CreateReport';
 import { IndexQueryEventsForTrace1795509900140 } from './1795509900140-IndexQueryEventsForTrace';
 import { AddDigestFormToAuditBatch1795510300000 } from './1795510300000-AddDigestFormToAuditBatch';
 import { CreateEvidenceExport1795510300001 } from './1795510300001-CreateEvidenceExport';
+import { CreateIncident1795510500017 } from './1795510500017-CreateIncident';
 /** Every migration, in order. Listed (not globbed) so the same list works from source, dist and tests. */
 export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795503100000, CreateAuthTables1795503666503, SequenceAuditChain1795503700000,
   CreateSignedDigestAndRetentionLog1795504200000,
@@ -59,4 +60,5 @@ export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795
   CreateReport1795509950000,
   AddDigestFormToAuditBatch1795510300000,
   CreateEvidenceExport1795510300001,
+  CreateIncident1795510500017,
 ];
