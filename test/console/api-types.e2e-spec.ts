@@ -59,6 +59,15 @@ const USED = [
   'AccountTimelineDto',
   'RevealedSubjectDto',
   'TraceHistoryPageDto',
+  // Breach incidents (Sự cố)
+  'IncidentPageDto',
+  'IncidentDetailDto',
+  'OpenIncidentDto',
+  'UpdateIncidentDto',
+  'NoticeVersionListDto',
+  'SaveNoticeVersionDto',
+  'RecordSendingDto',
+  'AddConfirmationDto',
 ];
 const ROOT = join(__dirname, '..', '..');
 const HEADER =

@@ -19,6 +19,8 @@ const DetectionSettingsPage = lazy(() => import('@/features/admin').then((m) => 
 const CalendarPage = lazy(() => import('@/features/admin').then((m) => ({ default: m.CalendarPage })));
 const UnitsPage = lazy(() => import('@/features/admin').then((m) => ({ default: m.UnitsPage })));
 const TracePage = lazy(() => import('@/features/trace').then((m) => ({ default: m.TracePage })));
+const IncidentsPage = lazy(() => import('@/features/incidents').then((m) => ({ default: m.IncidentsPage })));
+const IncidentPage = lazy(() => import('@/features/incidents').then((m) => ({ default: m.IncidentPage })));
 const OverviewPage = lazy(() => import('@/features/overview').then((m) => ({ default: m.OverviewPage })));
 
 /** The start page: the first page of the menu the user may open. */
@@ -38,6 +40,7 @@ function AlertRoute() {
       canReadUsers={session.can('users:read')}
       canSuppress={session.can('settings:write')}
       canReadAccounts={session.can('accounts:read')}
+      canOpenIncident={session.can('incidents:write')}
     />
   );
 }
@@ -60,6 +63,14 @@ function AccountsRoute() {
 function TraceRoute() {
   const session = useSession();
   return <TracePage userId={session.me!.user.id} canReveal={session.can('audit:reveal')} canExport={session.can('evidence:export')} />;
+}
+
+function IncidentsRoute() {
+  return <IncidentsPage canWrite={useSession().can('incidents:write')} />;
+}
+
+function IncidentRoute() {
+  return <IncidentPage canWrite={useSession().can('incidents:write')} />;
 }
 
 function AccountRoute() {
@@ -85,6 +96,8 @@ export const routes: RouteObject[] = [
       { path: 'accounts', element: <Guarded permission="accounts:read"><AccountsRoute /></Guarded> },
       { path: 'accounts/:id', element: <Guarded permission="accounts:read"><AccountRoute /></Guarded> },
       { path: 'trace', element: <Guarded permission="audit:search"><TraceRoute /></Guarded> },
+      { path: 'incidents', element: <Guarded permission="incidents:read"><IncidentsRoute /></Guarded> },
+      { path: 'incidents/:id', element: <Guarded permission="incidents:read"><IncidentRoute /></Guarded> },
       { path: 'integration', element: <Guarded permission="source-systems:read"><IntegrationRoute /></Guarded> },
       {
         path: 'admin',

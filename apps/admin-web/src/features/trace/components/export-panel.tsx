@@ -3,19 +3,8 @@ import { Alert, Button, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { describeError } from '@/components/query-state';
 import { useI18n } from '@/i18n';
+import { saveFile as save } from '@/lib/save-file';
 import { DownloadedExport, ExportFormat, TraceSearch, useExport } from '../api/trace-api';
-
-/** Hands a downloaded file to the browser (a link to an object URL, clicked). */
-function save(file: { blob: Blob; name: string }): void {
-  const url = URL.createObjectURL(file.blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** Evidence export of the current search: the file and its signed manifest, and how to check them offline. */
 export function ExportButtons({ search }: { search: TraceSearch }) {
