@@ -129,6 +129,21 @@ describe('Incidents (/v1/incidents)', () => {
     expect(res.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'content.violation.subjectsAffected' })]));
   });
 
+  it("refuses a citizen's personal ID in clear in the notice or the incident, naming the field", async () => {
+    const incident = await openIncident(sut.app, admin, { title: 'Số định danh' });
+    const { content } = await latestNotice(sut.app, admin, incident.id);
+    const res = await request(server(sut.app))
+      .post(`/v1/incidents/${incident.id}/notice/versions`)
+      .set('Authorization', admin)
+      .send({ content: { ...content, violation: { ...content.violation, act: 'Tra cứu công dân 052190012345 ngoài giờ' } } })
+      .expect(400);
+    expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'content.violation.act' })]);
+    expect(JSON.stringify(res.body)).not.toContain('052190012345');
+    await request(server(sut.app)).patch(`/v1/incidents/${incident.id}`).set('Authorization', admin).send({ description: 'Công dân 052190012345' }).expect(400);
+    const [{ n }] = await sql<{ n: number }>(sut.db.url, `SELECT count(*)::int AS n FROM incident_notice_version WHERE incident_id = $1`, [incident.id]);
+    expect(n).toBe(1);
+  });
+
   it('finalises once: a number, PDF and DOCX with their SHA-256; again returns the same; no more edits', async () => {
     const incident = await openIncident(sut.app, admin, { title: 'Hoàn tất', fields: ['fullName'] });
     const path = `/v1/incidents/${incident.id}/notice`;

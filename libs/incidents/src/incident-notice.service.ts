@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { SecurityEventType, SecurityLogService } from '@app/auth';
 import { Clock, DomainException, ErrorCode } from '@app/common';
 import { logIncident } from './incident-log.util';
+import { refusePersonalIds } from './personal-id-guard.util';
 import { AppConfig, InjectConfig } from '@app/config';
 import { FIELD_CATALOG_V1 } from '@app/contracts';
 import {
@@ -68,6 +69,7 @@ export class IncidentNoticeService {
 
   /** An edit saved as the next version; concurrent saves are numbered one after the other (the incident's row lock). */
   async save(incidentId: string, content: BreachNoticeContent, by: IncidentActor): Promise<NoticeVersion> {
+    refusePersonalIds(content, 'content');
     const at = this.clock.now();
     const version = await this.db.transaction(async (m) => {
       await this.lockOpen(m, incidentId);

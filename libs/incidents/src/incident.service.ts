@@ -4,6 +4,7 @@ import { AlertsService } from '@app/alerts';
 import { SecurityEventType, SecurityLogService } from '@app/auth';
 import { Clock, DomainException, ErrorCode } from '@app/common';
 import { logIncident } from './incident-log.util';
+import { refusePersonalIds } from './personal-id-guard.util';
 import { prefillFromAlerts } from './alert-prefill.util';
 import { IncidentRecordRepository } from './incident-record.repository';
 import { IncidentRepository } from './incident.repository';
@@ -48,6 +49,7 @@ export class IncidentService {
   ) {}
 
   async open(input: OpenIncidentInput, by: IncidentActor): Promise<IncidentDetail> {
+    refusePersonalIds({ title: input.title, description: input.description, measuresTaken: input.measuresTaken });
     const now = this.clock.now();
     const discoveredAt = input.discoveredAt ?? now;
     if (discoveredAt.getTime() > now.getTime() + DISCOVERY_SKEW_MS)
@@ -102,6 +104,7 @@ export class IncidentService {
   }
 
   async update(id: string, changes: IncidentChanges, by: IncidentActor): Promise<IncidentDetail> {
+    refusePersonalIds({ title: changes.title, description: changes.description, measuresTaken: changes.measuresTaken });
     const before = await this.get(id);
     if (changes.status === 'closed' && !before.notifiedAt)
       throw new DomainException(ErrorCode.CONFLICT, 'An incident is closed only after its notice was sent (POST …/sending)');
@@ -122,6 +125,7 @@ export class IncidentService {
    * here (a notice may have been sent on paper), but the time must not be in the future nor before discovery.
    */
   async recordSending(id: string, r: Omit<NewIncidentRecord, 'kind' | 'file'>, by: IncidentActor): Promise<IncidentDetail> {
+    refusePersonalIds({ note: r.note });
     const incident = await this.get(id);
     this.checkTime(r.at, incident.discoveredAt);
     const now = this.clock.now();
@@ -136,6 +140,7 @@ export class IncidentService {
 
   /** The confirmation record (biên bản) of the notice's receipt: a file, a text, or both. */
   async addConfirmation(id: string, r: Omit<NewIncidentRecord, 'kind'>, sha256: Buffer | null, by: IncidentActor): Promise<IncidentDetail> {
+    refusePersonalIds({ note: r.note });
     const incident = await this.get(id);
     this.checkTime(r.at, incident.discoveredAt);
     if (!r.file && !r.note.trim())
