@@ -1,3 +1,4 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
 import request from 'supertest';
 import { Role } from '@app/auth';
 import { FixedClock } from '@app/common';
@@ -102,6 +103,16 @@ describe('Incident reminders and late marking', () => {
       .send({ content: { ...full, lateReason: 'Sự cố được phát hiện vào ngày nghỉ lễ; cần thời gian xác minh phạm vi.' } })
       .expect(201);
     await request(server(sut.app)).post(`/v1/incidents/${incident.id}/notice/finalise`).set('Authorization', await admin()).send({}).expect(200);
+  });
+
+  it('is scheduled on the replicas with the jobs role only', async () => {
+    const jobs = await bootTestApp({ ROLES: 'jobs', SMTP_URL: smtp.url }, { db: sut.db, clock });
+    try {
+      expect(jobs.app.get(SchedulerRegistry).getIntervals()).toContain('incident-reminders');
+    } finally {
+      await jobs.close();
+    }
+    expect(() => sut.app.get(SchedulerRegistry)).toThrow();
   });
 
   it('sends no reminder for a notified incident and does not mark it late', async () => {
