@@ -6,7 +6,7 @@ import { Role } from '@app/auth';
 import { bearerFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
 import { CASE, hmacHex, ingest, NEW_KEY, newPersonalId, ROTATED_ENV, seedEvents } from './trace.fixture';
-import { EXACT_TOTAL_BOUND } from '@app/trace';
+import { EXACT_TOTAL_BOUND, TraceEventRepository } from '@app/trace';
 
 const DIRECTORY_CSV =
   'accountId,fullName,unitCode,unitName,role,accountType,status,email,createdAt,lastLoginAt\n' +
@@ -152,4 +152,23 @@ describe('Trace timelines, reveal and repeated tracing', () => {
     const few = await http().get('/v1/trace/events').query({ ...CASE, accountId: 'cb.bulk', action: 'login', limit: 10 }).set('Authorization', auditor).expect(200);
     expect(few.body.total).toEqual({ value: bulk.filter((e) => e.action === 'login').length, exact: true });
   }, 120_000);
+
+  it('gives up counting when the count would take longer than its budget', async () => {
+    const repository = sut.app.get(TraceEventRepository);
+    const criteria = { accountIds: ['cb.bulk'] };
+    expect(await repository.countBelow(criteria, EXACT_TOTAL_BOUND, {}, 5_000)).toBe(EXACT_TOTAL_BOUND);
+    // A session holding the table makes any count wait: the budget stops it instead of the auditor waiting.
+    const blocker = new Client({ connectionString: sut.db.url });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE query_event IN ACCESS EXCLUSIVE MODE');
+      const started = Date.now();
+      expect(await repository.countBelow(criteria, EXACT_TOTAL_BOUND, {}, 50)).toBeNull();
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await blocker.query('ROLLBACK');
+      await blocker.end();
+    }
+  });
 });

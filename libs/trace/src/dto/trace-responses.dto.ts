@@ -24,7 +24,7 @@ export class TraceEventDto {
 
 export class TraceTotalDto {
   @ApiProperty() value: number;
-  @ApiProperty({ description: 'true: counted exactly (under 5,000 events); false: the database planner\'s estimate' }) exact: boolean;
+  @ApiProperty({ description: 'true: counted exactly (under 5,000 events, when counting is quick); false: the database planner\'s estimate' }) exact: boolean;
 }
 
 export class TraceSearchPageDto {

@@ -4,6 +4,9 @@ import { TraceCriteria, TraceCursor } from '../query/trace-criteria';
 import { TRACE_EVENT_COLUMNS, TraceEvent, traceCursorOfRow, traceEventFromRow } from '../query/trace-event.type';
 import { traceBoundedCountSql, traceEstimateSql, tracePageSql, TraceWhereOptions } from '../query/trace-where';
 
+/** PostgreSQL's SQLSTATE for a statement stopped by statement_timeout. */
+const QUERY_CANCELED = '57014';
+
 /** The stored events as auditors search them: raw SQL over the partitioned query_event (libs/trace/src/query). */
 @Injectable()
 export class TraceEventRepository {
@@ -23,11 +26,28 @@ export class TraceEventRepository {
     return { events: shown.map(traceEventFromRow), next: more ? traceCursorOfRow(shown[shown.length - 1]) : null };
   }
 
-  /** The number of matching events when under `bound` (read to the bound, no further); null at or above it. */
-  async countBelow(criteria: TraceCriteria, bound: number, options: TraceWhereOptions): Promise<number | null> {
+  /**
+   * The number of matching events, read to `bound` and no further (`bound` itself: at least that many), within
+   * `budgetMs` of database time; null when counting would take longer (a rare combination of filters makes the
+   * database read many rows to find few).
+   */
+  async countBelow(criteria: TraceCriteria, bound: number, options: TraceWhereOptions, budgetMs: number): Promise<number | null> {
     const { sql, params } = traceBoundedCountSql(criteria, bound, options);
-    const [{ n }] = (await this.db.query(sql, params)) as { n: number }[];
-    return n < bound ? n : null;
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`SELECT set_config('statement_timeout', $1, true)`, [`${Math.max(1, Math.round(budgetMs))}ms`]);
+      const [{ n }] = (await runner.query(sql, params)) as { n: number }[];
+      await runner.commitTransaction();
+      return n;
+    } catch (error) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      if ((error as { code?: string }).code === QUERY_CANCELED) return null;
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   /** The planner's estimate of the matching events (no rows are read). */

@@ -11,8 +11,12 @@ import { decodeTraceCursor, encodeTraceCursor, TraceWhereOptions } from '../quer
 import { checkTraceCase, TraceCase, TraceRequester } from '../trace-case.type';
 import { TraceEventRepository } from './trace-event.repository';
 
-/** Under this many matching events the total is counted exactly (reading no further); above it, estimated. */
+/**
+ * Under this many matching events the total is counted exactly (reading no further), if the count takes at most
+ * EXACT_TOTAL_BUDGET_MS of database time; otherwise it is estimated.
+ */
 export const EXACT_TOTAL_BOUND = 5_000;
+export const EXACT_TOTAL_BUDGET_MS = 8;
 export const TRACE_PAGE_MAX = 500;
 
 /** A search as an auditor asks it: the citizens' IDs in clear (hashed here and nowhere kept), the other criteria, the case. */
@@ -35,7 +39,7 @@ export interface PreparedTrace {
 
 export interface TraceTotal {
   value: number;
-  /** true: counted (under EXACT_TOTAL_BOUND); false: the planner's estimate. */
+  /** true: counted (under EXACT_TOTAL_BOUND, within EXACT_TOTAL_BUDGET_MS); false: the planner's estimate. */
   exact: boolean;
 }
 
@@ -95,7 +99,7 @@ export class TraceSearchService {
     // The first page's count runs beside it (read to the bound at most): the answer waits for the slower of the two.
     const [{ events: items, next }, counted] = await Promise.all([
       this.events.findPage(prepared.criteria, { limit, after }, prepared.options),
-      after ? undefined : this.events.countBelow(prepared.criteria, EXACT_TOTAL_BOUND, prepared.options),
+      after ? undefined : this.events.countBelow(prepared.criteria, EXACT_TOTAL_BOUND, prepared.options, EXACT_TOTAL_BUDGET_MS),
     ]);
     const total = counted === undefined ? null : await this.total(prepared, items.length, next !== null, counted);
     await this.audit.record({
@@ -112,8 +116,10 @@ export class TraceSearchService {
 
   private async total(p: PreparedTrace, shown: number, more: boolean, counted: number | null): Promise<TraceTotal> {
     if (!more) return { value: shown, exact: true };
-    if (counted !== null) return { value: counted, exact: true };
-    return { value: Math.max(await this.events.estimate(p.criteria, p.options), EXACT_TOTAL_BOUND), exact: false };
+    if (counted !== null && counted < EXACT_TOTAL_BOUND) return { value: counted, exact: true };
+    // Not counted: the count reached the bound, or it ran over its budget (then the page and one more are known).
+    const atLeast = counted ?? shown + 1;
+    return { value: Math.max(await this.events.estimate(p.criteria, p.options), atLeast), exact: false };
   }
 }
 
