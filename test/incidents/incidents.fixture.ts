@@ -21,10 +21,15 @@ export async function latestNotice(app: INestApplication, token: string, id: str
   return res.body.items[0];
 }
 
-/** Every string left empty filled, as an admin completing the form does (emails and phones where the form wants them). */
+/**
+ * The draft completed as an admin does: every string left empty or still the configuration's placeholder
+ * ("(địa chỉ trụ sở chính)", the tax code 0000000000) filled, a data category and a count when the draft has none.
+ */
 export function completed(content: BreachNoticeContent): BreachNoticeContent {
   const fill = (value: unknown, key: string): unknown => {
-    if (typeof value === 'string' && !value.trim()) {
+    if (key === 'taxCode' && (value === null || /^0+$/.test(String(value)))) return '3200123456';
+    if (key === 'website' && value === null) return 'https://vanphong.example.gov.vn';
+    if (typeof value === 'string' && (!value.trim() || /^\(.*\)$/.test(value.trim()))) {
       if (/email/i.test(key)) return 'dpo@example.gov.vn';
       if (/phone/i.test(key)) return '0233 3852 123';
       return `Nội dung ${key}`;
@@ -33,5 +38,9 @@ export function completed(content: BreachNoticeContent): BreachNoticeContent {
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, k)]));
     return value;
   };
-  return fill(content, '') as BreachNoticeContent;
+  const done = fill(content, '') as BreachNoticeContent;
+  const v = done.violation;
+  if (!v.dataCategories.length) v.dataCategories = [{ field: 'fullName', label: 'Họ, chữ đệm và tên khai sinh', sensitive: false }];
+  if (v.subjectsAffected === null && v.recordsAffected === null) v.subjectsAffected = 1;
+  return done;
 }

@@ -1156,6 +1156,11 @@ export interface components {
             field: string;
             label: string;
             sensitive: boolean;
+            /**
+             * @description Biometric and location data: the citizens' notice is made too
+             * @enum {string}
+             */
+            kind?: "biometric" | "location";
         };
         NoticeOrganisationDto: {
             name: string;
@@ -1174,6 +1179,10 @@ export interface components {
             issuingBody: string;
             symbol: string;
             signer: components["schemas"]["NoticeSignerDto"];
+            /** @description The addressees from configuration */
+            recipients?: string[];
+            /** @description "Nơi nhận" lines after "Như trên;" */
+            copies?: string[];
         };
         NoticePersonDto: {
             name: string;
@@ -1613,7 +1622,7 @@ export interface components {
         };
         TraceTotalDto: {
             value: number;
-            /** @description true: counted exactly (under 5,000 events); false: the database planner's estimate */
+            /** @description true: counted exactly (under 5,000 events, when counting is quick); false: the database planner's estimate */
             exact: boolean;
         };
         UnitKindWorkingHoursDto: {

@@ -34,12 +34,30 @@ export class NoticeOrganisationDto {
   @ApiProperty() @IsString() @MaxLength(200) issuingBody: string;
   @ApiProperty() @IsString() @MaxLength(50) symbol: string;
   @ApiProperty({ type: NoticeSignerDto }) @ValidateNested() @Type(() => NoticeSignerDto) signer: NoticeSignerDto;
+  @ApiPropertyOptional({ type: [String], description: 'The addressees from configuration' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(TEXT, { each: true })
+  recipients?: string[];
+  @ApiPropertyOptional({ type: [String], description: '"Nơi nhận" lines after "Như trên;"' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(TEXT, { each: true })
+  copies?: string[];
 }
 
 export class NoticeDataCategoryDto {
   @ApiProperty({ description: 'Field-catalog code' }) @IsString() @MaxLength(100) field: string;
   @ApiProperty() @IsString() @MaxLength(500) label: string;
   @ApiProperty() @IsBoolean() sensitive: boolean;
+  @ApiPropertyOptional({ enum: ['biometric', 'location'], description: "Biometric and location data: the citizens' notice is made too" })
+  @IsOptional()
+  @IsIn(['biometric', 'location'])
+  kind?: 'biometric' | 'location';
 }
 
 export class NoticeViolationDto {
