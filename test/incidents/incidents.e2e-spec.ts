@@ -4,6 +4,7 @@ import { AlertsService } from '@app/alerts';
 import { Role } from '@app/auth';
 import { FixedClock } from '@app/common';
 import { sql } from '../ingestion/ingest.fixture';
+import { ensurePoppler, pdfText } from '../reports/poppler';
 import { bearerFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
 import { completed, HOUR, latestNotice, openIncident, server } from './incidents.fixture';
@@ -166,8 +167,13 @@ describe('Incidents (/v1/incidents)', () => {
     const pdf = await request(server(sut.app)).get(`${path}/versions/${a.body.version}/pdf`).set('Authorization', auditor).buffer(true).parse(binary).expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(sha256(pdf.body)).toBe(a.body.pdfSha256);
+    ensurePoppler();
+    const text = pdfText(pdf.body);
+    expect(text).toContain(`Số: ${a.body.content.number}`);
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
     const docx = await request(server(sut.app)).get(`${path}/versions/${a.body.version}/docx`).set('Authorization', auditor).buffer(true).parse(binary).expect(200);
     expect(sha256(docx.body)).toBe(a.body.docxSha256);
+    expect(docx.body.subarray(0, 2).toString()).toBe('PK');
     await request(server(sut.app)).get(`${path}/versions/1/pdf`).set('Authorization', auditor).expect(409);
     await request(server(sut.app)).get(`${path}/versions/${a.body.version}/citizen-pdf`).set('Authorization', auditor).expect(404);
 
