@@ -60,6 +60,9 @@ describe('Incidents (/v1/incidents)', () => {
   it('defaults the discovery to now and refuses one in the future, naming the field', async () => {
     const now = await openIncident(sut.app, admin, { title: 'Phát hiện ngay' });
     expect(now.discoveredAt).toBe(clock.now().toISOString());
+    // The admin's clock a little ahead: taken as now, so that the deadline is never more than 72 hours away.
+    const ahead = await openIncident(sut.app, admin, { title: 'Đồng hồ nhanh', discoveredAt: new Date(clock.now().getTime() + 30_000).toISOString() });
+    expect(ahead).toEqual(expect.objectContaining({ discoveredAt: clock.now().toISOString(), remainingMs: 72 * HOUR }));
     const res = await request(server(sut.app))
       .post('/v1/incidents')
       .set('Authorization', admin)

@@ -51,11 +51,13 @@ export class IncidentService {
   async open(input: OpenIncidentInput, by: IncidentActor): Promise<IncidentDetail> {
     refusePersonalIds({ title: input.title, description: input.description, measuresTaken: input.measuresTaken });
     const now = this.clock.now();
-    const discoveredAt = input.discoveredAt ?? now;
-    if (discoveredAt.getTime() > now.getTime() + DISCOVERY_SKEW_MS)
+    const given = input.discoveredAt ?? now;
+    if (given.getTime() > now.getTime() + DISCOVERY_SKEW_MS)
       throw new DomainException(ErrorCode.VALIDATION_FAILED, 'discoveredAt must not be in the future', [
         { field: 'discoveredAt', message: `must not be after now (${now.toISOString()})` },
       ]);
+    // Within the skew, the admin's clock ran ahead: the discovery is now (the deadline never exceeds 72 hours ahead).
+    const discoveredAt = given > now ? now : given;
     const alertIds = [...new Set(input.alertIds ?? [])];
     const alerts = await Promise.all(alertIds.map((id) => this.alerts.get(id)));
     const prefill = prefillFromAlerts(alerts);

@@ -64,17 +64,13 @@ export function IncidentRecords({ incident, canWrite }: { incident: IncidentDeta
   };
 
   return (
-    <Card
-      title={<h2 className="card-title">{t('incidents.records.title')}</h2>}
-      extra={
-        canWrite && (
-          <Space wrap>
-            <Button onClick={() => setDialog('sending')}>{t('incidents.records.addSending')}</Button>
-            <Button onClick={() => setDialog('confirmation')}>{t('incidents.records.addConfirmation')}</Button>
-          </Space>
-        )
-      }
-    >
+    <Card title={<h2 className="card-title">{t('incidents.records.title')}</h2>}>
+      {canWrite && (
+        <Space wrap className="bottom-gap">
+          <Button onClick={() => setDialog('sending')}>{t('incidents.records.addSending')}</Button>
+          <Button onClick={() => setDialog('confirmation')}>{t('incidents.records.addConfirmation')}</Button>
+        </Space>
+      )}
       {!incident.records.length && <Typography.Paragraph>{t('incidents.records.empty')}</Typography.Paragraph>}
       <List
         data-testid="incident-records"
