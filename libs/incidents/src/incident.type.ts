@@ -117,15 +117,9 @@ export interface IncidentRecord {
   createdBy: string;
 }
 
-export interface NewIncidentRecord {
-  kind: IncidentRecordKind;
-  at: Date;
-  channel: string | null;
-  recipient: string | null;
-  reference: string | null;
-  note: string;
+export type NewIncidentRecord = Pick<IncidentRecord, 'kind' | 'at' | 'channel' | 'recipient' | 'reference' | 'note'> & {
   file: { name: string; type: string; data: Buffer } | null;
-}
+};
 
 export interface IncidentReminder {
   hoursBefore: number;
