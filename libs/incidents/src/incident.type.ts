@@ -33,7 +33,7 @@ export interface Incident {
   /** When the reminder job found the deadline passed without a sending (null: not marked, or notified in time). */
   lateMarkedAt: Date | null;
   closedAt: Date | null;
-  /** "12/BC-VP" once the notice is finalised. */
+  /** "12/TB-VP" once the notice is finalised. */
   noticeNumber: string | null;
   retainUntil: Date;
   updatedAt: Date;

@@ -784,7 +784,7 @@ export interface components {
             closedAt: string | null;
             /**
              * @description The notice's number, once finalised
-             * @example 1/BC-VP
+             * @example 1/TB-VP
              */
             noticeNumber: string | null;
             /** @description The latest saved notice version */
@@ -851,7 +851,7 @@ export interface components {
             closedAt: string | null;
             /**
              * @description The notice's number, once finalised
-             * @example 1/BC-VP
+             * @example 1/TB-VP
              */
             noticeNumber: string | null;
             /** @description The latest saved notice version */

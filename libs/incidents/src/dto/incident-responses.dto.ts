@@ -27,7 +27,7 @@ export class IncidentDto {
   @ApiProperty({ nullable: true, type: Date, description: 'The first recorded sending of the notice' }) notifiedAt: Date | null;
   @ApiProperty({ nullable: true, type: Date, description: 'When the service found the deadline passed without a sending' }) lateMarkedAt: Date | null;
   @ApiProperty({ nullable: true, type: Date }) closedAt: Date | null;
-  @ApiProperty({ nullable: true, type: String, example: '1/BC-VP', description: "The notice's number, once finalised" }) noticeNumber: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '1/TB-VP', description: "The notice's number, once finalised" }) noticeNumber: string | null;
   @ApiProperty({ description: 'The latest saved notice version' }) latestVersion: number;
   @ApiProperty({ nullable: true, type: Number }) finalisedVersion: number | null;
   @ApiProperty({ description: 'Kept at least until then (5 years after discovery): it cannot be deleted before' }) retainUntil: Date;
