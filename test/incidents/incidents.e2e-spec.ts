@@ -268,9 +268,9 @@ describe('Incidents (/v1/incidents)', () => {
     await request(server(sut.app)).post(`/v1/incidents/${incident.id}/notice/finalise`).set('Authorization', admin).send({}).expect(200);
     await request(server(sut.app)).post(`/v1/incidents/${incident.id}/sending`).set('Authorization', admin).send({ at: clock.now().toISOString(), channel: 'email', recipient: 'A05' }).expect(201);
     await request(server(sut.app)).post(`/v1/incidents/${incident.id}/confirmation`).set('Authorization', admin).send({ at: clock.now().toISOString(), note: 'Biên bản số 1' }).expect(201);
-    const rows = await sql<{ type: string; actor_kind: string }>(
+    const rows = await sql<{ type: string; actor_kind: string; details: Record<string, unknown> }>(
       sut.db.url,
-      `SELECT type, actor_kind FROM security_event WHERE target = $1 ORDER BY id`,
+      `SELECT type, actor_kind, details FROM security_event WHERE target = $1 ORDER BY id`,
       [`incident:${incident.id}`],
     );
     expect(rows.map((r) => r.type)).toEqual([
@@ -282,6 +282,8 @@ describe('Incidents (/v1/incidents)', () => {
       'incident.confirmed',
     ]);
     expect(rows.every((r) => r.actor_kind === 'user')).toBe(true);
+    expect(rows[1].details).toEqual(expect.objectContaining({ incidentId: incident.id, changed: ['assignees'] }));
+    expect(rows[3].details).toEqual(expect.objectContaining({ number: expect.stringMatching(/^\d+\/TB-VP$/), pdfSha256: expect.stringMatching(/^[0-9a-f]{64}$/) }));
   });
 
   it('refuses to delete an incident or its records before 5 years, and deletes one older with its records', async () => {

@@ -117,7 +117,7 @@ export class IncidentService {
         { field: 'occurredFrom', message: 'must not be after occurredTo' },
       ]);
     await this.incidents.update(this.db, id, changes, this.clock.now());
-    await this.log(SecurityEventType.INCIDENT_UPDATED, id, by, { changed: Object.keys(changes) });
+    await this.log(SecurityEventType.INCIDENT_UPDATED, id, by, { changed: Object.keys(changes).filter((k) => changes[k as keyof IncidentChanges] !== undefined) });
     return this.get(id);
   }
 
