@@ -37,6 +37,32 @@ describe('Route permissions', () => {
     );
   });
 
+  it('guards the breach incidents: reads with incidents:read, every write with incidents:write', () => {
+    const incidents = Object.fromEntries(
+      routes.filter((r) => r.path.startsWith('/v1/incidents')).map((r) => [`${r.method} ${r.path}`, r.permissions]),
+    );
+    const read = [Permission.INCIDENTS_READ];
+    const write = [Permission.INCIDENTS_WRITE];
+    expect(incidents).toEqual({
+      'POST /v1/incidents': write,
+      'GET /v1/incidents': read,
+      'GET /v1/incidents/:id': read,
+      'PATCH /v1/incidents/:id': write,
+      'GET /v1/incidents/:id/notice/draft': read,
+      'GET /v1/incidents/:id/notice/versions': read,
+      'POST /v1/incidents/:id/notice/versions': write,
+      'GET /v1/incidents/:id/notice/versions/:version': read,
+      'POST /v1/incidents/:id/notice/finalise': write,
+      'GET /v1/incidents/:id/notice/versions/:version/pdf': read,
+      'GET /v1/incidents/:id/notice/versions/:version/docx': read,
+      'GET /v1/incidents/:id/notice/versions/:version/citizen-pdf': read,
+      'GET /v1/incidents/:id/notice/versions/:version/citizen-docx': read,
+      'POST /v1/incidents/:id/sending': write,
+      'POST /v1/incidents/:id/confirmation': write,
+      'GET /v1/incidents/:id/records/:recordId/file': read,
+    });
+  });
+
   it('has no route that declares neither a permission nor @Public', () => {
     const undeclared = routes
       .filter((r) => !r.permissions && !r.publicReason)

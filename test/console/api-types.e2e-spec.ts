@@ -64,6 +64,15 @@ const USED = [
   'ReportDto',
   'CreateReportDto',
   'CreateCitizenAccessReportDto',
+  // Breach incidents (Sự cố)
+  'IncidentPageDto',
+  'IncidentDetailDto',
+  'OpenIncidentDto',
+  'UpdateIncidentDto',
+  'NoticeVersionListDto',
+  'SaveNoticeVersionDto',
+  'RecordSendingDto',
+  'AddConfirmationDto',
 ];
 const ROOT = join(__dirname, '..', '..');
 const HEADER =

@@ -136,6 +136,7 @@ describe('scheduled reports', () => {
     expect(problems({ REPORTS_ORGANISATION_FILE: file })).toEqual([
       `REPORTS_ORGANISATION_FILE: ${file}: symbol: must look like BC-VP (capitals and digits, joined by dashes)`,
       `REPORTS_ORGANISATION_FILE: ${file}: signer: Invalid input: expected object, received undefined`,
+      `REPORTS_ORGANISATION_FILE: ${file}: notice: Invalid input: expected object, received undefined`,
     ]);
   });
 });

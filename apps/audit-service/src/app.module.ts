@@ -15,6 +15,7 @@ import { SourceSystemsModule } from '@app/source-systems';
 import { DetectionModule } from '@app/detection';
 import { CitizenAccessReportModule, ReportsModule } from '@app/reports';
 import { EvidenceExportModule, TraceModule } from '@app/trace';
+import { IncidentsModule } from '@app/incidents';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
 import { AccountsController } from './http/accounts.controller';
@@ -50,6 +51,8 @@ import { PeriodicReportCron } from './jobs/periodic-report.cron';
 import { ReportDeliveryCron } from './jobs/report-delivery.cron';
 import { TraceController } from './http/trace.controller';
 import { TraceExportController } from './http/trace-export.controller';
+import { IncidentsController } from './http/incidents.controller';
+import { IncidentReminderCron } from './jobs/incident-reminder.cron';
 
 /** What each role adds. Health and metrics are served by every replica whatever its roles. */
 const API_CONTROLLERS = [
@@ -77,9 +80,10 @@ const API_CONTROLLERS = [
   ReportsController,
   TraceController,
   TraceExportController,
+  IncidentsController,
 ];
 const INGEST_PROVIDERS = [QueryLogConsumer];
-const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron, DetectionDailyCron, ProcedureProfileCron, PeriodicReportCron, ReportDeliveryCron];
+const JOB_PROVIDERS = [IdleAccountLockCron, AccountCommandDeliveryCron, LockWarningRetryCron, DigestSigningCron, JournalSealCron, DetectionDailyCron, ProcedureProfileCron, PeriodicReportCron, ReportDeliveryCron, IncidentReminderCron];
 
 @Module({})
 export class AppModule {
@@ -109,6 +113,7 @@ export class AppModule {
         CitizenAccessReportModule,
         TraceModule,
         EvidenceExportModule,
+        IncidentsModule,
       ],
       controllers: [HealthController, MetricsController, ...(roles.has('api') ? API_CONTROLLERS : [])],
       providers: [

@@ -19,6 +19,9 @@ export enum Permission {
   INTEGRITY_VERIFY = 'integrity:verify',
   REPORTS_READ = 'reports:read',
   REPORTS_WRITE = 'reports:write',
+  /** Personal-data breach incidents and their notices (docs/incidents.md): read like the reports, written by admins. */
+  INCIDENTS_READ = 'incidents:read',
+  INCIDENTS_WRITE = 'incidents:write',
   SOURCE_SYSTEMS_READ = 'source-systems:read',
   SOURCE_SYSTEMS_WRITE = 'source-systems:write',
   API_KEYS_MANAGE = 'api-keys:manage',
@@ -44,6 +47,7 @@ const AUDITOR: Permission[] = [
   Permission.INTEGRITY_VERIFY,
   Permission.ACCOUNTS_READ,
   Permission.REPORTS_READ,
+  Permission.INCIDENTS_READ,
 ];
 /** Integration operators run the pipes; they never read citizen-level audit data. */
 const OPERATOR: Permission[] = [

@@ -74,6 +74,8 @@ export interface AppConfig {
     /** Database time the first page's exact count may take before the estimate answers instead. */
     exactCountBudgetMs: number;
   };
+  /** Breach incidents: hours before the 72-hour deadline at which the assignees are reminded, largest first. */
+  incidents: { reminderHours: number[] };
 }
 
 /** Sign-in, tokens, producer API keys and rate limits. Durations in seconds. */
@@ -247,6 +249,7 @@ function toAppConfig(e: Env): AppConfig {
         severities: e.REPORTS_URGENT_SEVERITIES,
       },
     },
+    incidents: { reminderHours: e.INCIDENT_REMINDER_HOURS },
   };
 }
 

@@ -248,6 +248,11 @@ export const envSchema = z.object({
   REPORTS_URGENT_SEVERITIES: csv.refine((s) => s.every((v) => URGENT_SEVERITY_NAMES.includes(v)), {
     message: `must list severities among ${['low', 'medium', 'high', 'critical'].join(', ')}`,
   }),
+  INCIDENT_REMINDER_HOURS: csv
+    .refine((hours) => hours.every((h) => /^\d{1,2}$/.test(h) && Number(h) >= 1 && Number(h) < 72), {
+      message: 'must be whole hours before the 72-hour deadline, each from 1 to 71, e.g. 48,24,6,1',
+    })
+    .transform((hours) => [...new Set(hours.map(Number))].sort((a, b) => b - a)),
 });
 
 export type Env = z.output<typeof envSchema>;

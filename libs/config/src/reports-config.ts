@@ -6,6 +6,58 @@ import { z } from 'zod';
 export const REPORT_ORGANISATION_FILE = 'report-organisation.json';
 
 const line = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const symbol = z
+  .string()
+  .regex(/^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/, 'must look like BC-VP (capitals and digits, joined by dashes)');
+
+/**
+ * What the breach notice to the Ministry of Public Security prints about the organisation (Form 03 of Decree
+ * 13/2023/NĐ-CP, Form 08 of Decree 356/2025/NĐ-CP, which adds the tax code and the data-protection lead's email) and
+ * whom it is addressed to: the Ministry's specialised data-protection agency (A05) and, where the province asks for
+ * it, the Provincial People's Committee through the provincial police.
+ */
+const noticeSchema = z.object({
+  /** The organisation's full name, e.g. "Văn phòng Ủy ban nhân dân tỉnh Quảng Trị". */
+  name: line,
+  headOfficeAddress: line,
+  /** Where it deals with the public, when not the head office: the head office's address is used when omitted. */
+  transactionAddress: line.optional(),
+  /** The founding decision or registration document, e.g. "Quyết định số 12/QĐ-UBND ngày 05/01/2010 …". */
+  foundingDocument: line,
+  /** Printed on Form 08 only. */
+  taxCode: z
+    .string()
+    .regex(
+      /^\d{10}(-\d{3})?$/,
+      'must be a tax code of 10 digits, or 13 with a branch suffix (0101234567-001)',
+    )
+    .optional(),
+  phone: line,
+  /** The organisation's email; the reports' email when omitted. */
+  email: z.string().email('must be an email address').optional(),
+  website: line.optional(),
+  dataProtectionLead: z.object({
+    name: line,
+    title: line,
+    phone: line,
+    /** Printed on Form 08 only. */
+    email: z.string().email('must be an email address'),
+  }),
+  /** The notice's symbol after its number ("Số: 3/TB-VP"). */
+  symbol,
+  /** Who signs the notice; the reports' signer when omitted. */
+  signer: z.object({ authority: line.optional(), title: line, name: line }).optional(),
+  recipients: z.object({
+    /** The Ministry of Public Security's specialised personal-data-protection agency. */
+    ministry: line,
+    /** The Provincial People's Committee through the provincial police, where the province asks for it. */
+    province: line.optional(),
+    /** Also notify the province (Quảng Trị asks for it). */
+    notifyProvince: z.boolean(),
+    /** Further lines of "Nơi nhận" after the addressees, e.g. "Lưu: VT, HCTC.". */
+    copies: z.array(line),
+  }),
+});
 
 /**
  * Who issues the reports, as printed on them (Decree 30/2020/NĐ-CP, appendix I): the governing body and the
@@ -15,9 +67,7 @@ const line = z.string().trim().min(1, 'must not be empty').max(200, 'must be at 
 const organisationSchema = z.object({
   governingBody: line,
   issuingBody: line,
-  symbol: z
-    .string()
-    .regex(/^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/, 'must look like BC-VP (capitals and digits, joined by dashes)'),
+  symbol,
   place: line,
   address: line.optional(),
   phone: line.optional(),
@@ -30,9 +80,14 @@ const organisationSchema = z.object({
     name: line,
   }),
   recipients: z.array(line).min(1, 'must name at least one recipient'),
+  notice: noticeSchema.refine((n) => !n.recipients.notifyProvince || n.recipients.province, {
+    message:
+      "recipients.province must name the Provincial People's Committee when recipients.notifyProvince is true",
+  }),
 });
 
 export type ReportOrganisation = z.output<typeof organisationSchema>;
+export type NoticeOrganisationConfig = ReportOrganisation['notice'];
 
 /** Reports to the Office: who issues them, when they are made, what counts as an old open alert. */
 export interface ReportsConfig {

@@ -6,6 +6,8 @@ export * from './content/report-content.service';
 export * from './archive/report-archive.service';
 export * from './schedule/report-schedule.service';
 export * from './render/administrative-document.util';
+export { heading, paragraph, sentenceCase } from './render/pdf-blocks.util';
+export { placeAndDateVi } from './render/report-format.util';
 export * from './render/periodic-report-pdf.util';
 export * from './render/report-xlsx.util';
 export * from './dto/report.dto';

@@ -11,6 +11,7 @@ import {
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { ReactNode } from 'react';
 import type { MessageKey } from '@/i18n';
@@ -30,6 +31,7 @@ export const NAV: NavItem[] = [
   { path: '/accounts', label: 'menu.accounts', icon: <TeamOutlined aria-hidden />, permission: 'accounts:read' },
   { path: '/trace', label: 'trace.menu', icon: <FileSearchOutlined aria-hidden />, permission: 'audit:search' },
   { path: '/reports', label: 'reports.menu', icon: <FileTextOutlined aria-hidden />, permission: 'reports:read' },
+  { path: '/incidents', label: 'incidents.menu', icon: <WarningOutlined aria-hidden />, permission: 'incidents:read' },
   { path: '/integration', label: 'menu.integration', icon: <ApiOutlined aria-hidden />, permission: 'source-systems:read' },
   { path: '/admin', label: 'menu.admin', icon: <SettingOutlined aria-hidden />, permission: 'users:read' },
 ];

@@ -20,6 +20,8 @@ const CalendarPage = lazy(() => import('@/features/admin').then((m) => ({ defaul
 const UnitsPage = lazy(() => import('@/features/admin').then((m) => ({ default: m.UnitsPage })));
 const TracePage = lazy(() => import('@/features/trace').then((m) => ({ default: m.TracePage })));
 const ReportsPage = lazy(() => import('@/features/reports').then((m) => ({ default: m.ReportsPage })));
+const IncidentsPage = lazy(() => import('@/features/incidents').then((m) => ({ default: m.IncidentsPage })));
+const IncidentPage = lazy(() => import('@/features/incidents').then((m) => ({ default: m.IncidentPage })));
 const OverviewPage = lazy(() => import('@/features/overview').then((m) => ({ default: m.OverviewPage })));
 
 /** The start page: the first page of the menu the user may open. */
@@ -39,6 +41,7 @@ function AlertRoute() {
       canReadUsers={session.can('users:read')}
       canSuppress={session.can('settings:write')}
       canReadAccounts={session.can('accounts:read')}
+      canOpenIncident={session.can('incidents:write')}
     />
   );
 }
@@ -69,6 +72,14 @@ function ReportsRoute() {
   return <ReportsPage canGenerate={canGenerate} canReportAccess={canGenerate && session.can('audit:search')} />;
 }
 
+function IncidentsRoute() {
+  return <IncidentsPage canWrite={useSession().can('incidents:write')} />;
+}
+
+function IncidentRoute() {
+  return <IncidentPage canWrite={useSession().can('incidents:write')} />;
+}
+
 function AccountRoute() {
   return <AccountPage canLock={useSession().can('accounts:lock')} />;
 }
@@ -93,6 +104,8 @@ export const routes: RouteObject[] = [
       { path: 'accounts/:id', element: <Guarded permission="accounts:read"><AccountRoute /></Guarded> },
       { path: 'trace', element: <Guarded permission="audit:search"><TraceRoute /></Guarded> },
       { path: 'reports', element: <Guarded permission="reports:read"><ReportsRoute /></Guarded> },
+      { path: 'incidents', element: <Guarded permission="incidents:read"><IncidentsRoute /></Guarded> },
+      { path: 'incidents/:id', element: <Guarded permission="incidents:read"><IncidentRoute /></Guarded> },
       { path: 'integration', element: <Guarded permission="source-systems:read"><IntegrationRoute /></Guarded> },
       {
         path: 'admin',

@@ -203,6 +203,18 @@ export interface components {
             /** @description Their median lookups that day */
             median: number;
         };
+        AddConfirmationDto: {
+            /** @description When the confirmation was made (ISO 8601) */
+            at: string;
+            /** @description The text of the confirmation record when no file is attached */
+            note?: string;
+            /** @description File name of the biên bản */
+            fileName?: string;
+            /** @description Media type of the file (application/pdf, image/jpeg…) */
+            fileType?: string;
+            /** @description The scanned biên bản, base64 (the request is bounded by HTTP_BODY_LIMIT: about 7 MB of file at 10mb) */
+            fileBase64?: string;
+        };
         AlertActionDto: {
             id: string;
             alertId: string | null;
@@ -396,6 +408,21 @@ export interface components {
             lastUsedAt: string | null;
             /** @description The key this one replaced by rotation */
             rotatedFrom: string | null;
+        };
+        BreachNoticeContentDto: {
+            /** @enum {string} */
+            form: "decree-356-form-08" | "decree-13-form-03";
+            /** @description Assigned when finalised; ignored in a saved draft */
+            number: string | null;
+            /** @example 2026-12-02 */
+            issuedOn: string;
+            recipients: string[];
+            organisation: components["schemas"]["NoticeOrganisationDto"];
+            violation: components["schemas"]["NoticeViolationDto"];
+            attachments: string[];
+            commitment: string;
+            /** @description Required to finalise after the 72-hour deadline */
+            lateReason?: string | null;
         };
         CalendarDayChangeDto: {
             /** @example 2026-01-10 */
@@ -767,6 +794,172 @@ export interface components {
             massChange: components["schemas"]["MassChangeDto"] | null;
             warnings: components["schemas"]["LockWarningCountsDto"];
         };
+        IncidentDetailDto: {
+            /** @example 3 */
+            id: string;
+            title: string;
+            description: string;
+            measuresTaken: string;
+            /** @enum {string} */
+            status: "open" | "notified" | "closed";
+            /**
+             * Format: date-time
+             * @description When the breach was discovered
+             */
+            discoveredAt: string;
+            /**
+             * Format: date-time
+             * @description discoveredAt + 72 hours: the notice is due by then
+             */
+            deadlineAt: string;
+            /** @description Milliseconds left to the deadline (negative: passed); null once notified */
+            remainingMs: number | null;
+            /** @description Notified after the deadline, or not notified and the deadline passed */
+            late: boolean;
+            /** Format: date-time */
+            occurredFrom: string | null;
+            /** Format: date-time */
+            occurredTo: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            openedBy: string;
+            assignees: string[];
+            alertIds: string[];
+            accounts: string[];
+            units: string[];
+            fields: string[];
+            subjectsAffected: number | null;
+            recordsAffected: number | null;
+            /**
+             * Format: date-time
+             * @description The first recorded sending of the notice
+             */
+            notifiedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the service found the deadline passed without a sending
+             */
+            lateMarkedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * @description The notice's number, once finalised
+             * @example 1/TB-VP
+             */
+            noticeNumber: string | null;
+            /** @description The latest saved notice version */
+            latestVersion: number;
+            finalisedVersion: number | null;
+            /**
+             * Format: date-time
+             * @description Kept at least until then (5 years after discovery): it cannot be deleted before
+             */
+            retainUntil: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Sendings and confirmation records, oldest first */
+            records: components["schemas"]["IncidentRecordDto"][];
+            reminders: components["schemas"]["IncidentReminderDto"][];
+        };
+        IncidentDto: {
+            /** @example 3 */
+            id: string;
+            title: string;
+            description: string;
+            measuresTaken: string;
+            /** @enum {string} */
+            status: "open" | "notified" | "closed";
+            /**
+             * Format: date-time
+             * @description When the breach was discovered
+             */
+            discoveredAt: string;
+            /**
+             * Format: date-time
+             * @description discoveredAt + 72 hours: the notice is due by then
+             */
+            deadlineAt: string;
+            /** @description Milliseconds left to the deadline (negative: passed); null once notified */
+            remainingMs: number | null;
+            /** @description Notified after the deadline, or not notified and the deadline passed */
+            late: boolean;
+            /** Format: date-time */
+            occurredFrom: string | null;
+            /** Format: date-time */
+            occurredTo: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            openedBy: string;
+            assignees: string[];
+            alertIds: string[];
+            accounts: string[];
+            units: string[];
+            fields: string[];
+            subjectsAffected: number | null;
+            recordsAffected: number | null;
+            /**
+             * Format: date-time
+             * @description The first recorded sending of the notice
+             */
+            notifiedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the service found the deadline passed without a sending
+             */
+            lateMarkedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * @description The notice's number, once finalised
+             * @example 1/TB-VP
+             */
+            noticeNumber: string | null;
+            /** @description The latest saved notice version */
+            latestVersion: number;
+            finalisedVersion: number | null;
+            /**
+             * Format: date-time
+             * @description Kept at least until then (5 years after discovery): it cannot be deleted before
+             */
+            retainUntil: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IncidentPageDto: {
+            items: components["schemas"]["IncidentDto"][];
+            nextCursor: string | null;
+        };
+        IncidentRecordDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "sending" | "confirmation";
+            /** Format: date-time */
+            at: string;
+            channel: string | null;
+            recipient: string | null;
+            reference: string | null;
+            note: string;
+            fileName: string | null;
+            fileType: string | null;
+            /** @description SHA-256 (hex) of the file */
+            fileSha256: string | null;
+            fileBytes: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+        };
+        IncidentReminderDto: {
+            /** @description Hours before the deadline (INCIDENT_REMINDER_HOURS) */
+            hoursBefore: number;
+            /** Format: date-time */
+            sentAt: string;
+            recipients: string[];
+            /**
+             * @description skipped: a nearer reminder was due at the same time and mailed instead
+             * @enum {string}
+             */
+            outcome: "sent" | "logged" | "failed" | "skipped";
+        };
         IngestRateDto: {
             /**
              * @description Events stored in the last 60 seconds (every transport; duplicates and rejections not counted)
@@ -1016,12 +1209,118 @@ export interface components {
         MeDto: {
             user: components["schemas"]["UserDto"];
             /** @description What the signed-in user may do */
-            permissions: ("users:read" | "users:write" | "settings:write" | "security-log:read" | "accounts:read" | "accounts:lock" | "accounts:sync" | "alerts:read" | "alerts:triage" | "audit:search" | "audit:reveal" | "evidence:export" | "integrity:verify" | "reports:read" | "reports:write" | "source-systems:read" | "source-systems:write" | "api-keys:manage" | "ingest:read" | "ingest:write" | "ingest:manage")[];
+            permissions: ("users:read" | "users:write" | "settings:write" | "security-log:read" | "accounts:read" | "accounts:lock" | "accounts:sync" | "alerts:read" | "alerts:triage" | "audit:search" | "audit:reveal" | "evidence:export" | "integrity:verify" | "reports:read" | "reports:write" | "incidents:read" | "incidents:write" | "source-systems:read" | "source-systems:write" | "api-keys:manage" | "ingest:read" | "ingest:write" | "ingest:manage")[];
+        };
+        NoticeDataCategoryDto: {
+            /** @description Field-catalog code */
+            field: string;
+            label: string;
+            sensitive: boolean;
+            /**
+             * @description Biometric and location data: the citizens' notice is made too
+             * @enum {string}
+             */
+            kind?: "biometric" | "location";
+        };
+        NoticeOrganisationDto: {
+            name: string;
+            headOfficeAddress: string;
+            transactionAddress: string;
+            /** @description Founding decision or registration document */
+            foundingDocument: string;
+            /** @description Form 08 only */
+            taxCode: string | null;
+            phone: string;
+            email: string;
+            website: string | null;
+            dataProtectionLead: components["schemas"]["NoticePersonDto"];
+            place: string;
+            governingBody: string;
+            issuingBody: string;
+            symbol: string;
+            signer: components["schemas"]["NoticeSignerDto"];
+            /** @description The addressees from configuration */
+            recipients?: string[];
+            /** @description "Nơi nhận" lines after "Như trên;" */
+            copies?: string[];
+        };
+        NoticePersonDto: {
+            name: string;
+            title: string;
+            phone: string;
+            email: string;
+        };
+        NoticeSignerDto: {
+            authority: string;
+            title: string;
+            name: string;
+        };
+        NoticeVersionDto: {
+            version: number;
+            content: components["schemas"]["BreachNoticeContentDto"];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            finalised: boolean;
+            /** @description SHA-256 (hex) of the PDF, when finalised */
+            pdfSha256: string | null;
+            docxSha256: string | null;
+            /** @description The citizens' notice, when biometric or location data was involved */
+            citizenPdfSha256: string | null;
+            citizenDocxSha256: string | null;
+        };
+        NoticeVersionListDto: {
+            /** @description Newest first */
+            items: components["schemas"]["NoticeVersionDto"][];
+        };
+        NoticeViolationDto: {
+            occurredFrom: string | null;
+            occurredTo: string | null;
+            discoveredAt: string;
+            place: string;
+            /** @description What was done, how */
+            act: string;
+            /** @description Who: the accounts and units involved */
+            parties: string;
+            dataCategories: components["schemas"]["NoticeDataCategoryDto"][];
+            subjectsAffected: number | null;
+            recordsAffected: number | null;
+            responsiblePerson: string;
+            consequences: string;
+            measuresTaken: string;
         };
         OidcSettingsDto: {
             enabled: boolean;
             issuer?: string;
             clientId?: string;
+        };
+        OpenIncidentDto: {
+            /** @description What happened, as known */
+            description?: string;
+            /** @description Measures taken so far */
+            measuresTaken?: string;
+            /** @description Start of the breach, when known (ISO 8601) */
+            occurredFrom?: string;
+            /** @description End of the breach, when known (ISO 8601) */
+            occurredTo?: string;
+            /** @description Emails of the people reminded before the deadline */
+            assignees?: string[];
+            /** @description TTHC accounts involved (default: those of the alerts) */
+            accounts?: string[];
+            /** @description Units involved (default: those of the alerts) */
+            units?: string[];
+            /** @description Field-catalog codes of the data involved (default: those of the alerts) */
+            fields?: string[];
+            /** @description Citizens affected (default: from the alerts, when their evidence counts them) */
+            subjectsAffected?: number;
+            /** @description Records (lookups, exported rows) affected */
+            recordsAffected?: number;
+            /** @example Tra cứu hàng loạt ngoài giờ của tài khoản cb.nguyenvana */
+            title: string;
+            /** @description When the breach was discovered (ISO 8601; not in the future). Default: now. Fixes the 72-hour deadline */
+            discoveredAt?: string;
+            /** @description Alerts the incident is opened from: their accounts, units, fields and counts prefill it */
+            alertIds?: string[];
         };
         PartitionLagDto: {
             /** @example 0 */
@@ -1107,6 +1406,20 @@ export interface components {
         ReasonCountDto: {
             reason: string;
             count: number;
+        };
+        RecordSendingDto: {
+            /** @description When the notice was sent (ISO 8601) */
+            at: string;
+            /**
+             * @description How: the portal, email, post, by hand
+             * @example Cổng thông tin quốc gia về bảo vệ dữ liệu cá nhân
+             */
+            channel: string;
+            /** @example Bộ Công an (Cục A05) */
+            recipient: string;
+            /** @description The portal's receipt number, the dispatch number */
+            reference?: string;
+            note?: string;
         };
         RejectedDirectoryRecordDto: {
             /** @description Line of the record (NDJSON, CSV: the header is line 1) or its position in a JSON array */
@@ -1210,6 +1523,9 @@ export interface components {
             eventId: string;
             /** @description The citizen's personal ID in clear; kept nowhere */
             subjectId: string;
+        };
+        SaveNoticeVersionDto: {
+            content: components["schemas"]["BreachNoticeContentDto"];
         };
         SecurityEventDto: {
             id: string;
@@ -1465,6 +1781,34 @@ export interface components {
             cidr: string;
             /** @example LAN trụ sở */
             label?: string;
+        };
+        UpdateIncidentDto: {
+            /** @description What happened, as known */
+            description?: string;
+            /** @description Measures taken so far */
+            measuresTaken?: string;
+            /** @description Start of the breach, when known (ISO 8601) */
+            occurredFrom?: string;
+            /** @description End of the breach, when known (ISO 8601) */
+            occurredTo?: string;
+            /** @description Emails of the people reminded before the deadline */
+            assignees?: string[];
+            /** @description TTHC accounts involved (default: those of the alerts) */
+            accounts?: string[];
+            /** @description Units involved (default: those of the alerts) */
+            units?: string[];
+            /** @description Field-catalog codes of the data involved (default: those of the alerts) */
+            fields?: string[];
+            /** @description Citizens affected (default: from the alerts, when their evidence counts them) */
+            subjectsAffected?: number;
+            /** @description Records (lookups, exported rows) affected */
+            recordsAffected?: number;
+            title?: string;
+            /**
+             * @description Close the incident (only once its notice was sent)
+             * @enum {string}
+             */
+            status?: "closed";
         };
         UserDto: {
             /** Format: uuid */

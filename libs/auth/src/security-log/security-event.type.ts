@@ -33,6 +33,15 @@ export enum SecurityEventType {
   REPORT_GENERATED = 'report.generated',
   /** A report's PDF or XLSX downloaded: the report id, kind and format. */
   REPORT_DOWNLOADED = 'report.downloaded',
+  /** Breach incidents (docs/incidents.md): each with the incident's id and what changed. */
+  INCIDENT_OPENED = 'incident.opened',
+  INCIDENT_UPDATED = 'incident.updated',
+  INCIDENT_NOTICE_SAVED = 'incident.notice-saved',
+  INCIDENT_NOTICE_FINALISED = 'incident.notice-finalised',
+  INCIDENT_SENT = 'incident.sent',
+  INCIDENT_CONFIRMED = 'incident.confirmed',
+  INCIDENT_REMINDED = 'incident.reminded',
+  INCIDENT_LATE = 'incident.late',
 }
 
 export type SecurityActor =

@@ -34,6 +34,7 @@ import { AddDigestFormToAuditBatch1795510300000 } from './1795510300000-AddDiges
 import { CreateEvidenceExport1795510300001 } from './1795510300001-CreateEvidenceExport';
 import { AddCitizenAccessReport1795510400100 } from './1795510400100-AddCitizenAccessReport';
 import { CreateReportDelivery1795510500000 } from './1795510500000-CreateReportDelivery';
+import { CreateIncident1795510500017 } from './1795510500017-CreateIncident';
 /** Every migration, in order. Listed (not globbed) so the same list works from source, dist and tests. */
 export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795503100000, CreateAuthTables1795503666503, SequenceAuditChain1795503700000,
   CreateSignedDigestAndRetentionLog1795504200000,
@@ -63,4 +64,5 @@ export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795
   CreateEvidenceExport1795510300001,
   AddCitizenAccessReport1795510400100,
   CreateReportDelivery1795510500000,
+  CreateIncident1795510500017,
 ];

@@ -12,9 +12,12 @@ const mm = (n: number): number => (n * 72) / 25.4;
  * the citizen's access report and breach notices later. The frame is the decree's; the body is the caller's.
  */
 export interface AdministrativeDocument {
-  organisation: ReportOrganisation;
-  number: ReportDocumentNumber;
+  organisation: Pick<ReportOrganisation, 'governingBody' | 'issuingBody' | 'place' | 'signer' | 'recipients'>;
+  /** The number and symbol, or the text after "Số:" as is (a draft's blank number). */
+  number: ReportDocumentNumber | { text: string };
   issuedAt: Date;
+  /** A form's reference printed top right above the header (e.g. "Mẫu số 08 ban hành kèm theo Nghị định …"). */
+  formReference?: string;
   /** e.g. BÁO CÁO */
   title: string;
   /** The summary line under the title (trích yếu). */
@@ -53,7 +56,7 @@ function header(d: AdministrativeDocument): Content {
           { text: d.organisation.issuingBody.toUpperCase(), fontSize: 12.5, bold: true, alignment: 'center' },
           rule(left * 0.4, left),
           {
-            text: `Số: ${d.number.number}/${d.number.symbol}`,
+            text: `Số: ${'text' in d.number ? d.number.text : `${d.number.number}/${d.number.symbol}`}`,
             fontSize: 13,
             alignment: 'center',
             margin: [0, 6, 0, 0],
@@ -143,9 +146,12 @@ export function administrativeDocumentDefinition(d: AdministrativeDocument): TDo
       ],
     }),
     content: [
+      ...(d.formReference
+        ? [{ text: d.formReference, fontSize: 11, italics: true, alignment: 'right', margin: [0, 0, 0, 6] } as Content]
+        : []),
       header(d),
       { text: d.title.toUpperCase(), bold: true, fontSize: 14, alignment: 'center', margin: [0, 18, 0, 0] },
-      { text: d.summary, bold: true, fontSize: 14, alignment: 'center' },
+      ...(d.summary ? [{ text: d.summary, bold: true, fontSize: 14, alignment: 'center' } as Content] : []),
       rule(CONTENT_WIDTH * 0.25, CONTENT_WIDTH),
       { stack: d.body, margin: [0, 10, 0, 0], alignment: 'justify' },
       signature(d),

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, QuestionCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -22,9 +22,11 @@ interface Props {
   canSuppress: boolean;
   /** The accounts it is about link to their page. */
   canReadAccounts: boolean;
+  /** "Mở sự cố": a breach incident opened from this alert (Sự cố page, prefilled from it). */
+  canOpenIncident: boolean;
 }
 
-export function AlertPage({ me, canTriage, canReadUsers, canSuppress, canReadAccounts }: Props) {
+export function AlertPage({ me, canTriage, canReadUsers, canSuppress, canReadAccounts, canOpenIncident }: Props) {
   const { t, lang, n } = useI18n();
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -52,9 +54,16 @@ export function AlertPage({ me, canTriage, canReadUsers, canSuppress, canReadAcc
         <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={back} aria-keyshortcuts="u">
           {t('alert.back')}
         </Button>
-        <Button icon={<QuestionCircleOutlined aria-hidden />} onClick={() => setHelp(true)} aria-keyshortcuts="?">
-          {t('layout.shortcuts')}
-        </Button>
+        <Space wrap>
+          {canOpenIncident && (
+            <Button icon={<WarningOutlined aria-hidden />} onClick={() => navigate(`/incidents?alert=${encodeURIComponent(id)}`)}>
+              {t('alert.openIncident')}
+            </Button>
+          )}
+          <Button icon={<QuestionCircleOutlined aria-hidden />} onClick={() => setHelp(true)} aria-keyshortcuts="?">
+            {t('layout.shortcuts')}
+          </Button>
+        </Space>
       </div>
       <QueryState isLoading={alert.isLoading} error={alert.error} onRetry={() => void alert.refetch()}>
         {a && (

@@ -1,0 +1,2 @@
+export { IncidentsPage } from './components/incidents-page';
+export { IncidentPage } from './components/incident-page';

@@ -1,0 +1,11 @@
+export * from './incident.type';
+export * from './incidents.module';
+export * from './incident.service';
+export * from './incident-notice.service';
+export * from './incident-reminder.service';
+export { isLate } from './incident-view.util';
+export { prefillFromAlerts } from './alert-prefill.util';
+export * from './dto/breach-notice-content.dto';
+export * from './dto/incident-requests.dto';
+export * from './dto/incident-responses.dto';
+export * from './notice';
