@@ -208,7 +208,8 @@ async function main(o: Options): Promise<void> {
   } finally {
     await service?.stop();
     rmSync(work, { recursive: true, force: true });
-    if (o.keep) log(`kept database ${db.name} (measure again with --database ${db.name})`);
+    // A store named with --database is the caller's: never dropped.
+    if (o.keep || o.database) log(`kept database ${db.name} (measure again with --database ${db.name})`);
     else await db.drop();
   }
 }
