@@ -41,8 +41,9 @@ export abstract class ExportFileWriter {
     this.sink.pipe(out, { end: false });
   }
 
-  static for(format: ExportFormat, out: Writable, columns: readonly string[]): ExportFileWriter {
-    return format === 'xlsx' ? new XlsxExportWriter(out, columns) : new CsvExportWriter(out, columns);
+  /** rowsPerSheet: XLSX rows per worksheet (a million by default; smaller in tests). */
+  static for(format: ExportFormat, out: Writable, columns: readonly string[], options: { rowsPerSheet?: number } = {}): ExportFileWriter {
+    return format === 'xlsx' ? new XlsxExportWriter(out, columns, options.rowsPerSheet ?? ROWS_PER_SHEET) : new CsvExportWriter(out, columns);
   }
 
   /** Writes one row; a promise when the caller must wait for the client (back-pressure), else nothing. */
@@ -130,6 +131,7 @@ class XlsxExportWriter extends ExportFileWriter {
   constructor(
     out: Writable,
     private readonly columns: readonly string[],
+    private readonly rowsPerSheet: number,
   ) {
     super(out);
     this.letters = columnLetters(columns.length);
@@ -139,7 +141,7 @@ class XlsxExportWriter extends ExportFileWriter {
   }
 
   row(cells: ExportCell[]): Promise<void> | undefined {
-    if (!this.sheet || this.inSheet === ROWS_PER_SHEET) this.newSheet();
+    if (!this.sheet || this.inSheet > this.rowsPerSheet) this.newSheet();
     this.addRow(cells);
     this.rows++;
     return this.xml.length >= XLSX_CHUNK ? this.flush() : undefined;

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { ExportFileWriter } from './export-file.writer';
+
+function collect(): Writable & { bytes: () => Buffer } {
+  const chunks: Buffer[] = [];
+  const out = new Writable({
+    write(chunk: Buffer, _e, done) {
+      chunks.push(chunk);
+      done();
+    },
+  }) as Writable & { bytes: () => Buffer };
+  out.bytes = () => Buffer.concat(chunks);
+  return out;
+}
+
+describe('ExportFileWriter (XLSX)', () => {
+  it('starts a new sheet with the header after rowsPerSheet rows, keeps text, numbers and empty cells apart, and hashes every byte', async () => {
+    const out = collect();
+    const writer = ExportFileWriter.for('xlsx', out, ['a', 'b', 'c', 'd'], { rowsPerSheet: 10 });
+    const rows = Array.from({ length: 25 }, (_, i) => [`r${i} <&> "x"`, i, i % 2 ? null : '', ' lead and trail '] as (string | number | null)[]);
+    for (const row of rows) await writer.row(row);
+    const file = await writer.finish();
+    const bytes = out.bytes();
+    expect(file).toEqual({ rows: 25, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['rows-1', 'rows-2', 'rows-3']);
+    const read: unknown[][] = [];
+    for (const sheet of book.worksheets) {
+      const values: unknown[][] = [];
+      sheet.eachRow({ includeEmpty: false }, (row) => values.push((row.values as unknown[]).slice(1)));
+      expect(values[0]).toEqual(['a', 'b', 'c', 'd']);
+      read.push(...values.slice(1));
+    }
+    expect(read.map((r) => [r[0], r[1], r[3]])).toEqual(rows.map((r) => [r[0], r[1], r[3]]));
+    expect(read.map((r) => typeof r[1])).toEqual(rows.map(() => 'number'));
+    // An empty text is an empty text cell; NULL is no cell at all (the verifier's streaming reader tells them apart).
+    const sheet1 = await (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(sheet1).toContain('<c r="C2" t="inlineStr"><is><t></t></is></c>');
+    expect(sheet1).not.toContain('r="C3"');
+    expect(sheet1).toContain('<t>r0 &lt;&amp;&gt; "x"</t>');
+    expect(sheet1).toContain('<t xml:space="preserve"> lead and trail </t>');
+  });
+});
