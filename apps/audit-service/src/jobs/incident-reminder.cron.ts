@@ -1,8 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { IncidentReminderService } from '@app/incidents';
+import { IntervalJob } from './interval-job.util';
 
-const JOB_NAME = 'incident-reminders';
 /** How often the deadlines are looked at: a reminder leaves within a minute of its offset. */
 export const INCIDENT_REMINDER_INTERVAL_MS = 60_000;
 
@@ -11,29 +11,18 @@ export const INCIDENT_REMINDER_INTERVAL_MS = 60_000;
  * reminder is claimed by a row, each late marking by a conditional update.
  */
 @Injectable()
-export class IncidentReminderCron implements OnApplicationBootstrap {
-  private readonly logger = new Logger(IncidentReminderCron.name);
-  private running = false;
+export class IncidentReminderCron extends IntervalJob {
+  protected readonly logger = new Logger(IncidentReminderCron.name);
 
   constructor(
-    private readonly scheduler: SchedulerRegistry,
+    scheduler: SchedulerRegistry,
     private readonly reminders: IncidentReminderService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.scheduler.addInterval(JOB_NAME, setInterval(() => void this.run(), INCIDENT_REMINDER_INTERVAL_MS));
+  ) {
+    super(scheduler, { name: 'incident-reminders', intervalSeconds: INCIDENT_REMINDER_INTERVAL_MS / 1000, failure: 'Incident reminders failed' });
   }
 
-  async run(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const outcome = await this.reminders.run();
-      if (outcome.reminded || outcome.markedLate) this.logger.log(outcome, 'Incident reminders');
-    } catch (error) {
-      this.logger.error({ err: error }, 'Incident reminders failed');
-    } finally {
-      this.running = false;
-    }
+  protected async work(): Promise<void> {
+    const outcome = await this.reminders.run();
+    if (outcome.reminded || outcome.markedLate) this.logger.log(outcome, 'Incident reminders');
   }
 }
