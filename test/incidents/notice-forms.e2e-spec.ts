@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { docxAsRead } from '../utils/python-readers';
 // The lifecycle's branch owns libs/incidents/src/index.ts; the notice is imported from its own folder.
 import {
   BreachNoticeContent,
@@ -23,18 +24,11 @@ const flat = (text: string): string => text.replace(/\s+/g, ' ');
 const expectPhrases = (text: string, phrases: string[]): void =>
   expect(phrases.filter((p) => !text.includes(p))).toEqual([]);
 
-async function docxText(docx: Buffer): Promise<{ text: string; xml: string }> {
-  const zip = await JSZip.loadAsync(docx);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  const paragraphs = xml.split('</w:p>').map((p) =>
-    [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
-      .map((m) => m[1])
-      .join('')
-      .replace(/&amp;/g, '&')
-      .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'"),
-  );
-  return { text: flat(paragraphs.join('\n')), xml };
+/** The DOCX as python-docx reads it (a reader we did not write): its text, with the raw XML for the page checks. */
+async function docxText(docx: Buffer): Promise<{ text: string; xml: string; page: { widthMm: number; heightMm: number; leftMm: number } }> {
+  const read = docxAsRead(docx);
+  const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+  return { text: flat([...read.tableParagraphs, ...read.paragraphs].join('\n')), xml, page: read.page };
 }
 
 function form08(): BreachNoticeContent {
@@ -103,6 +97,8 @@ describe('the breach notice forms', () => {
       '- Như trên;',
     ]);
     expect(docx.xml).toMatch(/<w:pgSz w:w="1190\d" w:h="1683\d"/);
+    // A4 with the decree's 30 mm left margin, as python-docx reads the section.
+    expect([Math.round(docx.page.widthMm), Math.round(docx.page.heightMm), Math.round(docx.page.leftMm)]).toEqual([210, 297, 30]);
     expect(docx.xml).toContain('w:ascii="Times New Roman"');
 
     if (process.env.UPDATE_SAMPLES === '1') {

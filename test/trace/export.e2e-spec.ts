@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { ensureOpenpyxl, openpyxlSheets } from '../utils/openpyxl';
+import { ensureOpenpyxl, openpyxlSheets } from '../utils/python-readers';
 import { AuditStore, csvRecords, DigestSigner, EXPORT_COLUMNS, StoredEventRecord } from '@app/audit-trail';
 import { Role } from '@app/auth';
 import { SubjectPseudonymizer } from '@app/ingestion';
