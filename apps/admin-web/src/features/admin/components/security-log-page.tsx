@@ -13,7 +13,6 @@ const TYPES = [
   'user.created', 'user.updated', 'user.roles-changed', 'user.status-changed', 'user.password-reset',
   'api-key.created', 'api-key.rotated', 'api-key.revoked', 'ingest.batch-skip-ordered', 'source-system.directory-owner-changed',
   'detection.settings-changed', 'detection.procedure-changed', 'report.generated', 'report.downloaded', 'trace.access-reported',
-  'detection.settings-changed', 'detection.procedure-changed',
   'incident.opened', 'incident.updated', 'incident.notice-saved', 'incident.notice-finalised', 'incident.sent', 'incident.confirmed', 'incident.reminded', 'incident.late',
 ];
 
