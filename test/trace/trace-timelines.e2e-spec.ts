@@ -27,7 +27,7 @@ describe('Trace timelines, reveal and repeated tracing', () => {
   const events = seedEvents(80, [citizenA, citizenB]);
 
   beforeAll(async () => {
-    sut = await bootTestApp({ ...ROTATED_ENV, SUBJECT_HASH_PREVIOUS_KEYS: '' });
+    sut = await bootTestApp({ ...ROTATED_ENV, SUBJECT_HASH_PREVIOUS_KEYS: '', TRACE_REVEALED_EXPORT_MAX_ROWS: '1000' });
     await ingest(sut.app, events);
     auditor = await bearerFor(sut.app, Role.AUDITOR);
     admin = await bearerFor(sut.app, Role.ADMIN);
@@ -149,7 +149,10 @@ describe('Trace timelines, reveal and repeated tracing', () => {
     expect(verified.code).toBe(0);
     const log = await http().get('/v1/security-log').query({ type: 'trace.exported' }).set('Authorization', admin).expect(200);
     expect(log.body.items[0]).toMatchObject({ details: { reason: body.reason, rows: n, subjects: [hashA()] } });
-    expect(JSON.stringify(log.body)).not.toContain(citizenA);
+    // The citizens shown in clear are a reveal of their own in the log, whatever the search named.
+    const reveals = await http().get('/v1/security-log').query({ type: 'trace.subject-revealed' }).set('Authorization', admin).expect(200);
+    expect(reveals.body.items[0]).toMatchObject({ details: { reason: body.reason, rows: n, subjects: [hashA()], export: true, criteria: { exportId: res.headers['x-export-id'] } } });
+    expect(JSON.stringify([log.body, reveals.body])).not.toContain(citizenA);
   }, 240_000);
 
   it('raises an alert when one citizen is traced under several case references, and when one case traces many citizens', async () => {
@@ -202,5 +205,14 @@ describe('Trace timelines, reveal and repeated tracing', () => {
       await blocker.query('ROLLBACK');
       await blocker.end();
     }
+  });
+
+  it('refuses an export with personal IDs that would hold more rows than allowed, before the file starts', async () => {
+    const revealer = await bearerFor(sut.app, [Role.AUDITOR, Role.REVEALER]);
+    const { rows: [{ n }] } = await pg.query(`SELECT count(*)::int AS n FROM query_event`);
+    expect(n).toBeGreaterThan(1000);
+    const res = await http().post('/v1/trace/export/revealed?format=csv').send({ ...CASE, reason: 'Toàn bộ nhật ký' }).set('Authorization', revealer).expect(400);
+    expect(res.body.error.message).toContain('at most 1,000 rows');
+    expect(res.headers['x-export-id']).toBeUndefined();
   });
 });

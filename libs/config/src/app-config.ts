@@ -73,6 +73,8 @@ export interface AppConfig {
   trace: {
     /** Database time the first page's exact count may take before the estimate answers instead. */
     exactCountBudgetMs: number;
+    /** Most rows an export with personal IDs in clear may hold. */
+    revealedExportMaxRows: number;
   };
   /** Breach incidents: hours before the 72-hour deadline at which the assignees are reminded, largest first. */
   incidents: { reminderHours: number[] };
@@ -228,7 +230,7 @@ function toAppConfig(e: Env): AppConfig {
     accounts: toAccountsConfig(e),
     smtp: { url: e.SMTP_URL, from: e.SMTP_FROM },
     auth: toAuthConfig(e, join(dataDir, 'secrets')),
-    trace: { exactCountBudgetMs: e.TRACE_EXACT_COUNT_BUDGET_MS },
+    trace: { exactCountBudgetMs: e.TRACE_EXACT_COUNT_BUDGET_MS, revealedExportMaxRows: e.TRACE_REVEALED_EXPORT_MAX_ROWS },
     reports: {
       organisation: reports.organisation!,
       schedules: { weekly: e.REPORTS_WEEKLY_CRON, monthly: e.REPORTS_MONTHLY_CRON, quarterly: e.REPORTS_QUARTERLY_CRON },

@@ -105,7 +105,11 @@ export class TraceExportController {
       await started.write(res);
       res.end();
     } catch (error) {
-      if (!res.headersSent) throw error;
+      if (!res.headersSent) {
+        // Refused before the first byte (a revealed export too large): an error, not a file.
+        for (const header of ['Content-Type', 'Content-Disposition', 'X-Export-Id', 'Link']) res.removeHeader(header);
+        throw error;
+      }
       res.destroy(error as Error); // mid-file: the client sees a cut response, never a file that looks whole
     }
   }

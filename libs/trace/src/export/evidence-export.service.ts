@@ -17,11 +17,12 @@ import {
 } from '@app/audit-trail';
 import { SecurityEventType } from '@app/auth';
 import { Clock, DomainException, ErrorCode } from '@app/common';
+import { AppConfig, InjectConfig } from '@app/config';
 import { maskPersonalIds, SubjectPseudonymizer } from '@app/ingestion';
 import { TraceAudit } from '../audit/trace-audit.service';
 import { inReadSnapshot } from '../query/read-snapshot.util';
 import { REVEAL_REASON_MAX } from '../reveal/trace-reveal.service';
-import { TRACE_ORDER_BY, traceWhere } from '../query/trace-where';
+import { traceBoundedCountSql, TRACE_ORDER_BY, traceWhere } from '../query/trace-where';
 import { PreparedTrace, TraceSearchRequest, TraceSearchService } from '../search/trace-search.service';
 import type { TraceRequester } from '../trace-case.type';
 import { EvidenceExportRepository } from './evidence-export.repository';
@@ -39,6 +40,7 @@ export interface EvidenceExportRequest extends TraceSearchRequest {
 /** The column a revealed export adds after the evidence columns; the verifier ignores it (it holds no keyed hash). */
 export const REVEALED_COLUMN = 'subject_id';
 const SUBJECT_ENC_AT = EXPORT_COLUMNS.indexOf('subject_enc');
+const SUBJECT_HASH_AT = EXPORT_COLUMNS.indexOf('subject_hash');
 
 export interface EvidenceExportOutcome {
   id: string;
@@ -85,6 +87,7 @@ export class EvidenceExportService {
     private readonly audit: TraceAudit,
     private readonly clock: Clock,
     private readonly pseudonymizer: SubjectPseudonymizer,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   /** Checks the request (case, purpose, IDs, criteria) before anything is sent; throws naming what is wrong. */
@@ -122,10 +125,17 @@ export class EvidenceExportService {
     by: TraceRequester,
     out: Writable,
   ): Promise<EvidenceExportOutcome> {
+    if (reveal) await this.checkRevealSize(p);
     const exportedAt = this.clock.now();
     const columns = reveal ? [...EXPORT_COLUMNS, REVEALED_COLUMN] : EXPORT_COLUMNS;
     const writer = ExportFileWriter.for(format, out, columns);
-    const cellsOf = reveal ? (r: (string | null)[]) => [...exportCells(r), this.revealed(r[SUBJECT_ENC_AT])] : exportCells;
+    const shown = new Set<string>();
+    const cellsOf = reveal
+      ? (r: (string | null)[]) => {
+          if (r[SUBJECT_HASH_AT]) shown.add(r[SUBJECT_HASH_AT]);
+          return [...exportCells(r), this.revealed(r[SUBJECT_ENC_AT])];
+        }
+      : exportCells;
     const revealed = reveal ? { reason: reveal.reason } : {};
     let rows = 0;
     try {
@@ -157,10 +167,12 @@ export class EvidenceExportService {
         manifest: text,
       });
       await this.record(p, by, rows, { exportId: id, format, fileSha256: file.sha256, ...revealed });
+      if (reveal) await this.recordRevealed(id, p, by, reveal.reason, shown, rows);
       return { id, manifest, manifestText: text, file };
     } catch (error) {
       // The rows written so far were read: that access is recorded too.
       await this.record(p, by, rows, { exportId: id, format, failed: true, ...revealed });
+      if (reveal) await this.recordRevealed(id, p, by, reveal.reason, shown, rows);
       throw error;
     }
   }
@@ -210,6 +222,36 @@ export class EvidenceExportService {
   private sign(body: Omit<EvidenceManifest, 'signature'>): EvidenceManifest {
     const key = this.keys.current();
     return { ...body, signature: { keyId: key.keyId, value: this.keys.sign(manifestPayload(body)).toString('base64') } };
+  }
+
+  /**
+   * Refused before the first byte when the search matches more rows than a revealed export may show
+   * (TRACE_REVEALED_EXPORT_MAX_ROWS): personal IDs in clear for a case, not for a whole unit's years.
+   */
+  private async checkRevealSize(p: PreparedTrace): Promise<void> {
+    const max = this.config.trace.revealedExportMaxRows;
+    const { sql, params } = traceBoundedCountSql(p.criteria, max + 1, p.options);
+    const [{ n }] = (await this.db.query(sql, params)) as { n: number }[];
+    if (n > max) {
+      throw new DomainException(
+        ErrorCode.VALIDATION_FAILED,
+        `An export with personal IDs shows at most ${max.toLocaleString('en')} rows: narrow the search (its period, a citizen, an account)`,
+        [{ field: 'criteria', message: `matches more than ${max} events` }],
+      );
+    }
+  }
+
+  /** Each citizen whose ID the file shows in clear, by keyed hash, as a reveal of its own (beside the export's entry). */
+  private recordRevealed(id: string, p: PreparedTrace, by: TraceRequester, reason: string, shown: Set<string>, rows: number): Promise<void> {
+    return this.audit.record({
+      type: SecurityEventType.TRACE_SUBJECT_REVEALED,
+      case: p.case,
+      by,
+      criteria: { exportId: id, ...p.described },
+      subjects: [...shown],
+      rows,
+      extra: { reason, export: true },
+    });
   }
 
   private record(p: PreparedTrace, by: TraceRequester, rows: number, extra: Record<string, unknown>): Promise<void> {
