@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { AccountCommandDelivery } from '@app/accounts';
 import { AlertsService, RaiseAlertInput } from '@app/alerts';
 import { Role } from '@app/auth';
@@ -7,6 +8,7 @@ import { FixedClock } from '@app/common';
 import { IngestService } from '@app/ingestion';
 import { webhookSignature } from '@app/notifications';
 import { REPORT_SCHEDULE_ACTOR, ReportArchiveService, ReportDeliveryLogService, ReportDeliveryService } from '@app/reports';
+import { ReportDeliveryRepository } from '../../libs/reports/src/delivery/report-delivery.repository';
 import { bearerFor, directoryOwnerKeyFor } from '../utils/auth';
 import { CapturedMail, partsOf, startSmtpServer, subjectOf, textOf } from '../utils/smtp-server';
 import { bootTestApp, TestApp } from '../utils/test-app';
@@ -37,7 +39,8 @@ describe('report delivery', () => {
   const env = (): Record<string, string> => ({
     SMTP_URL: smtp.url,
     REPORTS_DELIVERY_EMAILS: OFFICE,
-    REPORTS_DELIVERY_WEBHOOK_URL: hook.url,
+    // A token in the query, as some receivers take it: never shown in the delivery log.
+    REPORTS_DELIVERY_WEBHOOK_URL: `${hook.url}?token=hook-token-s3cr3t`,
     REPORTS_DELIVERY_WEBHOOK_SECRET: SECRET,
     REPORTS_DELIVERY_KINDS: 'monthly,on_demand',
     REPORTS_DELIVERY_MAX_ATTEMPTS: '3',
@@ -72,6 +75,7 @@ describe('report delivery', () => {
       channel: string;
       status: string;
       attempts: number;
+      recipient: string;
       lastError: string | null;
       idempotencyKey: string;
     }[];
@@ -120,6 +124,8 @@ describe('report delivery', () => {
       ['webhook', 'sent', 1],
     ]);
     expect(post.headers['idempotency-key']).toBe(log[1].idempotencyKey);
+    expect(post.path).toBe('/tthc/account-commands?token=hook-token-s3cr3t');
+    expect(log.map((d) => d.recipient)).toEqual([OFFICE, hook.url]);
   }, 60_000);
 
   it('retries while the mail server is down and delivers once when it is back', async () => {
@@ -182,6 +188,43 @@ describe('report delivery', () => {
     } finally {
       await second.close();
     }
+  }, 60_000);
+
+  it('keeps the outcome recorded by the replica that claimed a delivery again, not the late one of a replica whose lease ran out', async () => {
+    const repository = sut.app.get(ReportDeliveryRepository);
+    const report = await generate();
+    const add = (recipient: string) => sut.app.get(DataSource).transaction((m) => repository.add(m, { reportId: report.id }, [{ channel: 'email', recipient }], clock.now()));
+    const claimOf = async (recipient: string) =>
+      (await repository.claimDue(clock.now(), 300, 100)).find((d) => d.reportId === report.id && d.recipient === recipient);
+    const rowOf = async (recipient: string) => (await repository.findForReport(report.id)).find((d) => d.recipient === recipient)!;
+
+    // Worker B sends it after A's lease ran out: A's late failure (its send timed out) or success changes nothing.
+    await add('cham@quangtri.gov.vn');
+    const a = (await claimOf('cham@quangtri.gov.vn'))!;
+    expect(await claimOf('cham@quangtri.gov.vn')).toBeUndefined();
+    clock.advance(301_000);
+    const b = (await claimOf('cham@quangtri.gov.vn'))!;
+    expect(b.claimToken).not.toBe(a.claimToken);
+    expect(await repository.markSent(b, clock.now())).toBe(true);
+    expect(await repository.recordFailure(a, 'Connection timeout', clock.now(), null)).toBe(false);
+    expect(await repository.markSent(a, clock.now())).toBe(false);
+    expect(await rowOf('cham@quangtri.gov.vn')).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
+
+    // B's failure is to be retried (still pending): A's late success does not mark it sent.
+    await add('cham2@quangtri.gov.vn');
+    const a2 = (await claimOf('cham2@quangtri.gov.vn'))!;
+    clock.advance(301_000);
+    const b2 = (await claimOf('cham2@quangtri.gov.vn'))!;
+    const retryAt = new Date(clock.now().getTime() + 10_000);
+    expect(await repository.recordFailure(b2, 'SMTP 451', clock.now(), retryAt)).toBe(true);
+    expect(await repository.markSent(a2, clock.now())).toBe(false);
+    expect(await repository.recordFailure(b2, 'SMTP 451 again', clock.now(), null)).toBe(false);
+    expect(await rowOf('cham2@quangtri.gov.vn')).toMatchObject({ status: 'pending', attempts: 1, lastError: 'SMTP 451', sentAt: null });
+    // Sent in the end by the service, once.
+    clock.advance(11_000);
+    await worker().deliverDue();
+    expect(await rowOf('cham2@quangtri.gov.vn')).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(smtp.messages.filter((m) => m.to.includes('cham2@quangtri.gov.vn'))).toHaveLength(1);
   }, 60_000);
 
   it('queues a scheduled report of a delivered kind with its archive row, and nothing for a kind not delivered', async () => {

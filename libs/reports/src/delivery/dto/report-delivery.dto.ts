@@ -5,7 +5,8 @@ export class ReportDeliveryDto {
   @ApiProperty({ example: '41' }) id: string;
   @ApiProperty({ example: '12' }) reportId: string;
   @ApiProperty({ enum: DELIVERY_CHANNELS }) channel: string;
-  @ApiProperty({ example: 'vanphong@quangtri.gov.vn', description: 'The email address, or the webhook URL' }) recipient: string;
+  @ApiProperty({ example: 'vanphong@quangtri.gov.vn', description: 'The email address, or the webhook URL without its user info, query or fragment (scheme://host/path)' })
+  recipient: string;
   @ApiProperty({ enum: DELIVERY_STATUSES, description: 'pending: not sent yet or to be retried; failed: gave up after the last attempt' })
   status: string;
   @ApiProperty({ description: 'Attempts made (since the last manual retry)' }) attempts: number;
@@ -27,7 +28,7 @@ export function toReportDeliveryDto(d: ReportDelivery): ReportDeliveryDto {
     id: d.id,
     reportId: d.reportId!,
     channel: d.channel,
-    recipient: d.recipient,
+    recipient: d.channel === 'webhook' ? redactedUrl(d.recipient) : d.recipient,
     status: d.status,
     attempts: d.attempts,
     nextAttemptAt: d.nextAttemptAt,
@@ -37,4 +38,14 @@ export function toReportDeliveryDto(d: ReportDelivery): ReportDeliveryDto {
     updatedAt: d.updatedAt,
     sentAt: d.sentAt,
   };
+}
+
+/** A webhook URL as shown to readers of the log: scheme://host/path, without user info, query or fragment (secrets). */
+export function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return '(invalid URL)';
+  }
 }
