@@ -171,6 +171,13 @@ describe('report delivery', () => {
     expect(hooksOf(report).map((q) => q.status)).toEqual([503, 503, 503, 200]);
     expect(new Set(hooksOf(report).map((q) => q.headers['idempotency-key']))).toEqual(new Set([webhook.idempotencyKey]));
     expect((await deliveriesOf(report)).find((d) => d.id === webhook.id)).toMatchObject({ status: 'sent', attempts: 1 });
+    const log = (await http().get('/v1/security-log?type=report.delivery-retried').set('Authorization', admin).expect(200)).body.items;
+    expect(log).toEqual([
+      expect.objectContaining({
+        target: `report-delivery:${webhook.id}`,
+        details: expect.objectContaining({ deliveryId: webhook.id, reportId: report.id, channel: 'webhook', recipient: hook.url }),
+      }),
+    ]);
   }, 60_000);
 
   it('sends each delivery once when two replicas work the outbox at the same time', async () => {
@@ -315,6 +322,40 @@ describe('report delivery', () => {
       expect(noticesFor(alert.id)).toHaveLength(1);
       expect(textOf(noticesFor(alert.id)[0])).toContain(alert.explanationVi);
       expect(noticesFor(alert.id)[0].raw).not.toContain('001203004005');
+    }, 60_000);
+
+    it('lists an urgent notice that failed for good, and an admin sends it again (security-logged); auditors only read', async () => {
+      smtp.refuseNext(3);
+      const raised = await sut.app.get(AlertsService).raise(critical('cb.xa31.hong', { dedupKey: 'locked_account_in_use:cb.xa31.hong:1' }));
+      const repository = sut.app.get(ReportDeliveryRepository);
+      const statusOf = async () => (await repository.findForAlert(raised.id))[0];
+      const deadline = Date.now() + 10_000;
+      while ((await statusOf())?.attempts !== 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      clock.advance(11_000);
+      await worker().deliverDue();
+      clock.advance(21_000);
+      await worker().deliverDue();
+      const failed = await statusOf();
+      expect(failed).toMatchObject({ status: 'failed', attempts: 3 });
+      expect(noticesFor(raised.id)).toHaveLength(0);
+
+      const auditor = await bearerFor(sut.app, Role.AUDITOR);
+      const listed = (await http().get('/v1/reports/urgent-notices?status=failed').set('Authorization', auditor).expect(200)).body.items;
+      expect(listed).toEqual([expect.objectContaining({ id: failed.id, alertId: raised.id, channel: 'email', status: 'failed', attempts: 3 })]);
+      await http().get('/v1/reports/urgent-notices?status=lost').set('Authorization', auditor).expect(400);
+      await http().post(`/v1/reports/urgent-notices/${failed.id}/retry`).set('Authorization', auditor).expect(403);
+      const retried = await http().post(`/v1/reports/urgent-notices/${failed.id}/retry`).set('Authorization', admin).expect(200);
+      expect(retried.body).toMatchObject({ id: failed.id, alertId: raised.id, status: 'pending', attempts: 0 });
+      await worker().deliverDue();
+      expect(noticesFor(raised.id)).toHaveLength(1);
+      await http().post(`/v1/reports/urgent-notices/${failed.id}/retry`).set('Authorization', admin).expect(409);
+      const reportDelivery = (await http().get(`/v1/reports/urgent-notices`).set('Authorization', admin).expect(200)).body.items;
+      expect(reportDelivery.every((d: { alertId: string }) => d.alertId)).toBe(true);
+      await http().post('/v1/reports/urgent-notices/999999/retry').set('Authorization', admin).expect(404);
+      const log = (await http().get('/v1/security-log?type=report.delivery-retried').set('Authorization', admin).expect(200)).body.items;
+      expect(log).toContainEqual(
+        expect.objectContaining({ target: `report-delivery:${failed.id}`, details: expect.objectContaining({ alertId: raised.id, reportId: null, channel: 'email' }) }),
+      );
     }, 60_000);
 
     it('sends nothing for a lower severity or a type not listed, and sends once when a repeat raises the alert to critical', async () => {

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ClaimedDelivery, DeliveryClaim, NewDelivery, ReportDelivery } from './report-delivery.type';
+import type { ClaimedDelivery, DeliveryClaim, DeliveryStatus, NewDelivery, ReportDelivery } from './report-delivery.type';
+
+/** A report's delivery, or an urgent notice (any alert's). */
+export type DeliverySubject = { reportId: string } | 'urgent_notice';
 
 const COLUMNS = `id::text, report_id::text AS "reportId", alert_id::text AS "alertId", channel, recipient, status, attempts,
   next_attempt_at AS "nextAttemptAt", last_error AS "lastError", idempotency_key::text AS "idempotencyKey",
@@ -72,25 +75,43 @@ export class ReportDeliveryRepository {
   }
 
   /** A failed delivery back to pending, due now, with a fresh count of attempts; null unless it had failed. */
-  async retryFailed(reportId: string, id: string, now: Date): Promise<ReportDelivery | null> {
+  async retryFailed(subject: DeliverySubject, id: string, now: Date): Promise<ReportDelivery | null> {
     const [rows] = await this.db.query(
-      `UPDATE report_delivery SET status = 'pending', attempts = 0, next_attempt_at = $3, updated_at = $3, claim_token = NULL
-       WHERE id = $2::bigint AND report_id = $1::bigint AND status = 'failed' RETURNING ${COLUMNS}`,
-      [reportId, id, now],
+      `UPDATE report_delivery SET status = 'pending', attempts = 0, next_attempt_at = $2, updated_at = $2, claim_token = NULL
+       WHERE id = $1::bigint AND ${subjectCondition(3)} AND status = 'failed' RETURNING ${COLUMNS}`,
+      [id, now, reportIdOf(subject)],
     );
     return rows?.[0] ?? null;
+  }
+
+  async findOne(subject: DeliverySubject, id: string): Promise<ReportDelivery | null> {
+    const rows: ReportDelivery[] = await this.db.query(`SELECT ${COLUMNS} FROM report_delivery WHERE id = $1::bigint AND ${subjectCondition(2)}`, [
+      id,
+      reportIdOf(subject),
+    ]);
+    return rows[0] ?? null;
+  }
+
+  /** The deliveries of urgent notices (alerts), newest first, of one status if given. */
+  findUrgentNotices(status: DeliveryStatus | undefined, limit: number): Promise<ReportDelivery[]> {
+    return this.db.query(
+      `SELECT ${COLUMNS} FROM report_delivery WHERE alert_id IS NOT NULL AND ($1::text IS NULL OR status = $1) ORDER BY id DESC LIMIT $2`,
+      [status ?? null, limit],
+    );
   }
 
   findForReport(reportId: string): Promise<ReportDelivery[]> {
     return this.db.query(`SELECT ${COLUMNS} FROM report_delivery WHERE report_id = $1::bigint ORDER BY channel, recipient, id`, [reportId]);
   }
 
-  async findOfReport(reportId: string, id: string): Promise<ReportDelivery | null> {
-    const rows: ReportDelivery[] = await this.db.query(`SELECT ${COLUMNS} FROM report_delivery WHERE id = $2::bigint AND report_id = $1::bigint`, [reportId, id]);
-    return rows[0] ?? null;
-  }
-
   findForAlert(alertId: string): Promise<ReportDelivery[]> {
     return this.db.query(`SELECT ${COLUMNS} FROM report_delivery WHERE alert_id = $1::bigint ORDER BY id`, [alertId]);
   }
 }
+
+/** The rows of a subject, the report's id (or null: an urgent notice) as parameter $n. */
+function subjectCondition(n: number): string {
+  return `(report_id = $${n}::bigint OR ($${n}::bigint IS NULL AND alert_id IS NOT NULL))`;
+}
+
+const reportIdOf = (subject: DeliverySubject): string | null => (subject === 'urgent_notice' ? null : subject.reportId);

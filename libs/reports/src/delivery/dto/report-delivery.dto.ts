@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { DELIVERY_CHANNELS, DELIVERY_STATUSES, ReportDelivery } from '../report-delivery.type';
 
 export class ReportDeliveryDto {
@@ -21,6 +21,20 @@ export class ReportDeliveryDto {
 
 export class ReportDeliveryListDto {
   @ApiProperty({ type: [ReportDeliveryDto] }) items: ReportDeliveryDto[];
+}
+
+/** The delivery of an urgent notice (a critical alert's email): as a report's, with the alert instead. */
+export class UrgentNoticeDeliveryDto extends OmitType(ReportDeliveryDto, ['reportId'] as const) {
+  @ApiProperty({ example: '305' }) alertId: string;
+}
+
+export class UrgentNoticeDeliveryListDto {
+  @ApiProperty({ type: [UrgentNoticeDeliveryDto] }) items: UrgentNoticeDeliveryDto[];
+}
+
+export function toUrgentNoticeDeliveryDto(d: ReportDelivery): UrgentNoticeDeliveryDto {
+  const { reportId: _, ...rest } = toReportDeliveryDto(d);
+  return { ...rest, alertId: d.alertId! };
 }
 
 export function toReportDeliveryDto(d: ReportDelivery): ReportDeliveryDto {
