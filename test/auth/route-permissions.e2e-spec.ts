@@ -25,8 +25,18 @@ describe('Route permissions', () => {
         'POST /v1/reports/citizen-access',
         'GET /v1/reports/:id/deliveries',
         'POST /v1/reports/:id/deliveries/:deliveryId/retry',
+        'GET /v1/reports/urgent-notices',
+        'POST /v1/reports/urgent-notices/:deliveryId/retry',
       ]),
     );
+  });
+
+  it('guards the delivery log and retries: reads with reports:read, retries with reports:write', () => {
+    const permissionsOf = (method: string, path: string) => routes.find((r) => r.method === method && r.path === path)?.permissions;
+    expect(permissionsOf('GET', '/v1/reports/urgent-notices')).toEqual([Permission.REPORTS_READ]);
+    expect(permissionsOf('GET', '/v1/reports/:id/deliveries')).toEqual([Permission.REPORTS_READ]);
+    expect(permissionsOf('POST', '/v1/reports/urgent-notices/:deliveryId/retry')).toEqual([Permission.REPORTS_WRITE]);
+    expect(permissionsOf('POST', '/v1/reports/:id/deliveries/:deliveryId/retry')).toEqual([Permission.REPORTS_WRITE]);
   });
 
   it("asks both reports:write and audit:search for a citizen's access report (it issues a document and reads one citizen's history)", () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { AccountCommandDelivery } from '@app/accounts';
 import { AlertsService, RaiseAlertInput } from '@app/alerts';
 import { Role } from '@app/auth';
@@ -7,6 +8,7 @@ import { FixedClock } from '@app/common';
 import { IngestService } from '@app/ingestion';
 import { webhookSignature } from '@app/notifications';
 import { REPORT_SCHEDULE_ACTOR, ReportArchiveService, ReportDeliveryLogService, ReportDeliveryService } from '@app/reports';
+import { ReportDeliveryRepository } from '../../libs/reports/src/delivery/report-delivery.repository';
 import { bearerFor, directoryOwnerKeyFor } from '../utils/auth';
 import { CapturedMail, partsOf, startSmtpServer, subjectOf, textOf } from '../utils/smtp-server';
 import { bootTestApp, TestApp } from '../utils/test-app';
@@ -37,7 +39,8 @@ describe('report delivery', () => {
   const env = (): Record<string, string> => ({
     SMTP_URL: smtp.url,
     REPORTS_DELIVERY_EMAILS: OFFICE,
-    REPORTS_DELIVERY_WEBHOOK_URL: hook.url,
+    // A token in the query, as some receivers take it: never shown in the delivery log.
+    REPORTS_DELIVERY_WEBHOOK_URL: `${hook.url}?token=hook-token-s3cr3t`,
     REPORTS_DELIVERY_WEBHOOK_SECRET: SECRET,
     REPORTS_DELIVERY_KINDS: 'monthly,on_demand',
     REPORTS_DELIVERY_MAX_ATTEMPTS: '3',
@@ -72,6 +75,7 @@ describe('report delivery', () => {
       channel: string;
       status: string;
       attempts: number;
+      recipient: string;
       lastError: string | null;
       idempotencyKey: string;
     }[];
@@ -120,6 +124,8 @@ describe('report delivery', () => {
       ['webhook', 'sent', 1],
     ]);
     expect(post.headers['idempotency-key']).toBe(log[1].idempotencyKey);
+    expect(post.path).toBe('/tthc/account-commands?token=hook-token-s3cr3t');
+    expect(log.map((d) => d.recipient)).toEqual([OFFICE, hook.url]);
   }, 60_000);
 
   it('retries while the mail server is down and delivers once when it is back', async () => {
@@ -165,6 +171,13 @@ describe('report delivery', () => {
     expect(hooksOf(report).map((q) => q.status)).toEqual([503, 503, 503, 200]);
     expect(new Set(hooksOf(report).map((q) => q.headers['idempotency-key']))).toEqual(new Set([webhook.idempotencyKey]));
     expect((await deliveriesOf(report)).find((d) => d.id === webhook.id)).toMatchObject({ status: 'sent', attempts: 1 });
+    const log = (await http().get('/v1/security-log?type=report.delivery-retried').set('Authorization', admin).expect(200)).body.items;
+    expect(log).toEqual([
+      expect.objectContaining({
+        target: `report-delivery:${webhook.id}`,
+        details: expect.objectContaining({ deliveryId: webhook.id, reportId: report.id, channel: 'webhook', recipient: hook.url }),
+      }),
+    ]);
   }, 60_000);
 
   it('sends each delivery once when two replicas work the outbox at the same time', async () => {
@@ -182,6 +195,43 @@ describe('report delivery', () => {
     } finally {
       await second.close();
     }
+  }, 60_000);
+
+  it('keeps the outcome recorded by the replica that claimed a delivery again, not the late one of a replica whose lease ran out', async () => {
+    const repository = sut.app.get(ReportDeliveryRepository);
+    const report = await generate();
+    const add = (recipient: string) => sut.app.get(DataSource).transaction((m) => repository.add(m, { reportId: report.id }, [{ channel: 'email', recipient }], clock.now()));
+    const claimOf = async (recipient: string) =>
+      (await repository.claimDue(clock.now(), 300, 100)).find((d) => d.reportId === report.id && d.recipient === recipient);
+    const rowOf = async (recipient: string) => (await repository.findForReport(report.id)).find((d) => d.recipient === recipient)!;
+
+    // Worker B sends it after A's lease ran out: A's late failure (its send timed out) or success changes nothing.
+    await add('cham@quangtri.gov.vn');
+    const a = (await claimOf('cham@quangtri.gov.vn'))!;
+    expect(await claimOf('cham@quangtri.gov.vn')).toBeUndefined();
+    clock.advance(301_000);
+    const b = (await claimOf('cham@quangtri.gov.vn'))!;
+    expect(b.claimToken).not.toBe(a.claimToken);
+    expect(await repository.markSent(b, clock.now())).toBe(true);
+    expect(await repository.recordFailure(a, 'Connection timeout', clock.now(), null)).toBe(false);
+    expect(await repository.markSent(a, clock.now())).toBe(false);
+    expect(await rowOf('cham@quangtri.gov.vn')).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
+
+    // B's failure is to be retried (still pending): A's late success does not mark it sent.
+    await add('cham2@quangtri.gov.vn');
+    const a2 = (await claimOf('cham2@quangtri.gov.vn'))!;
+    clock.advance(301_000);
+    const b2 = (await claimOf('cham2@quangtri.gov.vn'))!;
+    const retryAt = new Date(clock.now().getTime() + 10_000);
+    expect(await repository.recordFailure(b2, 'SMTP 451', clock.now(), retryAt)).toBe(true);
+    expect(await repository.markSent(a2, clock.now())).toBe(false);
+    expect(await repository.recordFailure(b2, 'SMTP 451 again', clock.now(), null)).toBe(false);
+    expect(await rowOf('cham2@quangtri.gov.vn')).toMatchObject({ status: 'pending', attempts: 1, lastError: 'SMTP 451', sentAt: null });
+    // Sent in the end by the service, once.
+    clock.advance(11_000);
+    await worker().deliverDue();
+    expect(await rowOf('cham2@quangtri.gov.vn')).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(smtp.messages.filter((m) => m.to.includes('cham2@quangtri.gov.vn'))).toHaveLength(1);
   }, 60_000);
 
   it('queues a scheduled report of a delivered kind with its archive row, and nothing for a kind not delivered', async () => {
@@ -272,6 +322,40 @@ describe('report delivery', () => {
       expect(noticesFor(alert.id)).toHaveLength(1);
       expect(textOf(noticesFor(alert.id)[0])).toContain(alert.explanationVi);
       expect(noticesFor(alert.id)[0].raw).not.toContain('001203004005');
+    }, 60_000);
+
+    it('lists an urgent notice that failed for good, and an admin sends it again (security-logged); auditors only read', async () => {
+      smtp.refuseNext(3);
+      const raised = await sut.app.get(AlertsService).raise(critical('cb.xa31.hong', { dedupKey: 'locked_account_in_use:cb.xa31.hong:1' }));
+      const repository = sut.app.get(ReportDeliveryRepository);
+      const statusOf = async () => (await repository.findForAlert(raised.id))[0];
+      const deadline = Date.now() + 10_000;
+      while ((await statusOf())?.attempts !== 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      clock.advance(11_000);
+      await worker().deliverDue();
+      clock.advance(21_000);
+      await worker().deliverDue();
+      const failed = await statusOf();
+      expect(failed).toMatchObject({ status: 'failed', attempts: 3 });
+      expect(noticesFor(raised.id)).toHaveLength(0);
+
+      const auditor = await bearerFor(sut.app, Role.AUDITOR);
+      const listed = (await http().get('/v1/reports/urgent-notices?status=failed').set('Authorization', auditor).expect(200)).body.items;
+      expect(listed).toEqual([expect.objectContaining({ id: failed.id, alertId: raised.id, channel: 'email', status: 'failed', attempts: 3 })]);
+      await http().get('/v1/reports/urgent-notices?status=lost').set('Authorization', auditor).expect(400);
+      await http().post(`/v1/reports/urgent-notices/${failed.id}/retry`).set('Authorization', auditor).expect(403);
+      const retried = await http().post(`/v1/reports/urgent-notices/${failed.id}/retry`).set('Authorization', admin).expect(200);
+      expect(retried.body).toMatchObject({ id: failed.id, alertId: raised.id, status: 'pending', attempts: 0 });
+      await worker().deliverDue();
+      expect(noticesFor(raised.id)).toHaveLength(1);
+      await http().post(`/v1/reports/urgent-notices/${failed.id}/retry`).set('Authorization', admin).expect(409);
+      const reportDelivery = (await http().get(`/v1/reports/urgent-notices`).set('Authorization', admin).expect(200)).body.items;
+      expect(reportDelivery.every((d: { alertId: string }) => d.alertId)).toBe(true);
+      await http().post('/v1/reports/urgent-notices/999999/retry').set('Authorization', admin).expect(404);
+      const log = (await http().get('/v1/security-log?type=report.delivery-retried').set('Authorization', admin).expect(200)).body.items;
+      expect(log).toContainEqual(
+        expect.objectContaining({ target: `report-delivery:${failed.id}`, details: expect.objectContaining({ alertId: raised.id, reportId: null, channel: 'email' }) }),
+      );
     }, 60_000);
 
     it('sends nothing for a lower severity or a type not listed, and sends once when a repeat raises the alert to critical', async () => {

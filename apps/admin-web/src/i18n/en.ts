@@ -851,6 +851,7 @@ export const en: Messages = {
   'reports.access.downloadXlsx': 'Download XLSX',
   'admin.log.type.report.generated': 'Report generated',
   'admin.log.type.report.downloaded': 'Report downloaded',
+  'admin.log.type.report.delivery-retried': 'Report or urgent notice sent again',
   'admin.log.type.trace.access-reported': 'Citizen\'s access report',
   'trace.history.type.trace.access-reported': 'Citizen\'s access report',
 

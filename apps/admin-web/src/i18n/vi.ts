@@ -850,6 +850,7 @@ export const vi = {
   'reports.access.downloadXlsx': 'Tải XLSX',
   'admin.log.type.report.generated': 'Tạo báo cáo',
   'admin.log.type.report.downloaded': 'Tải báo cáo',
+  'admin.log.type.report.delivery-retried': 'Gửi lại báo cáo, thông báo khẩn',
   'admin.log.type.trace.access-reported': 'Báo cáo truy cập cho công dân',
   'trace.history.type.trace.access-reported': 'Báo cáo cho công dân',
 

@@ -16,6 +16,7 @@ import {
   CreateCitizenAccessReportDto,
   CreateReportDto,
   ListReportsQueryDto,
+  ListUrgentNoticesQueryDto,
   ReportArchiveService,
   ReportDeliveryDto,
   ReportDeliveryListDto,
@@ -27,6 +28,10 @@ import {
   ReportRequester,
   toReportDeliveryDto,
   toReportDto,
+  toUrgentNoticeDeliveryDto,
+  UrgentNoticeDeliveryDto,
+  UrgentNoticeDeliveryListDto,
+  UrgentNoticeDeliveryParamDto,
 } from '@app/reports';
 import { traceCaseOf } from '@app/trace';
 
@@ -116,6 +121,33 @@ export class ReportsController {
     return toReportDto(report);
   }
 
+  // Before ':id', which would take "urgent-notices" for a report's id.
+  @Get('urgent-notices')
+  @RequirePermission(Permission.REPORTS_READ)
+  @ApiOperation({
+    summary: 'The deliveries of urgent notices (critical alerts by email), newest first (the latest 200); status=failed: those to retry',
+  })
+  @ApiOkResponse({ type: UrgentNoticeDeliveryListDto })
+  async listUrgentNotices(@Query() q: ListUrgentNoticesQueryDto): Promise<UrgentNoticeDeliveryListDto> {
+    return { items: (await this.deliveries.listUrgentNotices(q.status)).map(toUrgentNoticeDeliveryDto) };
+  }
+
+  @Post('urgent-notices/:deliveryId/retry')
+  @HttpCode(200)
+  @RequirePermission(Permission.REPORTS_WRITE)
+  @ApiOperation({
+    summary: 'Sends an urgent notice that failed for good again, with a fresh allowance of attempts (409 unless failed)',
+    description: 'Recorded in the security log (report.delivery-retried).',
+  })
+  @ApiOkResponse({ type: UrgentNoticeDeliveryDto })
+  async retryUrgentNotice(
+    @Param() p: UrgentNoticeDeliveryParamDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+  ): Promise<UrgentNoticeDeliveryDto> {
+    return toUrgentNoticeDeliveryDto(await this.deliveries.retry('urgent_notice', p.deliveryId, requester(principal, request)));
+  }
+
   @Get(':id')
   @RequirePermission(Permission.REPORTS_READ)
   @ApiOperation({
@@ -170,10 +202,15 @@ export class ReportsController {
   @ApiOperation({
     summary:
       'Sends a delivery that failed for good again, with a fresh allowance of attempts (409 unless failed)',
+    description: 'Recorded in the security log (report.delivery-retried).',
   })
   @ApiOkResponse({ type: ReportDeliveryDto })
-  async retryDelivery(@Param() p: ReportDeliveryParamDto): Promise<ReportDeliveryDto> {
-    return toReportDeliveryDto(await this.deliveries.retry(p.id, p.deliveryId));
+  async retryDelivery(
+    @Param() p: ReportDeliveryParamDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+  ): Promise<ReportDeliveryDto> {
+    return toReportDeliveryDto(await this.deliveries.retry({ reportId: p.id }, p.deliveryId, requester(principal, request)));
   }
 
   private async file(id: string, format: 'pdf' | 'xlsx', by: ReportRequester): Promise<StreamableFile> {

@@ -33,6 +33,8 @@ export enum SecurityEventType {
   REPORT_GENERATED = 'report.generated',
   /** A report's PDF or XLSX downloaded: the report id, kind and format. */
   REPORT_DOWNLOADED = 'report.downloaded',
+  /** A delivery that had failed for good sent again (a report's, or an urgent notice's): the delivery, its subject and channel. */
+  REPORT_DELIVERY_RETRIED = 'report.delivery-retried',
   /** Breach incidents (docs/incidents.md): each with the incident's id and what changed. */
   INCIDENT_OPENED = 'incident.opened',
   INCIDENT_UPDATED = 'incident.updated',

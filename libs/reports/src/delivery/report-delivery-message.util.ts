@@ -1,6 +1,7 @@
 import type { Alert } from '@app/alerts';
 import type { MailAttachment, MailMessage } from '@app/notifications';
 import { formatDateTimeEn } from '@app/alerts';
+import { maskPersonalIds } from '@app/ingestion';
 import { formatDateTimeVi, formatNumberVi, formatPercentVi, periodVi } from '../render/report-format.util';
 import { ALERT_TYPE_VI, KIND_VI, SEVERITY_VI } from '../render/report-labels.constant';
 import type { ReportRecord } from '../report.type';
@@ -10,13 +11,6 @@ const MEDIA = {
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
-
-/** A run of 12 digits could be a citizen's personal ID: never sent in clear, whatever text it comes from. */
-const PERSONAL_ID_LIKE = /(?<!\d)\d{12}(?!\d)/g;
-
-export function maskPersonalIds(text: string): string {
-  return text.replace(PERSONAL_ID_LIKE, '************');
-}
 
 export function reportFileName(r: ReportRecord, format: 'pdf' | 'xlsx'): string {
   return `bao-cao-${r.year}-${r.number}.${format}`;

@@ -9,12 +9,15 @@ import { ReportRepository } from '../archive/report.repository';
 import type { ReportKind } from '../report.type';
 import { reportMail, reportWebhookBody, urgentNoticeMail } from './report-delivery-message.util';
 import { ReportDeliveryRepository } from './report-delivery.repository';
-import type { DeliveryPassReport, NewDelivery, ReportDelivery } from './report-delivery.type';
+import type { ClaimedDelivery, DeliveryPassReport, NewDelivery, ReportDelivery } from './report-delivery.type';
 
-/** How long a replica holds a claimed delivery before another may retry it (it died mid-send). */
+/**
+ * How long a replica holds a claimed delivery before another may retry it (it died mid-send): longer than the worst
+ * send (an email with its files can take ~2 minutes with the SMTP timeouts of MailService).
+ */
 const CLAIM_LEASE_SECONDS = 300;
-/** Small: a report's email carries its files. */
-const CLAIM_BATCH = 10;
+/** One at a time: the lease of a row claimed with others would run out while they are sent before it. */
+const CLAIM_BATCH = 1;
 
 /**
  * The outbox worker of reports and urgent notices (docs/reports.md, "Delivery"). Rows are added in the transaction
@@ -48,7 +51,7 @@ export class ReportDeliveryService implements OnApplicationBootstrap, OnApplicat
 
   onApplicationBootstrap(): void {
     if (this.settings.emails.length && !this.mail.enabled)
-      this.logger.warn('REPORTS_DELIVERY_EMAILS is set but SMTP_URL is not: report emails stay pending (and are retried) until it is');
+      this.logger.warn('REPORTS_DELIVERY_EMAILS is set but SMTP_URL is not: reports and urgent notices by email are retried up to REPORTS_DELIVERY_MAX_ATTEMPTS times, then fail (a report\'s delivery can then be retried by hand, an urgent notice cannot)');
     if (this.settings.webhookUrl && !this.settings.webhookSecret)
       this.logger.warn('REPORTS_DELIVERY_WEBHOOK_URL is set without REPORTS_DELIVERY_WEBHOOK_SECRET: the report webhook is not signed');
   }
@@ -87,11 +90,14 @@ export class ReportDeliveryService implements OnApplicationBootstrap, OnApplicat
     for (;;) {
       const due = await this.deliveries.claimDue(this.clock.now(), CLAIM_LEASE_SECONDS, CLAIM_BATCH);
       if (!due.length) return report;
-      for (const delivery of due) report[await this.deliver(delivery)]++;
+      for (const delivery of due) {
+        const outcome = await this.deliver(delivery);
+        if (outcome) report[outcome]++;
+      }
     }
   }
 
-  private async deliver(d: ReportDelivery): Promise<keyof DeliveryPassReport> {
+  private async deliver(d: ClaimedDelivery): Promise<keyof DeliveryPassReport | null> {
     const subject = d.reportId ? 'report' : 'urgent_notice';
     try {
       await this.send(d);
@@ -99,16 +105,22 @@ export class ReportDeliveryService implements OnApplicationBootstrap, OnApplicat
       const attempt = d.attempts + 1;
       const message = (error as Error).message;
       const retryAt = nextRetryAt(this.clock.now(), attempt, this.settings);
-      await this.deliveries.recordFailure(d.id, message, this.clock.now(), retryAt);
+      if (!(await this.deliveries.recordFailure(d, message, this.clock.now(), retryAt))) return this.lostClaim(d);
       this.outcomes.inc({ subject, channel: d.channel, outcome: retryAt ? 'retry' : 'failed' });
       const context = { deliveryId: d.id, reportId: d.reportId, alertId: d.alertId, channel: d.channel, attempt, error: message };
       this.logger.warn(context, retryAt ? 'Delivery to the Office failed; will retry' : 'Delivery to the Office failed for good');
       return retryAt ? 'retrying' : 'failed';
     }
-    await this.deliveries.markSent(d.id, this.clock.now());
+    if (!(await this.deliveries.markSent(d, this.clock.now()))) return this.lostClaim(d);
     this.outcomes.inc({ subject, channel: d.channel, outcome: 'sent' });
     if (d.alertId) await this.alerts.recordAction(d.alertId, 'notified', { deliveryId: d.id, channel: d.channel, recipient: d.recipient });
     return 'sent';
+  }
+
+  /** The lease ran out mid-send and another replica claimed the row again: its outcome stands, this one is dropped. */
+  private lostClaim(d: ReportDelivery): null {
+    this.logger.warn({ deliveryId: d.id, reportId: d.reportId, alertId: d.alertId, channel: d.channel }, 'Delivery claim lost mid-send; outcome not recorded');
+    return null;
   }
 
   private async send(d: ReportDelivery): Promise<void> {

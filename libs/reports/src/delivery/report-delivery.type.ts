@@ -22,6 +22,14 @@ export interface ReportDelivery {
   sentAt: Date | null;
 }
 
+/** A claim of a delivery by one replica: only its holder records the outcome of the send. */
+export interface DeliveryClaim {
+  id: string;
+  claimToken: string;
+}
+
+export type ClaimedDelivery = ReportDelivery & DeliveryClaim;
+
 export interface NewDelivery {
   channel: DeliveryChannel;
   recipient: string;

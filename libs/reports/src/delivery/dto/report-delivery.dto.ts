@@ -1,11 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { DELIVERY_CHANNELS, DELIVERY_STATUSES, ReportDelivery } from '../report-delivery.type';
 
 export class ReportDeliveryDto {
   @ApiProperty({ example: '41' }) id: string;
   @ApiProperty({ example: '12' }) reportId: string;
   @ApiProperty({ enum: DELIVERY_CHANNELS }) channel: string;
-  @ApiProperty({ example: 'vanphong@quangtri.gov.vn', description: 'The email address, or the webhook URL' }) recipient: string;
+  @ApiProperty({ example: 'vanphong@quangtri.gov.vn', description: 'The email address, or the webhook URL without its user info, query or fragment (scheme://host/path)' })
+  recipient: string;
   @ApiProperty({ enum: DELIVERY_STATUSES, description: 'pending: not sent yet or to be retried; failed: gave up after the last attempt' })
   status: string;
   @ApiProperty({ description: 'Attempts made (since the last manual retry)' }) attempts: number;
@@ -22,12 +23,26 @@ export class ReportDeliveryListDto {
   @ApiProperty({ type: [ReportDeliveryDto] }) items: ReportDeliveryDto[];
 }
 
+/** The delivery of an urgent notice (a critical alert's email): as a report's, with the alert instead. */
+export class UrgentNoticeDeliveryDto extends OmitType(ReportDeliveryDto, ['reportId'] as const) {
+  @ApiProperty({ example: '305' }) alertId: string;
+}
+
+export class UrgentNoticeDeliveryListDto {
+  @ApiProperty({ type: [UrgentNoticeDeliveryDto] }) items: UrgentNoticeDeliveryDto[];
+}
+
+export function toUrgentNoticeDeliveryDto(d: ReportDelivery): UrgentNoticeDeliveryDto {
+  const { reportId: _, ...rest } = toReportDeliveryDto(d);
+  return { ...rest, alertId: d.alertId! };
+}
+
 export function toReportDeliveryDto(d: ReportDelivery): ReportDeliveryDto {
   return {
     id: d.id,
     reportId: d.reportId!,
     channel: d.channel,
-    recipient: d.recipient,
+    recipient: d.channel === 'webhook' ? redactedUrl(d.recipient) : d.recipient,
     status: d.status,
     attempts: d.attempts,
     nextAttemptAt: d.nextAttemptAt,
@@ -37,4 +52,14 @@ export function toReportDeliveryDto(d: ReportDelivery): ReportDeliveryDto {
     updatedAt: d.updatedAt,
     sentAt: d.sentAt,
   };
+}
+
+/** A webhook URL as shown to readers of the log: scheme://host/path, without user info, query or fragment (secrets). */
+export function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return '(invalid URL)';
+  }
 }

@@ -12,7 +12,7 @@ const TYPES = [
   'sign-in.succeeded', 'sign-in.failed', 'sign-in.locked', 'sign-out', 'refresh-token.reused', 'password.changed', 'permission.denied',
   'user.created', 'user.updated', 'user.roles-changed', 'user.status-changed', 'user.password-reset',
   'api-key.created', 'api-key.rotated', 'api-key.revoked', 'ingest.batch-skip-ordered', 'source-system.directory-owner-changed',
-  'detection.settings-changed', 'detection.procedure-changed', 'report.generated', 'report.downloaded', 'trace.access-reported',
+  'detection.settings-changed', 'detection.procedure-changed', 'report.generated', 'report.downloaded', 'report.delivery-retried', 'trace.access-reported',
   'incident.opened', 'incident.updated', 'incident.notice-saved', 'incident.notice-finalised', 'incident.sent', 'incident.confirmed', 'incident.reminded', 'incident.late',
 ];
 
