@@ -165,7 +165,7 @@ export class AddConfirmationDto {
   @ApiProperty({ description: 'When the confirmation was made (ISO 8601)' }) @IsDateString({ strict: true }) at: string;
   @ApiPropertyOptional({ description: 'The text of the confirmation record when no file is attached' }) @IsOptional() @IsString() @MaxLength(20000) note?: string;
   @ApiPropertyOptional({ description: 'File name of the biên bản' }) @IsOptional() @IsString() @MaxLength(200) fileName?: string;
-  @ApiPropertyOptional({ enum: ['application/pdf', 'image/jpeg', 'image/png'], description: 'Media type of the file: a PDF, JPEG or PNG scan (its bytes must be one)' })
+  @ApiPropertyOptional({ description: 'Media type of the file: application/pdf, image/jpeg or image/png (its bytes must be one)' })
   @IsOptional()
   @Matches(/^[a-z]+\/[a-z0-9.+-]+$/, { message: 'fileType must be a media type such as application/pdf' })
   fileType?: string;
