@@ -127,7 +127,7 @@ export class IncidentService {
   async get(id: string): Promise<IncidentDetail> {
     const row = await this.incidents.findById(id);
     if (!row) throw new DomainException(ErrorCode.NOT_FOUND, `No incident ${id}`);
-    const [records, reminders] = await Promise.all([this.records.list(id), this.records.reminders(id)]);
+    const [records, reminders] = await Promise.all([this.records.list(id), this.records.reminders(id, this.clock.now())]);
     return { ...viewOf(row, this.clock.now()), records, reminders };
   }
 

@@ -955,10 +955,10 @@ export interface components {
             sentAt: string;
             recipients: string[];
             /**
-             * @description skipped: a nearer reminder was due at the same time and mailed instead
+             * @description pending: the mail is leaving; failed also when it stayed pending 10 minutes (the service stopped while sending). skipped: a nearer reminder was due at the same time and mailed instead
              * @enum {string}
              */
-            outcome: "sent" | "logged" | "failed" | "skipped";
+            outcome: "pending" | "sent" | "logged" | "failed" | "skipped";
         };
         IngestRateDto: {
             /**

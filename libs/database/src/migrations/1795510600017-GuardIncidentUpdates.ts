@@ -1,6 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
+ * A reminder is claimed as 'pending' before its mail leaves and takes its outcome after: a claim whose mail never
+ * got an outcome (the process died while sending) is no longer recorded as if it had been logged.
+ *
  * What the retention of incidents rests on must not be changed by an UPDATE either (the delete triggers alone let
  * one shorten retain_until, then delete): an incident's retain_until never goes down and its discovered_at and
  * deadline_at never change; a finalised version of the notice (its number, files and SHA-256) never changes at all.
@@ -10,6 +13,9 @@ export class GuardIncidentUpdates1795510600017 implements MigrationInterface {
   name = 'GuardIncidentUpdates1795510600017';
 
   async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      ALTER TABLE incident_reminder DROP CONSTRAINT incident_reminder_outcome_check,
+        ADD CONSTRAINT incident_reminder_outcome_check CHECK (outcome IN ('pending', 'sent', 'logged', 'failed', 'skipped'))`);
     await q.query(`
       CREATE FUNCTION incident_refuse_retention_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -42,5 +48,9 @@ export class GuardIncidentUpdates1795510600017 implements MigrationInterface {
     await q.query(`DROP FUNCTION incident_notice_refuse_finalised_update()`);
     await q.query(`DROP TRIGGER trg_incident_retention_update ON incident`);
     await q.query(`DROP FUNCTION incident_refuse_retention_change()`);
+    await q.query(`UPDATE incident_reminder SET outcome = 'failed' WHERE outcome = 'pending'`);
+    await q.query(`
+      ALTER TABLE incident_reminder DROP CONSTRAINT incident_reminder_outcome_check,
+        ADD CONSTRAINT incident_reminder_outcome_check CHECK (outcome IN ('sent', 'logged', 'failed', 'skipped'))`);
   }
 }
