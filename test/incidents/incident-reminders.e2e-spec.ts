@@ -125,4 +125,27 @@ describe('Incident reminders and late marking', () => {
     const shown = await request(server(sut.app)).get(`/v1/incidents/${incident.id}`).set('Authorization', await admin()).expect(200);
     expect(shown.body).toEqual(expect.objectContaining({ late: false, lateMarkedAt: null, reminders: [] }));
   });
+
+  it('claims a reminder as pending before its mail leaves, and reports a claim left pending 10 minutes as failed', async () => {
+    const incident = await openIncident(sut.app, await admin(), { title: 'Dừng khi gửi', assignees: ['dpo@example.gov.vn'], discoveredAt: clock.now().toISOString() });
+    const claim = (hoursBefore: number, minutesAgo: number) =>
+      sql(sut.db.url, `INSERT INTO incident_reminder (incident_id, hours_before, sent_at, recipients, outcome) VALUES ($1, $2, $3, '{}', 'pending')`, [
+        incident.id,
+        hoursBefore,
+        new Date(clock.now().getTime() - minutesAgo * 60_000),
+      ]);
+    // The way the service claims it: the mail has not left yet.
+    await claim(48, 11);
+    await claim(24, 2);
+    const shown = await request(server(sut.app)).get(`/v1/incidents/${incident.id}`).set('Authorization', await admin()).expect(200);
+    expect(shown.body.reminders).toEqual([
+      expect.objectContaining({ hoursBefore: 48, outcome: 'failed' }),
+      expect.objectContaining({ hoursBefore: 24, outcome: 'pending' }),
+    ]);
+    // The claims the job makes itself take their outcome once the mail is sent.
+    clock.advance(66 * HOUR);
+    expect((await reminders.run()).reminded).toBe(1);
+    const [{ outcome }] = await sql<{ outcome: string }>(sut.db.url, `SELECT outcome FROM incident_reminder WHERE incident_id = $1 AND hours_before = 6`, [incident.id]);
+    expect(outcome).toBe('sent');
+  });
 });

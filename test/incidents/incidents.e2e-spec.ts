@@ -286,11 +286,107 @@ describe('Incidents (/v1/incidents)', () => {
     expect(rows[3].details).toEqual(expect.objectContaining({ number: expect.stringMatching(/^\d+\/TB-VP$/), pdfSha256: expect.stringMatching(/^[0-9a-f]{64}$/) }));
   });
 
+  it('refuses a grouped personal ID in any text of the incident, its sendings and confirmations, storing nothing', async () => {
+    const count = async (query: string, params: unknown[]) => (await sql<{ n: number }>(sut.db.url, query, params))[0].n;
+    const opened = await request(server(sut.app))
+      .post('/v1/incidents')
+      .set('Authorization', admin)
+      .send({ title: 'Số định danh nhóm', accounts: ['cb.a', '0792 0300 1234'], units: ['079-203-001-234'] })
+      .expect(400);
+    expect(opened.body.error.details.map((d: { field: string }) => d.field)).toEqual(['accounts[1]', 'units[0]']);
+    expect(JSON.stringify(opened.body)).not.toContain('0792 0300 1234');
+    expect(await count(`SELECT count(*)::int AS n FROM incident WHERE title = $1`, ['Số định danh nhóm'])).toBe(0);
+
+    const incident = await openIncident(sut.app, admin, { title: 'Gửi có số định danh', discoveredAt: new Date(clock.now().getTime() - 2 * HOUR).toISOString() });
+    await request(server(sut.app)).patch(`/v1/incidents/${incident.id}`).set('Authorization', admin).send({ fields: ['０７９２０３００１２３４'] }).expect(400);
+    const at = new Date(clock.now().getTime() - HOUR).toISOString();
+    const sent = await request(server(sut.app))
+      .post(`/v1/incidents/${incident.id}/sending`)
+      .set('Authorization', admin)
+      .send({ at, channel: 'Bưu điện', recipient: 'Ông A, số 0792 0300 1234' })
+      .expect(400);
+    expect(sent.body.error.details).toEqual([expect.objectContaining({ field: 'recipient' })]);
+    await request(server(sut.app)).post(`/v1/incidents/${incident.id}/sending`).set('Authorization', admin).send({ at, channel: 'Bưu điện', recipient: 'Cục A05', reference: '079203001234' }).expect(400);
+    const confirmed = await request(server(sut.app))
+      .post(`/v1/incidents/${incident.id}/confirmation`)
+      .set('Authorization', admin)
+      .send({ at, fileName: 'bien-ban-079203001234.pdf', fileType: 'application/pdf', fileBase64: Buffer.from('%PDF-1.4').toString('base64') })
+      .expect(400);
+    expect(confirmed.body.error.details).toEqual([expect.objectContaining({ field: 'fileName' })]);
+    expect(await count(`SELECT count(*)::int AS n FROM incident_record WHERE incident_id = $1`, [incident.id])).toBe(0);
+    const shown = await request(server(sut.app)).get(`/v1/incidents/${incident.id}`).set('Authorization', auditor).expect(200);
+    expect(shown.body).toEqual(expect.objectContaining({ fields: [], notifiedAt: null }));
+  });
+
+  it('dates the finalised notice today and takes the discovery from the incident, whatever the edit says', async () => {
+    const incident = await openIncident(sut.app, admin, { title: 'Ngày ký', discoveredAt: new Date(clock.now().getTime() - 5 * HOUR).toISOString() });
+    const { content } = await latestNotice(sut.app, admin, incident.id);
+    const edited = completed(content);
+    edited.issuedOn = '2026-01-15';
+    edited.violation.discoveredAt = new Date(clock.now().getTime() - 30 * 24 * HOUR).toISOString();
+    await request(server(sut.app)).post(`/v1/incidents/${incident.id}/notice/versions`).set('Authorization', admin).send({ content: edited }).expect(201);
+    const final = await request(server(sut.app)).post(`/v1/incidents/${incident.id}/notice/finalise`).set('Authorization', admin).send({}).expect(200);
+    // 03:00 UTC is 10:00 in Vietnam, the same day.
+    expect(final.body.content.issuedOn).toBe('2026-12-02');
+    expect(final.body.content.violation.discoveredAt).toBe(incident.discoveredAt);
+  });
+
+  it('refuses a period running backwards or after the discovery, a version out of range, and a bad confirmation file', async () => {
+    const discoveredAt = new Date(clock.now().getTime() - 3 * HOUR);
+    const iso = (hoursFromDiscovery: number) => new Date(discoveredAt.getTime() + hoursFromDiscovery * HOUR).toISOString();
+    const fieldsOf = (res: request.Response) => res.body.error.details.map((d: { field: string }) => d.field);
+    const open = (body: Record<string, unknown>) =>
+      request(server(sut.app)).post('/v1/incidents').set('Authorization', admin).send({ title: 'Khoảng thời gian', discoveredAt: discoveredAt.toISOString(), ...body }).expect(400);
+    expect(fieldsOf(await open({ occurredFrom: iso(-1), occurredTo: iso(-2) }))).toEqual(['occurredFrom']);
+    expect(fieldsOf(await open({ occurredFrom: iso(-1), occurredTo: iso(1) }))).toEqual(['occurredTo']);
+    expect(fieldsOf(await open({ occurredFrom: iso(5) }))).toEqual(['occurredFrom']);
+    const incident = await openIncident(sut.app, admin, { title: 'Khoảng thời gian', discoveredAt: discoveredAt.toISOString(), occurredFrom: iso(-2), occurredTo: iso(-1) });
+    const patch = (body: Record<string, unknown>) => request(server(sut.app)).patch(`/v1/incidents/${incident.id}`).set('Authorization', admin).send(body);
+    expect(fieldsOf(await patch({ occurredTo: iso(4) }).expect(400))).toEqual(['occurredTo']);
+    expect(fieldsOf(await patch({ occurredFrom: iso(-0.5) }).expect(400))).toEqual(['occurredFrom']);
+    await patch({ occurredTo: iso(0) }).expect(200);
+
+    const path = `/v1/incidents/${incident.id}/notice`;
+    await request(server(sut.app)).get(`${path}/versions/99999999999`).set('Authorization', auditor).expect(400);
+    await request(server(sut.app)).get(`${path}/versions/99999999999/pdf`).set('Authorization', auditor).expect(400);
+    await request(server(sut.app)).post(`${path}/finalise`).set('Authorization', admin).send({ version: 99999999999 }).expect(400);
+
+    const confirm = (body: Record<string, unknown>) =>
+      request(server(sut.app)).post(`/v1/incidents/${incident.id}/confirmation`).set('Authorization', admin).send({ at: clock.now().toISOString(), fileName: 'bien-ban', ...body });
+    const text = Buffer.from('biên bản').toString('base64');
+    expect(fieldsOf(await confirm({ fileType: 'text/plain', fileBase64: text }).expect(400))).toEqual(['fileType']);
+    expect(fieldsOf(await confirm({ fileBase64: text }).expect(400))).toEqual(['fileType']);
+    expect(fieldsOf(await confirm({ fileType: 'application/pdf', fileBase64: 'A' }).expect(400))).toEqual(['fileBase64']);
+    expect(fieldsOf(await confirm({ fileType: 'image/png', fileBase64: text }).expect(400))).toEqual(['fileBase64']);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    await confirm({ fileType: 'image/png', fileBase64: png.toString('base64') }).expect(201);
+  });
+
+  it('refuses an UPDATE that shortens retention, moves the discovery or deadline, or changes a finalised notice', async () => {
+    const incident = await openIncident(sut.app, admin, { title: 'Không sửa' });
+    const { content } = await latestNotice(sut.app, admin, incident.id);
+    await request(server(sut.app)).post(`/v1/incidents/${incident.id}/notice/versions`).set('Authorization', admin).send({ content: completed(content) }).expect(201);
+    const final = await request(server(sut.app)).post(`/v1/incidents/${incident.id}/notice/finalise`).set('Authorization', admin).send({}).expect(200);
+    const db = (query: string) => sql(sut.db.url, query, [incident.id]);
+
+    await expect(db(`UPDATE incident SET retain_until = retain_until - interval '1 day' WHERE id = $1`)).rejects.toThrow(/may not be lowered/);
+    await expect(db(`UPDATE incident SET discovered_at = discovered_at + interval '1 hour', deadline_at = deadline_at + interval '1 hour' WHERE id = $1`)).rejects.toThrow(/never change/);
+    await expect(db(`UPDATE incident_notice_version SET content = '{}' WHERE incident_id = $1 AND finalised`)).rejects.toThrow(/finalised/);
+    await expect(db(`UPDATE incident_notice_version SET pdf_sha256 = NULL, docx_sha256 = NULL WHERE incident_id = $1 AND finalised`)).rejects.toThrow(/finalised/);
+    await db(`UPDATE incident SET retain_until = retain_until + interval '1 year', title = 'Không sửa (đã kiểm)' WHERE id = $1`);
+    await db(`UPDATE incident_notice_version SET created_by = created_by WHERE incident_id = $1 AND NOT finalised`);
+    const [row] = await sql<{ pdf: string }>(sut.db.url, `SELECT encode(pdf_sha256, 'hex') AS pdf FROM incident_notice_version WHERE incident_id = $1 AND finalised`, [incident.id]);
+    expect(row.pdf).toBe(final.body.pdfSha256);
+    // The service's own updates go on: the sending marks the incident notified, closing it.
+    await request(server(sut.app)).post(`/v1/incidents/${incident.id}/sending`).set('Authorization', admin).send({ at: clock.now().toISOString(), channel: 'Cổng', recipient: 'Cục A05' }).expect(201);
+    await request(server(sut.app)).patch(`/v1/incidents/${incident.id}`).set('Authorization', admin).send({ status: 'closed' }).expect(200);
+  });
+
   it('refuses to delete an incident or its records before 5 years, and deletes one older with its records', async () => {
     const incident = await openIncident(sut.app, admin, { title: 'Giữ 5 năm' });
     await expect(sql(sut.db.url, `DELETE FROM incident WHERE id = $1`, [incident.id])).rejects.toThrow(/kept until/);
     await expect(sql(sut.db.url, `DELETE FROM incident_notice_version WHERE incident_id = $1`, [incident.id])).rejects.toThrow(/kept with it/);
-    await expect(sql(sut.db.url, `UPDATE incident SET retain_until = discovered_at + interval '1 year' WHERE id = $1`, [incident.id])).rejects.toThrow(/ck_incident_retention/);
+    await expect(sql(sut.db.url, `UPDATE incident SET retain_until = discovered_at + interval '1 year' WHERE id = $1`, [incident.id])).rejects.toThrow(/may not be lowered/);
     const [old] = await sql<{ id: string }>(
       sut.db.url,
       `INSERT INTO incident (title, discovered_at, deadline_at, opened_at, opened_by, retain_until, updated_at)

@@ -4,9 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { SecurityEventType, SecurityLogService } from '@app/auth';
 import { Clock, DomainException, ErrorCode } from '@app/common';
 import { logIncident } from './incident-log.util';
-import { refusePersonalIds } from './personal-id-guard.util';
+import { organisationNumbers, refusePersonalIds } from './personal-id-guard.util';
 import { AppConfig, InjectConfig } from '@app/config';
 import { FIELD_CATALOG_V1 } from '@app/contracts';
+import { localDay } from '@app/detection';
 import {
   BreachNoticeContent,
   citizenNoticeRequired,
@@ -48,7 +49,10 @@ export class IncidentNoticeService {
   /** Version 1, made when the incident is opened, in the same transaction. */
   async saveFirstDraft(m: EntityManager, incidentId: string, at: Date, by: string): Promise<void> {
     const row = await this.incidents.findById(incidentId, m);
-    await this.versions.insert(m, { incidentId, content: this.draft(row!, at), at, by });
+    const content = this.draft(row!, at);
+    // The draft carries the incident's texts and what the alerts prefilled: no personal ID may come in that way.
+    refusePersonalIds(content, 'content', organisationNumbers(content));
+    await this.versions.insert(m, { incidentId, content, at, by });
   }
 
   /** A fresh draft from the incident as it is now (after its details changed), not saved. */
@@ -69,7 +73,7 @@ export class IncidentNoticeService {
 
   /** An edit saved as the next version; concurrent saves are numbered one after the other (the incident's row lock). */
   async save(incidentId: string, content: BreachNoticeContent, by: IncidentActor): Promise<NoticeVersion> {
-    refusePersonalIds(content, 'content');
+    refusePersonalIds(content, 'content', organisationNumbers(content));
     const at = this.clock.now();
     const version = await this.db.transaction(async (m) => {
       await this.lockOpen(m, incidentId);
@@ -94,11 +98,18 @@ export class IncidentNoticeService {
       const latest = (await this.versions.latest(incidentId, m))!;
       if (expectedVersion !== undefined && expectedVersion !== latest.version)
         throw new DomainException(ErrorCode.CONFLICT, `Version ${expectedVersion} is not the latest: version ${latest.version} was saved since`);
-      this.check(latest.content, row, now);
+      // The notice is dated the day it is finalised, and the discovery is the incident's (fixed at opening), whatever
+      // the edited versions say.
+      const fixed: BreachNoticeContent = {
+        ...latest.content,
+        issuedOn: localDay(now),
+        violation: { ...latest.content.violation, discoveredAt: row.discoveredAt.toISOString() },
+      };
+      this.check(fixed, row, now);
       // One sequence across incidents: two notices finalised at once must not take the same number.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('incident_notice_number'))`);
       const seq = await this.incidents.assignNoticeNumber(m, incidentId, localYear(now));
-      const content: BreachNoticeContent = { ...latest.content, number: `${seq}/${latest.content.organisation.symbol}` };
+      const content: BreachNoticeContent = { ...fixed, number: `${seq}/${fixed.organisation.symbol}` };
       const files = await this.render(content);
       const sha = { pdf: sha256(files.pdf)!, docx: sha256(files.docx)!, citizenPdf: sha256(files.citizenPdf), citizenDocx: sha256(files.citizenDocx) };
       const version = await this.versions.insert(m, { incidentId, content, at: now, by: by.name, files, sha });

@@ -6,6 +6,9 @@ const COLUMNS = `id::text, incident_id::text AS "incidentId", kind, at, channel,
   file_type AS "fileType", encode(file_sha256, 'hex') AS "fileSha256", octet_length(file) AS "fileBytes",
   created_at AS "createdAt", created_by AS "createdBy"`;
 
+/** A reminder claimed this long ago whose mail got no outcome: the process stopped while sending it. */
+export const REMINDER_STALE_MS = 10 * 60_000;
+
 /** Tables incident_record (sendings, confirmation records) and incident_reminder (one row per reminder sent). */
 @Injectable()
 export class IncidentRecordRepository {
@@ -36,7 +39,7 @@ export class IncidentRecordRepository {
   /** Claims a reminder: true when this caller is the first (the primary key makes it once per offset, across replicas). */
   async claimReminder(incidentId: string, hoursBefore: number, at: Date, recipients: string[]): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
-      `INSERT INTO incident_reminder (incident_id, hours_before, sent_at, recipients, outcome) VALUES ($1::bigint, $2, $3, $4, 'logged')
+      `INSERT INTO incident_reminder (incident_id, hours_before, sent_at, recipients, outcome) VALUES ($1::bigint, $2, $3, $4, 'pending')
        ON CONFLICT DO NOTHING RETURNING hours_before`,
       [incidentId, hoursBefore, at, recipients],
     );
@@ -51,11 +54,13 @@ export class IncidentRecordRepository {
     ]);
   }
 
-  async reminders(incidentId: string): Promise<IncidentReminder[]> {
+  /** The reminders of an incident; a claim still pending REMINDER_STALE_MS after it was made is reported as failed. */
+  async reminders(incidentId: string, now: Date): Promise<IncidentReminder[]> {
     return this.db.query(
-      `SELECT hours_before AS "hoursBefore", sent_at AS "sentAt", recipients, outcome FROM incident_reminder
-       WHERE incident_id = $1::bigint ORDER BY hours_before DESC`,
-      [incidentId],
+      `SELECT hours_before AS "hoursBefore", sent_at AS "sentAt", recipients,
+              CASE WHEN outcome = 'pending' AND sent_at < $2::timestamptz - $3 * interval '1 millisecond' THEN 'failed' ELSE outcome END AS outcome
+       FROM incident_reminder WHERE incident_id = $1::bigint ORDER BY hours_before DESC`,
+      [incidentId, now, REMINDER_STALE_MS],
     );
   }
 }

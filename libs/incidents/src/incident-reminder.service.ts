@@ -20,8 +20,9 @@ export interface ReminderRun {
 
 /**
  * Reminders before an incident's 72-hour deadline (INCIDENT_REMINDER_HOURS) and the late marking after it. Each
- * offset is mailed once per incident: it is claimed by a row before the mail leaves, so replicas and restarts
- * never send it twice (a failed mail is recorded as failed, not tried again: the next offset follows).
+ * offset is mailed once per incident: it is claimed by a row ('pending') before the mail leaves, so replicas and
+ * restarts never send it twice, and takes the mail's outcome after (a failed mail is recorded as failed, not tried
+ * again: the next offset follows; a claim left pending by a stopped process is reported as failed).
  */
 @Injectable()
 export class IncidentReminderService {

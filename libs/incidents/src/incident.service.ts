@@ -27,6 +27,31 @@ const DISCOVERY_SKEW_MS = 60_000;
 
 export type OpenIncidentInput = Partial<Omit<NewIncident, 'title' | 'discoveredAt'>> & { title: string; discoveredAt?: Date };
 
+/** The texts an admin types when opening or changing an incident (alert ids and dates are checked by shape). */
+function textsOf(i: OpenIncidentInput | IncidentChanges) {
+  return { title: i.title, description: i.description, measuresTaken: i.measuresTaken, accounts: i.accounts, units: i.units, fields: i.fields, assignees: i.assignees };
+}
+
+/** The scans a biên bản comes as, each with how its bytes begin. */
+const SCAN_SIGNATURES: Record<string, Buffer> = {
+  'application/pdf': Buffer.from('%PDF-'),
+  'image/jpeg': Buffer.from([0xff, 0xd8, 0xff]),
+  'image/png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+};
+
+/** A confirmation's file: a PDF, JPEG or PNG that is one, and not empty. */
+function checkScan(file: { type: string; data: Buffer }): void {
+  const signature = SCAN_SIGNATURES[file.type];
+  if (!signature)
+    throw new DomainException(ErrorCode.VALIDATION_FAILED, 'The biên bản must be a PDF, JPEG or PNG', [
+      { field: 'fileType', message: `must be one of ${Object.keys(SCAN_SIGNATURES).join(', ')}` },
+    ]);
+  if (!file.data.length)
+    throw new DomainException(ErrorCode.VALIDATION_FAILED, 'The file is empty', [{ field: 'fileBase64', message: 'must not be empty' }]);
+  if (!file.data.subarray(0, signature.length).equals(signature))
+    throw new DomainException(ErrorCode.VALIDATION_FAILED, `The file is not a ${file.type} file`, [{ field: 'fileBase64', message: `must be the bytes of a ${file.type} file` }]);
+}
+
 export interface IncidentDetail extends IncidentView {
   records: IncidentRecord[];
   reminders: IncidentReminder[];
@@ -49,7 +74,7 @@ export class IncidentService {
   ) {}
 
   async open(input: OpenIncidentInput, by: IncidentActor): Promise<IncidentDetail> {
-    refusePersonalIds({ title: input.title, description: input.description, measuresTaken: input.measuresTaken });
+    refusePersonalIds(textsOf(input));
     const now = this.clock.now();
     const given = input.discoveredAt ?? now;
     if (given.getTime() > now.getTime() + DISCOVERY_SKEW_MS)
@@ -58,6 +83,7 @@ export class IncidentService {
       ]);
     // Within the skew, the admin's clock ran ahead: the discovery is now (the deadline never exceeds 72 hours ahead).
     const discoveredAt = given > now ? now : given;
+    this.checkPeriod(input.occurredFrom ?? null, input.occurredTo ?? null, discoveredAt, input);
     const alertIds = [...new Set(input.alertIds ?? [])];
     const alerts = await Promise.all(alertIds.map((id) => this.alerts.get(id)));
     const prefill = prefillFromAlerts(alerts);
@@ -101,21 +127,16 @@ export class IncidentService {
   async get(id: string): Promise<IncidentDetail> {
     const row = await this.incidents.findById(id);
     if (!row) throw new DomainException(ErrorCode.NOT_FOUND, `No incident ${id}`);
-    const [records, reminders] = await Promise.all([this.records.list(id), this.records.reminders(id)]);
+    const [records, reminders] = await Promise.all([this.records.list(id), this.records.reminders(id, this.clock.now())]);
     return { ...viewOf(row, this.clock.now()), records, reminders };
   }
 
   async update(id: string, changes: IncidentChanges, by: IncidentActor): Promise<IncidentDetail> {
-    refusePersonalIds({ title: changes.title, description: changes.description, measuresTaken: changes.measuresTaken });
+    refusePersonalIds(textsOf(changes));
     const before = await this.get(id);
     if (changes.status === 'closed' && !before.notifiedAt)
       throw new DomainException(ErrorCode.CONFLICT, 'An incident is closed only after its notice was sent (POST …/sending)');
-    const occurredFrom = changes.occurredFrom ?? before.occurredFrom;
-    const occurredTo = changes.occurredTo ?? before.occurredTo;
-    if (occurredFrom && occurredTo && occurredFrom > occurredTo)
-      throw new DomainException(ErrorCode.VALIDATION_FAILED, 'occurredFrom must not be after occurredTo', [
-        { field: 'occurredFrom', message: 'must not be after occurredTo' },
-      ]);
+    this.checkPeriod(changes.occurredFrom ?? before.occurredFrom, changes.occurredTo ?? before.occurredTo, before.discoveredAt, changes);
     await this.incidents.update(this.db, id, changes, this.clock.now());
     await this.log(SecurityEventType.INCIDENT_UPDATED, id, by, { changed: Object.keys(changes).filter((k) => changes[k as keyof IncidentChanges] !== undefined) });
     return this.get(id);
@@ -127,7 +148,7 @@ export class IncidentService {
    * here (a notice may have been sent on paper), but the time must not be in the future nor before discovery.
    */
   async recordSending(id: string, r: Omit<NewIncidentRecord, 'kind' | 'file'>, by: IncidentActor): Promise<IncidentDetail> {
-    refusePersonalIds({ note: r.note });
+    refusePersonalIds({ channel: r.channel, recipient: r.recipient, reference: r.reference, note: r.note });
     const incident = await this.get(id);
     this.checkTime(r.at, incident.discoveredAt);
     const now = this.clock.now();
@@ -142,11 +163,12 @@ export class IncidentService {
 
   /** The confirmation record (biên bản) of the notice's receipt: a file, a text, or both. */
   async addConfirmation(id: string, r: Omit<NewIncidentRecord, 'kind'>, sha256: Buffer | null, by: IncidentActor): Promise<IncidentDetail> {
-    refusePersonalIds({ note: r.note });
+    refusePersonalIds({ note: r.note, fileName: r.file?.name });
     const incident = await this.get(id);
     this.checkTime(r.at, incident.discoveredAt);
     if (!r.file && !r.note.trim())
       throw new DomainException(ErrorCode.VALIDATION_FAILED, 'A confirmation needs a file or a text', [{ field: 'file', message: 'attach the biên bản or write its text in note' }]);
+    if (r.file) checkScan(r.file);
     const recordId = await this.db.transaction((m) => this.records.insert(m, id, { ...r, kind: 'confirmation' }, sha256, this.clock.now(), by.name));
     await this.log(SecurityEventType.INCIDENT_CONFIRMED, id, by, {
       recordId,
@@ -160,6 +182,21 @@ export class IncidentService {
     const file = await this.records.file(id, recordId);
     if (!file) throw new DomainException(ErrorCode.NOT_FOUND, `Incident ${id} has no record ${recordId} with a file`);
     return file;
+  }
+
+  /**
+   * The breach's period: from before to, and the bounds given now not after the discovery (so never in the future).
+   * Bounds kept from before (or prefilled from alerts) are not held against the discovery again.
+   */
+  private checkPeriod(from: Date | null, to: Date | null, discoveredAt: Date, given: { occurredFrom?: Date | null; occurredTo?: Date | null }): void {
+    const problems: { field: string; message: string }[] = [];
+    if (from && to && from > to) problems.push({ field: 'occurredFrom', message: 'must not be after occurredTo' });
+    for (const field of ['occurredFrom', 'occurredTo'] as const) {
+      const at = given[field];
+      if (at && at.getTime() > discoveredAt.getTime()) problems.push({ field, message: `must not be after discoveredAt (${discoveredAt.toISOString()})` });
+    }
+    if (problems.length)
+      throw new DomainException(ErrorCode.VALIDATION_FAILED, 'The period of the breach must run forward and end by its discovery', problems);
   }
 
   private checkTime(at: Date, discoveredAt: Date): void {

@@ -126,7 +126,7 @@ export interface IncidentReminder {
   sentAt: Date;
   recipients: string[];
   /** skipped: a nearer reminder was due at the same time and was the one mailed. */
-  outcome: 'sent' | 'logged' | 'failed' | 'skipped';
+  outcome: 'pending' | 'sent' | 'logged' | 'failed' | 'skipped';
 }
 
 /** Who acted: the security log's actor and the name kept on rows. */

@@ -210,7 +210,7 @@ export interface components {
             note?: string;
             /** @description File name of the biên bản */
             fileName?: string;
-            /** @description Media type of the file (application/pdf, image/jpeg…) */
+            /** @description Media type of the file: application/pdf, image/jpeg or image/png (its bytes must be one) */
             fileType?: string;
             /** @description The scanned biên bản, base64 (the request is bounded by HTTP_BODY_LIMIT: about 7 MB of file at 10mb) */
             fileBase64?: string;
@@ -955,10 +955,10 @@ export interface components {
             sentAt: string;
             recipients: string[];
             /**
-             * @description skipped: a nearer reminder was due at the same time and mailed instead
+             * @description pending: the mail is leaving; failed also when it stayed pending 10 minutes (the service stopped while sending). skipped: a nearer reminder was due at the same time and mailed instead
              * @enum {string}
              */
-            outcome: "sent" | "logged" | "failed" | "skipped";
+            outcome: "pending" | "sent" | "logged" | "failed" | "skipped";
         };
         IngestRateDto: {
             /**

@@ -36,6 +36,7 @@ import { AddCitizenAccessReport1795510400100 } from './1795510400100-AddCitizenA
 import { CreateReportDelivery1795510500000 } from './1795510500000-CreateReportDelivery';
 import { CreateIncident1795510500017 } from './1795510500017-CreateIncident';
 import { IndexFailedQueryEventsByUnit1795510600000 } from './1795510600000-IndexFailedQueryEventsByUnit';
+import { GuardIncidentUpdates1795510600017 } from './1795510600017-GuardIncidentUpdates';
 import { AddReportDeliveryClaimToken1795510600100 } from './1795510600100-AddReportDeliveryClaimToken';
 /** Every migration, in order. Listed (not globbed) so the same list works from source, dist and tests. */
 export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795503100000, CreateAuthTables1795503666503, SequenceAuditChain1795503700000,
@@ -68,5 +69,6 @@ export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795
   CreateReportDelivery1795510500000,
   CreateIncident1795510500017,
   IndexFailedQueryEventsByUnit1795510600000,
+  GuardIncidentUpdates1795510600017,
   AddReportDeliveryClaimToken1795510600100,
 ];

@@ -10,6 +10,7 @@ import {
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -19,6 +20,8 @@ import { INCIDENT_STATUSES, IncidentStatus } from '../incident.type';
 import { BreachNoticeContentDto } from './breach-notice-content.dto';
 
 const ID = /^[1-9]\d{0,17}$/;
+/** Versions are an int in the database: anything larger names none (a 400, not a failed query). */
+const MAX_VERSION = 2_147_483_647;
 
 export class IncidentIdParamDto {
   @ApiProperty({ example: '3' })
@@ -31,6 +34,7 @@ export class NoticeVersionParamDto extends IncidentIdParamDto {
   @Type(() => Number)
   @IsInt({ message: 'version must be a whole number' })
   @Min(1)
+  @Max(MAX_VERSION)
   version: number;
 }
 
@@ -141,6 +145,7 @@ export class FinaliseNoticeDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   version?: number;
 }
 
@@ -160,7 +165,7 @@ export class AddConfirmationDto {
   @ApiProperty({ description: 'When the confirmation was made (ISO 8601)' }) @IsDateString({ strict: true }) at: string;
   @ApiPropertyOptional({ description: 'The text of the confirmation record when no file is attached' }) @IsOptional() @IsString() @MaxLength(20000) note?: string;
   @ApiPropertyOptional({ description: 'File name of the biên bản' }) @IsOptional() @IsString() @MaxLength(200) fileName?: string;
-  @ApiPropertyOptional({ description: 'Media type of the file (application/pdf, image/jpeg…)' })
+  @ApiPropertyOptional({ description: 'Media type of the file: application/pdf, image/jpeg or image/png (its bytes must be one)' })
   @IsOptional()
   @Matches(/^[a-z]+\/[a-z0-9.+-]+$/, { message: 'fileType must be a media type such as application/pdf' })
   fileType?: string;

@@ -59,8 +59,11 @@ export class IncidentReminderDto {
   @ApiProperty({ description: 'Hours before the deadline (INCIDENT_REMINDER_HOURS)' }) hoursBefore: number;
   @ApiProperty() sentAt: Date;
   @ApiProperty({ type: [String] }) recipients: string[];
-  @ApiProperty({ enum: ['sent', 'logged', 'failed', 'skipped'], description: 'skipped: a nearer reminder was due at the same time and mailed instead' })
-  outcome: 'sent' | 'logged' | 'failed' | 'skipped';
+  @ApiProperty({
+    enum: ['pending', 'sent', 'logged', 'failed', 'skipped'],
+    description: 'pending: the mail is leaving; failed also when it stayed pending 10 minutes (the service stopped while sending). skipped: a nearer reminder was due at the same time and mailed instead',
+  })
+  outcome: 'pending' | 'sent' | 'logged' | 'failed' | 'skipped';
 }
 
 export class IncidentDetailDto extends IncidentDto {

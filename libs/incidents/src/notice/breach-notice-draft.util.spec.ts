@@ -126,7 +126,7 @@ describe(validateBreachNotice.name, () => {
     sut.violation.dataCategories = [];
     sut.violation.subjectsAffected = null;
     sut.violation.recordsAffected = -1;
-    sut.violation.measuresTaken = 'Đã khóa tài khoản của công dân 001203004567.';
+    sut.violation.measuresTaken = 'Đã khóa tài khoản của công dân 001 203 004 567.';
     sut.commitment = '';
     expect(validateBreachNotice(sut)).toEqual([
       'recipients: must name at least one addressee',
@@ -136,7 +136,7 @@ describe(validateBreachNotice.name, () => {
       'violation.dataCategories: must name at least one category of data',
       'violation.recordsAffected: must be a whole number ≥ 0',
       'commitment: must give the commitment',
-      'violation.measuresTaken: must not contain a personal ID (12 digits)',
+      'violation.measuresTaken: must not contain a personal ID (9 or more digits, grouped or not)',
     ]);
   });
 });

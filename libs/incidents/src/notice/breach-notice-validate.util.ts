@@ -1,11 +1,10 @@
 import { isLocalDay } from '@app/detection';
 import type { BreachNoticeContent } from './breach-notice.type';
 import { BREACH_NOTICE_FORMS, breachNoticeFormOn } from './breach-notice-form.util';
+import { holdsPersonalId, NUMBER_KEYS, organisationNumbers } from '../personal-id-guard.util';
 
 /** A value still as the sample configuration gives it, e.g. "(địa chỉ trụ sở chính)". */
 const PLACEHOLDER = /^\(.*\)$/;
-/** Twelve digits in a row: a citizen's personal ID, never printed on a notice. */
-const PERSONAL_ID = /(?<!\d)\d{12}(?!\d)/;
 
 function text(problems: string[], path: string, value: string | null | undefined, what: string): void {
   if (!value?.trim()) problems.push(`${path}: must give ${what}`);
@@ -93,12 +92,13 @@ function checkViolation(c: BreachNoticeContent, problems: string[]): void {
     problems.push('violation.subjectsAffected: must give the volume of data (citizens or records affected)');
 }
 
-/** Every string of the content, with its path. */
-function strings(value: unknown, path: string, out: [string, string][]): [string, string][] {
-  if (typeof value === 'string') out.push([path, value]);
-  else if (Array.isArray(value)) value.forEach((v, i) => strings(v, `${path}.${i}`, out));
+/** Every string of the content, with its path, but phone numbers and tax codes (long digit runs by nature). */
+function strings(value: unknown, path: string, out: [string, string][], key = ''): [string, string][] {
+  if (typeof value === 'string') {
+    if (!NUMBER_KEYS.has(key)) out.push([path, value]);
+  } else if (Array.isArray(value)) value.forEach((v, i) => strings(v, `${path}.${i}`, out, key));
   else if (value && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) strings(v, path ? `${path}.${k}` : k, out);
+    for (const [k, v] of Object.entries(value)) strings(v, path ? `${path}.${k}` : k, out, k);
   return out;
 }
 
@@ -113,7 +113,8 @@ export function validateBreachNotice(content: BreachNoticeContent): string[] {
   checkOrganisation(content, problems);
   checkViolation(content, problems);
   text(problems, 'commitment', content.commitment, 'the commitment');
+  const own = organisationNumbers(content);
   for (const [path, value] of strings(content, '', []))
-    if (PERSONAL_ID.test(value)) problems.push(`${path}: must not contain a personal ID (12 digits)`);
+    if (holdsPersonalId(value, own)) problems.push(`${path}: must not contain a personal ID (9 or more digits, grouped or not)`);
   return problems;
 }

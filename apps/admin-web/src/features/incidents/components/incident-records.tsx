@@ -128,7 +128,7 @@ export function IncidentRecords({ incident, canWrite }: { incident: IncidentDeta
           )}
           {dialog === 'confirmation' && (
             <Form.Item label={t('incidents.records.file')}>
-              <Upload beforeUpload={(f) => (setFile(f), false)} onRemove={() => setFile(null)} maxCount={1} fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}>
+              <Upload accept="application/pdf,image/jpeg,image/png" beforeUpload={(f) => (setFile(f), false)} onRemove={() => setFile(null)} maxCount={1} fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}>
                 <Button>{t('incidents.records.chooseFile')}</Button>
               </Upload>
             </Form.Item>
