@@ -29,6 +29,14 @@ describe(refusePersonalIds.name, () => {
     ).not.toThrow();
   });
 
+  it('refuses a personal ID put where a phone number or a tax code goes, and does not let it through a sentence', () => {
+    const content = { organisation: { phone: '079203001234', taxCode: '0792 0300 1234' }, violation: { act: 'tra cứu 079203001234' } };
+    expect(fieldsOf(() => refusePersonalIds(content, 'content', organisationNumbers(content))).sort()).toEqual(
+      ['content.organisation.phone', 'content.organisation.taxCode', 'content.violation.act'].sort(),
+    );
+    expect(() => refusePersonalIds({ taxCode: '0100109106-001', phone: '+84 233 3852 123' })).not.toThrow();
+  });
+
   it("lets the organisation's own phone numbers through inside a sentence, and nothing else that long", () => {
     const content = { organisation: { phone: '0233 3852 123', dataProtectionLead: { phone: '0912345678' } }, violation: { responsiblePerson: 'Bà B, điện thoại: 0912345678', act: 'gọi 0912345679' } };
     expect(fieldsOf(() => refusePersonalIds(content, 'content', organisationNumbers(content)))).toEqual(['content.violation.act']);

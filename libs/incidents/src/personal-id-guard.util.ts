@@ -20,11 +20,26 @@ export function holdsPersonalId(text: string, allowed: readonly string[] = []): 
 /** The organisation's phone numbers and tax code in a notice: its own numbers, which any text may quote. */
 export function organisationNumbers(content: unknown): string[] {
   const o = (content as { organisation?: { phone?: unknown; taxCode?: unknown; dataProtectionLead?: { phone?: unknown } } } | null)?.organisation;
-  return [o?.phone, o?.taxCode, o?.dataProtectionLead?.phone].filter((n): n is string => typeof n === 'string');
+  const numbers: [string, unknown][] = [['phone', o?.phone], ['taxCode', o?.taxCode], ['phone', o?.dataProtectionLead?.phone]];
+  return numbers.filter((n): n is [string, string] => typeof n[1] === 'string' && isOwnNumber(n[0], n[1])).map(([, n]) => n);
+}
+
+/**
+ * A phone number (8 to 11 digits with spaces, dots or hyphens; up to 13 after a +, the country code) or a tax code
+ * (10 digits, or 10-3): the forms these fields take. A citizen's ID (12 digits, no +) is neither.
+ */
+function isOwnNumber(key: string, text: string): boolean {
+  if (key === 'taxCode') return /^\d{10}(-\d{3})?$/.test(text.trim());
+  const digits = text.replace(/\D/g, '').length;
+  const international = text.trim().startsWith('+');
+  return /^\+?[\d .-]+$/.test(text.trim()) && digits >= 8 && digits <= (international ? 13 : 11);
 }
 
 function personalIdPaths(value: unknown, at: string, allowed: readonly string[], key = ''): string[] {
-  if (typeof value === 'string') return !NUMBER_KEYS.has(key) && holdsPersonalId(value, allowed) ? [at] : [];
+  if (typeof value === 'string') {
+    if (NUMBER_KEYS.has(key) && isOwnNumber(key, value)) return [];
+    return holdsPersonalId(value, NUMBER_KEYS.has(key) ? [] : allowed) ? [at] : [];
+  }
   if (Array.isArray(value)) return value.flatMap((v, i) => personalIdPaths(v, `${at}[${i}]`, allowed, key));
   if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => personalIdPaths(v, at ? `${at}.${k}` : k, allowed, k));
   return [];
