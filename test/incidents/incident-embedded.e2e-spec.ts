@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adminAndProducerKey, callJson } from '../utils/http-client';
-import { freePort, spawnService, waitForHttp } from '../utils/service-process';
+import { startEmbeddedService } from '../utils/service-process';
 import { completed } from './incidents.fixture';
 
 const ADMIN = { username: 'incident-admin', password: 'Amber-harbour-willow-2026!' };
@@ -17,19 +17,8 @@ describe('an incident on the embedded database', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('is opened, its notice saved twice at once, finalised, downloaded and sent as on a server', async () => {
-    const [httpPort, dbPort] = [await freePort(), await freePort()];
-    const service = spawnService({
-      PORT: String(httpPort),
-      DATA_DIR: dataDir,
-      EMBEDDED_DB_PORT: String(dbPort),
-      LOG_LEVEL: 'warn',
-      ROLES: 'api,jobs',
-      BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
-      BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-    });
+    const { base, service } = await startEmbeddedService({ dataDir, roles: 'api,jobs', admin: ADMIN });
     try {
-      const base = `http://127.0.0.1:${httpPort}`;
-      await waitForHttp(`${base}/health/ready`, service);
       const { admin } = await adminAndProducerKey(base, ADMIN, { code: 'igate', name: 'iGate', operatorOrg: 'VNPT', allowedFields: ['fullName'] });
       const incident = await callJson(base, 'POST', '/v1/incidents', { title: 'Sự cố trên CSDL nhúng', fields: ['fullName'], assignees: ['dpo@example.gov.vn'] }, admin);
       const { items } = await callJson(base, 'GET', `/v1/incidents/${incident.id}/notice/versions`, undefined, admin);

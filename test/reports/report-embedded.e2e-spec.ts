@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONTRACTS_SOURCE_DIR } from '@app/contracts';
 import { adminAndProducerKey, callJson } from '../utils/http-client';
-import { freePort, spawnService, waitForHttp } from '../utils/service-process';
+import { startEmbeddedService } from '../utils/service-process';
 import { ensurePoppler, pdfText } from './poppler';
 
 const ADMIN = { username: 'report-admin', password: 'Quiet-river-lantern-2026!' };
@@ -16,19 +16,8 @@ describe('a report on the embedded database', () => {
 
   it('is generated, archived and downloaded as on a server', async () => {
     ensurePoppler();
-    const [httpPort, dbPort] = [await freePort(), await freePort()];
-    const service = spawnService({
-      PORT: String(httpPort),
-      DATA_DIR: dataDir,
-      EMBEDDED_DB_PORT: String(dbPort),
-      LOG_LEVEL: 'warn',
-      ROLES: 'api',
-      BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
-      BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-    });
+    const { base, service } = await startEmbeddedService({ dataDir, roles: 'api', admin: ADMIN });
     try {
-      const base = `http://127.0.0.1:${httpPort}`;
-      await waitForHttp(`${base}/health/ready`, service);
       const { admin } = await adminAndProducerKey(base, ADMIN, {
         code: 'igate',
         name: 'iGate',

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { freeLoopbackPort } from '@app/database';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -42,3 +43,32 @@ export async function waitForHttp(url: string, service: ServiceProcess, timeoutM
 
 /** A TCP port on loopback that was free a moment ago (for a service the test starts). */
 export { freeLoopbackPort as freePort } from '@app/database';
+
+/**
+ * The service on the embedded database (PGlite) under `dataDir`, on free loopback ports, its first admin from
+ * BOOTSTRAP_ADMIN_*, ready to answer: what a newcomer's `npm start` runs, for suites checking a feature there.
+ */
+export async function startEmbeddedService(options: {
+  dataDir: string;
+  roles: string;
+  admin: { username: string; password: string };
+}): Promise<{ base: string; service: ServiceProcess }> {
+  const [httpPort, dbPort] = [await freeLoopbackPort(), await freeLoopbackPort()];
+  const service = spawnService({
+    PORT: String(httpPort),
+    DATA_DIR: options.dataDir,
+    EMBEDDED_DB_PORT: String(dbPort),
+    LOG_LEVEL: 'warn',
+    ROLES: options.roles,
+    BOOTSTRAP_ADMIN_USERNAME: options.admin.username,
+    BOOTSTRAP_ADMIN_PASSWORD: options.admin.password,
+  });
+  const base = `http://127.0.0.1:${httpPort}`;
+  try {
+    await waitForHttp(`${base}/health/ready`, service);
+  } catch (error) {
+    service.child.kill('SIGTERM');
+    throw error;
+  }
+  return { base, service };
+}
