@@ -94,6 +94,8 @@ function preloadedCitizen(events: number): string {
 
 interface Shape {
   name: string;
+  /** A reference, not a search: what any signed-in request costs on this machine (the floor under the shapes). */
+  reference?: boolean;
   request(store: Store, n: number): { method: 'GET' | 'POST'; path: string; body?: unknown };
 }
 
@@ -101,6 +103,7 @@ const caseOf = (shape: string, n: number) => ({ caseReference: `BENCH-${shape}-$
 const query = (params: Record<string, string>): string => new URLSearchParams(params).toString();
 
 const SHAPES: Shape[] = [
+  { name: 'reference: GET /v1/auth/me', reference: true, request: () => ({ method: 'GET', path: '/v1/auth/me' }) },
   {
     name: 'citizen, a year',
     request: (s, n) => ({
@@ -140,7 +143,7 @@ async function measure(base: string, bearer: Record<string, string>, store: Stor
     const t = performance.now();
     const page = await callJson(base, r.method, r.path, r.body, bearer);
     ms.push(performance.now() - t);
-    items += page.items.length;
+    items += page.items?.length ?? 0;
   }
   ms.sort((a, b) => a - b);
   const q = (p: number): number => Number(quantileSorted(ms, p).toFixed(2));

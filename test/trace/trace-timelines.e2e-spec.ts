@@ -11,7 +11,7 @@ import { bearerFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
 import { verifyOffline } from './export.fixture';
 import { CASE, hmacHex, ingest, NEW_KEY, newPersonalId, ROTATED_ENV, seedEvents } from './trace.fixture';
-import { EXACT_TOTAL_BOUND, TraceEventRepository } from '@app/trace';
+import { EXACT_TOTAL_BOUND, TraceAudit, TraceEventRepository } from '@app/trace';
 
 const DIRECTORY_CSV =
   'accountId,fullName,unitCode,unitName,role,accountType,status,email,createdAt,lastLoginAt\n' +
@@ -162,6 +162,8 @@ describe('Trace timelines, reveal and repeated tracing', () => {
     const many = Array.from({ length: 50 }, newPersonalId);
     await search('VV-MANY', many.slice(0, 25));
     await search('VV-MANY', many.slice(25));
+    // The checks run beside the answers: their alerts follow within milliseconds.
+    await sut.app.get(TraceAudit).settled();
     const list = await http().get('/v1/alerts').query({ limit: 100 }).set('Authorization', admin).expect(200);
     const repeated = list.body.items.find((a: { type: string }) => a.type === 'trace_subject_repeated');
     expect(repeated).toMatchObject({ severity: 'medium', evidence: { caseReferences: ['VV-A', 'VV-B', 'VV-C'], subjectHashPrefix: hmacHex(NEW_KEY, citizenB).slice(0, 16) } });

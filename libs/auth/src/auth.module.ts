@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -36,10 +37,12 @@ const MINUTE_MS = 60_000;
     SourceSystemsModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        secret: resolveJwtSecret(config.auth),
-        signOptions: { algorithm: 'HS256' },
-      }),
+      useFactory: (config: AppConfig) => {
+        // A key object made once: given the secret as a string, jsonwebtoken first tries to parse it as a public
+        // key on every verify (and fails, ~1 ms a request) before treating it as a secret.
+        const key = createSecretKey(Buffer.from(resolveJwtSecret(config.auth)));
+        return { secret: key, signOptions: { algorithm: 'HS256' } };
+      },
     }),
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],

@@ -44,14 +44,14 @@ export function serveConsole(app: NestExpressApplication, dir: string, identityP
   }
   const assets = join(dir, 'assets') + sep;
   const policy = pagePolicy(identityProvider);
-  app.use(
-    express.static(dir, {
-      // index.html is served below, for / and every client route alike.
-      index: false,
-      redirect: false,
-      setHeaders: (res, file) => res.setHeader('Cache-Control', file.startsWith(assets) ? IMMUTABLE : REVALIDATE),
-    }),
-  );
+  const files = express.static(dir, {
+    // index.html is served below, for / and every client route alike.
+    index: false,
+    redirect: false,
+    setHeaders: (res, file) => res.setHeader('Cache-Control', file.startsWith(assets) ? IMMUTABLE : REVALIDATE),
+  });
+  // API requests skip the file lookup (a stat of the disk, and an error object when it fails, on every call).
+  app.use((req: Request, res: Response, next: NextFunction) => (isServicePath(req.path) ? next() : files(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
     const page = (req.method === 'GET' || req.method === 'HEAD') && !isServicePath(req.path);
     if (!page || req.path.startsWith('/assets/') || !req.accepts('html')) return next();

@@ -102,15 +102,4 @@ export class RefreshTokenRepository {
       [userId, at, exceptFamily ?? null],
     );
   }
-
-  /** A session is live until revoked, while it holds an unused, unexpired refresh token. */
-  async isFamilyLive(familyId: string, at: Date): Promise<boolean> {
-    const rows = await this.db.query(
-      `SELECT 1 FROM user_session s
-        WHERE s.id = $1 AND s.revoked_at IS NULL
-          AND EXISTS (SELECT 1 FROM refresh_token t WHERE t.family_id = s.id AND t.revoked_at IS NULL AND t.expires_at > $2)`,
-      [familyId, at],
-    );
-    return rows.length === 1;
-  }
 }

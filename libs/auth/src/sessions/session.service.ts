@@ -155,12 +155,9 @@ export class SessionService {
   /** The signed-in user behind a valid access token whose session is still live. */
   async authenticate(accessToken: string): Promise<{ user: User; sessionId: string }> {
     const claims = this.accessTokens.verify(accessToken);
-    const user = await this.users.findById(claims.sub);
-    if (
-      !user ||
-      user.status !== 'active' ||
-      !(await this.refreshTokens.isFamilyLive(claims.sid, this.clock.now()))
-    ) {
+    // On every request, so that a locked user or an ended session stops at once.
+    const user = await this.users.findInLiveSession(claims.sub, claims.sid, this.clock.now());
+    if (!user || user.status !== 'active') {
       throw new DomainException(ErrorCode.UNAUTHENTICATED, SESSION_ENDED);
     }
     return { user: publicUser(user), sessionId: claims.sid };

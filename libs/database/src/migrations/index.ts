@@ -38,6 +38,7 @@ import { CreateIncident1795510500017 } from './1795510500017-CreateIncident';
 import { IndexFailedQueryEventsByUnit1795510600000 } from './1795510600000-IndexFailedQueryEventsByUnit';
 import { GuardIncidentUpdates1795510600017 } from './1795510600017-GuardIncidentUpdates';
 import { AddReportDeliveryClaimToken1795510600100 } from './1795510600100-AddReportDeliveryClaimToken';
+import { IndexTraceSearchesBySubjectAndCase1795510700000 } from './1795510700000-IndexTraceSearchesBySubjectAndCase';
 /** Every migration, in order. Listed (not globbed) so the same list works from source, dist and tests. */
 export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795503100000, CreateAuthTables1795503666503, SequenceAuditChain1795503700000,
   CreateSignedDigestAndRetentionLog1795504200000,
@@ -71,4 +72,5 @@ export const MIGRATIONS = [CreateSourceSystem1795502579669, CreateAuditStore1795
   IndexFailedQueryEventsByUnit1795510600000,
   GuardIncidentUpdates1795510600017,
   AddReportDeliveryClaimToken1795510600100,
+  IndexTraceSearchesBySubjectAndCase1795510700000,
 ];

@@ -25,8 +25,9 @@ export interface TracedCase {
 
 /**
  * Auditors' tracing as the security log records it (security_event rows of type trace.*, whose details hold the
- * case reference and the citizens' hashes). Auditors are few: a scan of the type-and-time index over a month
- * reads thousands of rows, not millions.
+ * case reference and the citizens' hashes). The day scan reads a month of them through the (type, time) index
+ * (auditors are few: thousands of rows, not millions); the check after each search goes through the partial
+ * indexes of its citizens and its case reference (migration IndexTraceSearchesBySubjectAndCase).
  */
 @Injectable()
 export class TraceSearchRepository {
@@ -39,10 +40,10 @@ export class TraceSearchRepository {
               count(*)::int AS searches, min(e.occurred_at) AS first_at, max(e.occurred_at) AS last_at
          FROM security_event e CROSS JOIN LATERAL jsonb_array_elements_text(e.details->'subjects') AS s(subject)
         WHERE e.type LIKE '${TRACE_SECURITY_EVENT_TYPE_PREFIX}%' AND e.occurred_at >= $1 AND e.occurred_at < $2
-          AND jsonb_typeof(e.details->'subjects') = 'array' AND ($4::text[] IS NULL OR s.subject = ANY($4::text[]))
+          AND jsonb_typeof(e.details->'subjects') = 'array'${only ? ` AND e.details->'subjects' ?| $4::text[] AND s.subject = ANY($4::text[])` : ''}
         GROUP BY s.subject HAVING count(DISTINCT e.details->>'caseReference') >= $3
         ORDER BY s.subject`,
-      [from, to, minCases, only ?? null],
+      only ? [from, to, minCases, only] : [from, to, minCases],
     );
     return rows.map((r) => ({
       subject: r.subject as string,
@@ -62,10 +63,10 @@ export class TraceSearchRepository {
               min(e.occurred_at) AS first_at, max(e.occurred_at) AS last_at
          FROM security_event e CROSS JOIN LATERAL jsonb_array_elements_text(e.details->'subjects') AS s(subject)
         WHERE e.type LIKE '${TRACE_SECURITY_EVENT_TYPE_PREFIX}%' AND e.occurred_at >= $1 AND e.occurred_at < $2
-          AND jsonb_typeof(e.details->'subjects') = 'array' AND ($4::text[] IS NULL OR e.details->>'caseReference' = ANY($4::text[]))
+          AND jsonb_typeof(e.details->'subjects') = 'array'${only ? ` AND e.details->>'caseReference' = ANY($4::text[])` : ''}
         GROUP BY e.details->>'caseReference' HAVING count(DISTINCT s.subject) >= $3
         ORDER BY 1`,
-      [from, to, minSubjects, only ?? null],
+      only ? [from, to, minSubjects, only] : [from, to, minSubjects],
     );
     return rows.map((r) => ({
       caseReference: r.case_reference as string,

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { AlertsService } from '@app/alerts';
 import { SecurityEventType, SecurityLogService } from '@app/auth';
 import { Clock } from '@app/common';
@@ -22,12 +22,16 @@ export interface TraceAuditEntry {
 
 /**
  * The audit of the auditors: every search, timeline, export and reveal goes to the security log (append-only,
- * sealed into the integrity chain by the journal) before its answer is returned, and is then judged for repeated
- * tracing (TraceSearchesDetector), whose alerts are raised at once.
+ * sealed into the integrity chain by the journal) before its answer is returned. It is then judged for repeated
+ * tracing (TraceSearchesDetector) beside the answer, not before it: the auditor does not wait for the check of
+ * their own searches, whose alerts are raised milliseconds later. Should the process stop in between, the day scan
+ * judges the same searches again.
  */
 @Injectable()
-export class TraceAudit {
+export class TraceAudit implements BeforeApplicationShutdown {
   private readonly logger = new Logger(TraceAudit.name);
+  /** Checks started and not yet finished. */
+  private readonly judging = new Set<Promise<void>>();
 
   constructor(
     private readonly securityLog: SecurityLogService,
@@ -52,7 +56,20 @@ export class TraceAudit {
         ...entry.extra,
       },
     });
-    await this.judge(entry).catch((error) => this.logger.warn(`Repeated-tracing check failed: ${error instanceof Error ? error.message : error}`));
+    const check: Promise<void> = this.judge(entry)
+      .catch((error) => this.logger.warn(`Repeated-tracing check failed: ${error instanceof Error ? error.message : error}`))
+      .finally(() => this.judging.delete(check));
+    this.judging.add(check);
+  }
+
+  /** Resolves once every repeated-tracing check started so far has finished (and its alerts are raised). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.judging]);
+  }
+
+  /** The checks under way finish while the database is still open. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.settled();
   }
 
   /** A failing check must not take the auditor's answer away: the day scan judges the same searches again. */

@@ -36,17 +36,22 @@ export class TraceEventRepository {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
-      await runner.startTransaction();
-      await runner.query(`SELECT set_config('statement_timeout', $1, true)`, [`${Math.max(1, Math.round(budgetMs))}ms`]);
+      // One round trip opens a read-only transaction and sets its budget (the simple protocol takes both
+      // statements at once; the budget is an integer the service computed, not input).
+      await runner.query(`BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.max(1, Math.round(budgetMs))}`);
       const [{ n }] = (await runner.query(sql, params)) as { n: number }[];
-      await runner.commitTransaction();
       return n;
     } catch (error) {
-      await runner.rollbackTransaction().catch(() => undefined);
       if ((error as { code?: string }).code === QUERY_CANCELED) return null;
       throw error;
     } finally {
-      await runner.release();
+      // The transaction read and wrote nothing: ending it need not hold the answer back. The connection goes back
+      // to the pool once it has ended.
+      void runner
+        .query('ROLLBACK')
+        .catch(() => undefined)
+        .then(() => runner.release())
+        .catch(() => undefined);
     }
   }
 
