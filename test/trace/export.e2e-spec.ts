@@ -2,6 +2,8 @@ import request from 'supertest';
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
+import { DataSource } from 'typeorm';
 import ExcelJS from 'exceljs';
 import { ensureOpenpyxl, openpyxlSheets } from '../utils/python-readers';
 import { AuditStore, csvRecords, DigestSigner, EXPORT_COLUMNS, StoredEventRecord } from '@app/audit-trail';
@@ -11,7 +13,8 @@ import { bearerFor } from '../utils/auth';
 import { runCli } from '../utils/cli-process';
 import { bootTestApp, TestApp } from '../utils/test-app';
 import { aStoredEvent, someStoredEvents, tamper } from '../integrity/audit-store.fixture';
-import { exportToFiles, ExportFiles, verifyOffline } from './export.fixture';
+import { EvidenceExportService } from '@app/trace';
+import { AUDITOR, exportToFiles, ExportFiles, verifyOffline } from './export.fixture';
 
 const CITIZEN = '052190012345';
 const CASE = { caseReference: 'QĐ-17/TTr-2026', purpose: 'Thanh tra việc tra cứu công dân' };
@@ -173,6 +176,37 @@ describe('trace evidence export', () => {
       }),
     );
     expect(JSON.stringify(res.body)).not.toContain(CITIZEN);
+  });
+
+  it('stops when the receiver goes away mid-file (CSV from COPY, XLSX row by row), records the export as failed, and the store answers the next one', async () => {
+    await sut.app.get(AuditStore).appendBatch(Array.from({ length: 3000 }, () => aStoredEvent({ dossierCode: 'GONE-1' })), { source: 'http' });
+    const exports = sut.app.get(EvidenceExportService);
+    const db = sut.app.get(DataSource);
+    for (const format of ['csv', 'xlsx'] as const) {
+      let taken = 0;
+      // A client that reads the first 20 KB and hangs up.
+      const out = new Writable({
+        write(chunk: Buffer, _e, done) {
+          taken += chunk.length;
+          if (taken > 20_000) return done(new Error('client hung up'));
+          done();
+        },
+      });
+      const started = exports.start({ case: CASE, criteria: { dossierCodes: ['GONE-1'] }, format }, AUDITOR);
+      await expect(started.write(out)).rejects.toThrow(/client hung up|closed the connection/);
+      const [entry] = await db.query(`SELECT details FROM security_event WHERE type = 'trace.exported' AND details->>'exportId' = $1`, [started.id]);
+      expect(entry.details).toMatchObject({ failed: true, format });
+      expect(entry.details.rows).toBeGreaterThan(0);
+      expect(entry.details.rows).toBeLessThanOrEqual(3000);
+      // No connection is left inside the export's transaction or its COPY.
+      const stuck = async () =>
+        (await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND (state = 'idle in transaction' OR query LIKE 'COPY (SELECT%')`))[0].n;
+      for (let i = 0; i < 50 && (await stuck()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await stuck()).toBe(0);
+    }
+    const after = await exportToFiles(sut.app, { case: CASE, criteria: { dossierCodes: ['GONE-1'] }, format: 'csv' });
+    expect(after.outcome.manifest.file.rows).toBe(3000);
+    expect([...csvRecords(readFileSync(after.file, 'utf8'))]).toHaveLength(3001);
   });
 
   it('writes the export and its manifest beside it from the command line (trace --out), which verify offline', async () => {

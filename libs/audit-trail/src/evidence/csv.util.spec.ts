@@ -3,7 +3,7 @@ import { escapeFormula, unescapeFormula } from './export-row.util';
 
 describe('csvRecord', () => {
   it('writes NULL as nothing and an empty text as "", quoting what RFC 4180 needs', () => {
-    expect(csvRecord([null, '', 'a,b', 'say "hi"', 'line\nbreak', 7])).toBe(',"","a,b","say ""hi""","line\nbreak",7\r\n');
+    expect(csvRecord([null, '', 'a,b', 'say "hi"', 'line\nbreak', 7])).toBe(',"","a,b","say ""hi""","line\nbreak",7\n');
   });
 
   it('reads back exactly what it wrote, NULL and empty text apart, with or without a byte-order mark', () => {

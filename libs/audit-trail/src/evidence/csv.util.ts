@@ -3,8 +3,9 @@ import type { ExportCell } from './export-row.util';
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
- * One CSV record (RFC 4180, CRLF). An empty text is written "" and a NULL as nothing, so that the two stay apart:
- * the canonical form tells them apart, and so must the file.
+ * One CSV record (RFC 4180's quoting; lines end with LF, as PostgreSQL's COPY writes the same records). An empty
+ * text is written "" and a NULL as nothing, so that the two stay apart: the canonical form tells them apart, and so
+ * must the file.
  */
 export function csvRecord(cells: ExportCell[]): string {
   let line = '';
@@ -15,7 +16,7 @@ export function csvRecord(cells: ExportCell[]): string {
     const s = typeof v === 'number' ? String(v) : v;
     line += s === '' || NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   }
-  return `${line}\r\n`;
+  return `${line}\n`;
 }
 
 export class CsvSyntaxError extends Error {}

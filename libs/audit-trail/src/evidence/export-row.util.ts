@@ -50,6 +50,21 @@ const AS_TEXT: Partial<Record<ExportColumn, string>> = {
 };
 export const EXPORT_SELECT_SQL = EXPORT_COLUMNS.map((c) => AS_TEXT[c] ?? `e.${c}`).join(', ');
 
+/** Cells whose text cannot start a formula: times, hex, numbers, JSON arrays and UUIDs, as the database writes them. */
+const FORMULA_FREE: ReadonlySet<ExportColumn> = new Set<ExportColumn>(['occurred_at', 'subject_hash', 'subject_enc', 'subject_count', 'fields', 'flags', 'batch_id']);
+
+/** escapeFormula in SQL: the same leading characters, the same apostrophe. */
+const formulaSafeSql = (x: string): string => `CASE WHEN left(${x}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r', '''') THEN '''' || ${x} ELSE ${x} END`;
+
+/**
+ * EXPORT_SELECT_SQL with every cell already formula-safe (exportCells's escape, done by the database): for files the
+ * database writes itself (COPY … TO STDOUT (FORMAT csv)), whose rows never pass through exportCells.
+ */
+export const EXPORT_SAFE_SELECT_SQL = EXPORT_COLUMNS.map((c) => {
+  const text = AS_TEXT[c] ?? `e.${c}`;
+  return FORMULA_FREE.has(c) ? text : formulaSafeSql(text);
+}).join(', ');
+
 const COUNT_AT = EXPORT_COLUMNS.indexOf('subject_count');
 
 /** A row selected with EXPORT_SELECT_SQL as the file's cells: text made formula-safe, subject_count a number. */

@@ -30,6 +30,17 @@ export abstract class ExportFileWriter {
   private bytes = 0;
   protected rows = 0;
 
+  /** Rows written so far. */
+  get rowsSoFar(): number {
+    return this.rows;
+  }
+
+  /**
+   * Rejects once `out` fails or closes before the file is complete (the client went away): a wait for room in the
+   * stream then ends instead of holding the export's transaction open for ever.
+   */
+  protected readonly gone: Promise<never>;
+
   constructor(out: Writable) {
     this.sink = new Transform({
       transform: (chunk: Buffer, _encoding, done) => {
@@ -39,6 +50,11 @@ export abstract class ExportFileWriter {
       },
     });
     this.sink.pipe(out, { end: false });
+    this.gone = new Promise<never>((_, reject) => {
+      out.once('error', reject);
+      out.once('close', () => reject(new Error('The receiver closed the connection before the file was complete')));
+    });
+    this.gone.catch(() => undefined);
   }
 
   /** rowsPerSheet: XLSX rows per worksheet (a million by default; smaller in tests). */
@@ -51,21 +67,21 @@ export abstract class ExportFileWriter {
 
   /** Finishes the file; resolves once every byte has gone to `out`. */
   async finish(): Promise<WrittenFile> {
-    await this.close();
+    await Promise.race([this.close(), this.gone]);
     if (!this.sink.writableEnded) this.sink.end(); // the zip ends the stream itself
-    await finished(this.sink);
+    await Promise.race([finished(this.sink), this.gone]);
     return { sha256: this.hash.digest('hex'), bytes: this.bytes, rows: this.rows };
   }
 
   protected abstract close(): Promise<void>;
 
   protected async drained(): Promise<void> {
-    if (this.sink.writableNeedDrain) await once(this.sink, 'drain');
+    if (this.sink.writableNeedDrain) await Promise.race([once(this.sink, 'drain'), this.gone]);
   }
 }
 
-/** RFC 4180, UTF-8 with a byte-order mark (spreadsheet programs then read Vietnamese text right), CRLF. */
-class CsvExportWriter extends ExportFileWriter {
+/** RFC 4180's quoting, UTF-8 with a byte-order mark (spreadsheet programs then read Vietnamese text right), LF. */
+export class CsvExportWriter extends ExportFileWriter {
   private buffer: string;
 
   constructor(out: Writable, columns: readonly string[]) {
@@ -77,6 +93,23 @@ class CsvExportWriter extends ExportFileWriter {
     this.buffer += csvRecord(cells);
     this.rows++;
     return this.buffer.length >= CSV_CHUNK ? this.flush() : undefined;
+  }
+
+  /**
+   * Records the database wrote in this file's dialect (COPY … TO STDOUT (FORMAT csv) of EXPORT_SAFE_SELECT_SQL),
+   * passed on as they are. Until copyEnded gives the COPY's own count, rows counts the line ends seen: a value
+   * holding a line break counts once more (what a failed export records is then an upper bound).
+   */
+  copied(chunk: Buffer): Promise<void> | undefined {
+    if (this.buffer) this.sink.write(Buffer.from(this.buffer, 'utf8'));
+    this.buffer = '';
+    for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) this.rows++;
+    return this.sink.write(chunk) ? undefined : this.drained();
+  }
+
+  /** The COPY has ended with `rows` records written. */
+  copyEnded(rows: number): void {
+    this.rows = rows;
   }
 
   private async flush(): Promise<void> {
@@ -165,7 +198,7 @@ class XlsxExportWriter extends ExportFileWriter {
     const sheet = this.sheet!;
     const ready = sheet.write(this.xml);
     this.xml = '';
-    if (!ready) await once(sheet, 'drain');
+    if (!ready) await Promise.race([once(sheet, 'drain'), this.gone]);
   }
 
   private newSheet(): void {
