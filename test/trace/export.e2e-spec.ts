@@ -178,6 +178,22 @@ describe('trace evidence export', () => {
     expect(JSON.stringify(res.body)).not.toContain(CITIZEN);
   });
 
+  it('passes the search to COPY unchanged: values with quotes, backslashes, commas and braces, several at once, and times', async () => {
+    const odd = ['Q"1\\2,3{x}', "it's \\N", 'NULL'];
+    const stored = odd.map((dossierCode, i) => aStoredEvent({ dossierCode, occurredAt: new Date(Date.UTC(2026, 5, 1 + i)) }));
+    await sut.app.get(AuditStore).appendBatch([...stored, aStoredEvent({ dossierCode: 'Q"1' })], { source: 'http' });
+    const all = await exportToFiles(sut.app, { case: CASE, criteria: { dossierCodes: [...odd, 'absent'] }, format: 'csv' });
+    const [header, ...rows] = [...csvRecords(readFileSync(all.file, 'utf8'))];
+    expect(rows.map((r) => r[header.indexOf('dossier_code')]).sort()).toEqual([...odd].sort());
+    const one = await exportToFiles(sut.app, {
+      case: CASE,
+      criteria: { dossierCodes: odd, from: new Date(Date.UTC(2026, 5, 2)), to: new Date(Date.UTC(2026, 5, 3)) },
+      format: 'csv',
+    });
+    expect([...csvRecords(readFileSync(one.file, 'utf8'))].slice(1).map((r) => r[header.indexOf('event_id')])).toEqual([stored[1].eventId]);
+    expect((await verifyOffline(all.manifest, all.file)).code).toBe(0);
+  });
+
   it('stops when the receiver goes away mid-file (CSV from COPY, XLSX row by row), records the export as failed, and the store answers the next one', async () => {
     await sut.app.get(AuditStore).appendBatch(Array.from({ length: 3000 }, () => aStoredEvent({ dossierCode: 'GONE-1' })), { source: 'http' });
     const exports = sut.app.get(EvidenceExportService);
