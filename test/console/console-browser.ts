@@ -1,7 +1,8 @@
-import { execFileSync, execSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { installDebianPackages } from '../utils/debian-package';
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, chromium, Page } from 'playwright-core';
 
@@ -17,13 +18,7 @@ const log = (msg: string) => process.stdout.write(`[console-tests] ${msg}\n`);
 
 /** Debian's chromium, installed with apt when missing (CI runs as root); says so, as it takes a while. */
 export function ensureChromium(): string {
-  if (existsSync(CHROMIUM)) return CHROMIUM;
-  log(`${CHROMIUM} is missing: installing Debian's chromium package (apt-get update && apt-get install -y chromium)`);
-  execSync('apt-get update && apt-get install -y chromium', {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);
+  installDebianPackages(['chromium'], { tag: 'console-tests', why: `${CHROMIUM} is missing`, present: () => existsSync(CHROMIUM) });
   return CHROMIUM;
 }
 

@@ -1,22 +1,14 @@
-import { execFileSync, execSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { installDebianPackages } from '../utils/debian-package';
 
 const PDFTOTEXT = '/usr/bin/pdftotext';
 
 /** Debian's poppler-utils (pdftotext, pdftoppm, pdffonts), installed with apt when missing (CI runs as root); says so. */
 export function ensurePoppler(): void {
-  if (existsSync(PDFTOTEXT)) return;
-  process.stdout.write(
-    `[report-tests] ${PDFTOTEXT} is missing: installing Debian's poppler-utils (apt-get update && apt-get install -y poppler-utils)\n`,
-  );
-  execSync('apt-get update && apt-get install -y poppler-utils', {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  if (!existsSync(PDFTOTEXT))
-    throw new Error(`apt-get installed poppler-utils but ${PDFTOTEXT} is still missing`);
+  installDebianPackages(['poppler-utils'], { tag: 'report-tests', why: `${PDFTOTEXT} is missing`, present: () => existsSync(PDFTOTEXT) });
 }
 
 const scratch = (pdf: Buffer): string => {

@@ -1,7 +1,8 @@
-import { execFileSync, execSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { installDebianPackages } from './debian-package';
 
 /**
  * Readers of office files that we did not write, from Debian: openpyxl (XLSX) and python-docx (DOCX), run with the
@@ -19,13 +20,7 @@ function has(module: string): boolean {
 }
 
 function ensure(module: string, debianPackage: string): void {
-  if (has(module)) return;
-  process.stdout.write(`[office-readers] ${module} is missing: installing Debian's ${debianPackage} (apt-get update && apt-get install -y ${debianPackage})\n`);
-  execSync(`apt-get update && apt-get install -y --no-install-recommends ${debianPackage}`, {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  if (!has(module)) throw new Error(`apt-get installed ${debianPackage} but python3 cannot import ${module}`);
+  installDebianPackages([debianPackage], { tag: 'office-readers', why: `${module} is missing`, present: () => has(module), recommends: false });
 }
 
 function runPython<T>(script: string, file: string): T {
