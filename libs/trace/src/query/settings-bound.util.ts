@@ -14,16 +14,19 @@ function settingText(value: unknown): string {
  * COPY takes no bind parameters. Its statement's parameters ($1 … $n, as traceWhere writes them) go instead into
  * settings of the current transaction (set_config(…, true), each value itself a bind parameter), and the statement
  * returned reads them with current_setting(): no value is ever part of the SQL text. Every parameter is read as
- * text, and cast where the statement casts it ($3::bytea[] becomes current_setting('…p3')::bytea[]), as traceWhere
- * casts each one that is not compared with a text column. Runs in the caller's transaction (the settings end with it).
+ * text, and cast where the statement casts it ($3::bytea[] becomes (SELECT current_setting('…p3')::bytea[])), as
+ * traceWhere casts each one that is not compared with a text column. Runs in the caller's transaction (the settings end with it).
  */
 export async function bindAsSettings(runner: QueryRunner, sql: string, params: readonly unknown[]): Promise<string> {
   if (params.length) {
     const set = params.map((_, i) => `set_config('${PREFIX}${i + 1}', $${i + 1}, true)`).join(', ');
     await runner.query(`SELECT ${set}`, params.map(settingText));
   }
-  return sql.replace(/\$(\d+)/g, (_, n: string) => {
+  // Each parameter, with the cast that follows it, as a scalar subquery: the planner makes it an InitPlan, computed
+  // once (not a function call and a cast on every row) and used like a parameter, by index scans and by the
+  // run-time pruning of partitions.
+  return sql.replace(/\$(\d+)(::[a-z_]+(?:\[\])?)?/g, (_, n: string, cast: string | undefined) => {
     if (Number(n) < 1 || Number(n) > params.length) throw new Error(`bindAsSettings: $${n} has no parameter`);
-    return `current_setting('${PREFIX}${n}')`;
+    return `(SELECT current_setting('${PREFIX}${n}')${cast ?? ''})`;
   });
 }
