@@ -27,6 +27,7 @@ export async function bindAsSettings(runner: QueryRunner, sql: string, params: r
   // run-time pruning of partitions.
   return sql.replace(/\$(\d+)(::[a-z_]+(?:\[\])?)?/g, (_, n: string, cast: string | undefined) => {
     if (Number(n) < 1 || Number(n) > params.length) throw new Error(`bindAsSettings: $${n} has no parameter`);
-    return `(SELECT current_setting('${PREFIX}${n}')${cast ?? ''})`;
+    // Cast again outside: `ANY((SELECT …))` would read the subquery's rows; `ANY((SELECT …)::bytea[])` reads its array.
+    return cast ? `(SELECT current_setting('${PREFIX}${n}')${cast})${cast}` : `(SELECT current_setting('${PREFIX}${n}'))`;
   });
 }
