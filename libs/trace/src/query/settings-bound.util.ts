@@ -14,7 +14,7 @@ function settingText(value: unknown): string {
  * COPY takes no bind parameters. Its statement's parameters ($1 … $n, as traceWhere writes them) go instead into
  * settings of the current transaction (set_config(…, true), each value itself a bind parameter), and the statement
  * returned reads them with current_setting(): no value is ever part of the SQL text. Every parameter is read as
- * text, and cast where the statement casts it ($3::bytea[] becomes (SELECT current_setting('…p3')::bytea[])), as
+ * text, and cast where the statement casts it ($3::bytea[] becomes (SELECT current_setting('…p3')::bytea[])::bytea[]), as
  * traceWhere casts each one that is not compared with a text column. Runs in the caller's transaction (the settings end with it).
  */
 export async function bindAsSettings(runner: QueryRunner, sql: string, params: readonly unknown[]): Promise<string> {
