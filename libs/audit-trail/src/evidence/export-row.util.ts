@@ -18,7 +18,9 @@ export interface ExportRow {
   batchId: string;
 }
 
-const FORMULA_START = /^[=+\-@\t\r']/;
+/** What a cell may not start with unescaped: formula starts (and a tab or carriage return before one), and the escape itself. */
+const FORMULA_LEADS = ['=', '+', '-', '@', '\t', '\r', "'"] as const;
+const FORMULA_START = new RegExp(`^[${FORMULA_LEADS.map((c) => (c === '-' ? '\\-' : c)).join('')}]`);
 
 /**
  * Spreadsheet programs run a cell that starts with =, +, -, @ (or a tab or carriage return before one) as a
@@ -53,8 +55,10 @@ export const EXPORT_SELECT_SQL = EXPORT_COLUMNS.map((c) => AS_TEXT[c] ?? `e.${c}
 /** Cells whose text cannot start a formula: times, hex, numbers, JSON arrays and UUIDs, as the database writes them. */
 const FORMULA_FREE: ReadonlySet<ExportColumn> = new Set<ExportColumn>(['occurred_at', 'subject_hash', 'subject_enc', 'subject_count', 'fields', 'flags', 'batch_id']);
 
+/** A character as an SQL literal (E'' for the tab and carriage return). */
+const sqlChar = (c: string): string => (c === '\t' ? "E'\\t'" : c === '\r' ? "E'\\r'" : `'${c.replace(/'/g, "''")}'`);
 /** escapeFormula in SQL: the same leading characters, the same apostrophe. */
-const formulaSafeSql = (x: string): string => `CASE WHEN left(${x}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r', '''') THEN '''' || ${x} ELSE ${x} END`;
+const formulaSafeSql = (x: string): string => `CASE WHEN left(${x}, 1) IN (${FORMULA_LEADS.map(sqlChar).join(', ')}) THEN '''' || ${x} ELSE ${x} END`;
 
 /**
  * EXPORT_SELECT_SQL with every cell already formula-safe (exportCells's escape, done by the database): for files the
