@@ -6,17 +6,36 @@ import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import ExcelJS from 'exceljs';
 import { ensureOpenpyxl, openpyxlSheets } from '../utils/python-readers';
-import { AuditStore, csvRecords, DigestSigner, EXPORT_COLUMNS, StoredEventRecord } from '@app/audit-trail';
+import JSZip from 'jszip';
+import { to as copyTo } from 'pg-copy-streams';
+import {
+  AuditStore,
+  csvRecords,
+  DigestSigner,
+  EXPORT_COLUMNS,
+  EXPORT_SAFE_SELECT_SQL,
+  EXPORT_SELECT_SQL,
+  exportCells,
+  StoredEventRecord,
+} from '@app/audit-trail';
 import { Role } from '@app/auth';
 import { SubjectPseudonymizer } from '@app/ingestion';
 import { bearerFor } from '../utils/auth';
+import { collectingStream } from '../utils/collecting-stream';
 import { runCli } from '../utils/cli-process';
 import { bootTestApp, TestApp } from '../utils/test-app';
 import { aStoredEvent, someStoredEvents, tamper } from '../integrity/audit-store.fixture';
-import { EvidenceExportService } from '@app/trace';
+import { EvidenceExportService, TRACE_ORDER_BY } from '@app/trace';
+import { ExportFileWriter } from '../../libs/trace/src/export/export-file.writer';
 import { AUDITOR, exportToFiles, ExportFiles, verifyOffline } from './export.fixture';
 
 const CITIZEN = '052190012345';
+
+interface PgClient {
+  query(q: { text: string; rowMode: 'array' }): Promise<{ rows: (string | null)[][] }>;
+  query<T extends { submit: unknown }>(stream: T): T;
+}
+
 const CASE = { caseReference: 'QĐ-17/TTr-2026', purpose: 'Thanh tra việc tra cứu công dân' };
 
 /**
@@ -194,7 +213,58 @@ describe('trace evidence export', () => {
     expect((await verifyOffline(all.manifest, all.file)).code).toBe(0);
   });
 
-  it('stops when the receiver goes away mid-file (CSV from COPY, XLSX row by row), records the export as failed, and the store answers the next one', async () => {
+  it('writes the same sheet from the binary COPY as from rows one by one, and readers get the stored text back', async () => {
+    const stored = [
+      aStoredEvent({ dossierCode: 'XL-1', userAgent: 'a & b <c> "d"\r\nnext line', unitCode: '', procedureCode: ' padded ' }),
+      aStoredEvent({ dossierCode: 'XL-1', userAgent: '=SUM(A1)', accountId: 'cán.bộ.Nguyễn', extra: { big: 'x'.repeat(200_000), quote: "'q" } }),
+      aStoredEvent({ dossierCode: 'XL-1', userAgent: null, subjectHash: null, subjectKeyId: null, subjectCount: null, extra: null }),
+      aStoredEvent({ dossierCode: 'XL-1', userAgent: 'bell\u0007 and \uFFFE gone' }),
+    ];
+    await sut.app.get(AuditStore).appendBatch(stored, { source: 'http' });
+    const runner = sut.app.get(DataSource).createQueryRunner();
+    await runner.connect();
+    const sheets: string[] = [];
+    try {
+      const client = (runner as unknown as { databaseConnection: PgClient }).databaseConnection;
+      const select = `FROM query_event e WHERE e.dossier_code = 'XL-1' ${TRACE_ORDER_BY}`;
+      const fromCopy = collectingStream();
+      const copyWriter = ExportFileWriter.for('xlsx', fromCopy, EXPORT_COLUMNS);
+      for await (const chunk of client.query(copyTo(`COPY (SELECT ${EXPORT_SAFE_SELECT_SQL} ${select}) TO STDOUT (FORMAT binary)`)) as AsyncIterable<Buffer>) {
+        await copyWriter.copied(chunk);
+      }
+      copyWriter.copyEnded(stored.length);
+      await copyWriter.finish();
+      const fromRows = collectingStream();
+      const rowWriter = ExportFileWriter.for('xlsx', fromRows, EXPORT_COLUMNS);
+      for (const row of (await client.query({ text: `SELECT ${EXPORT_SELECT_SQL} ${select}`, rowMode: 'array' })).rows) await rowWriter.row(exportCells(row));
+      await rowWriter.finish();
+      for (const out of [fromCopy, fromRows]) sheets.push(await (await JSZip.loadAsync(out.bytes())).file('xl/worksheets/sheet1.xml')!.async('string'));
+    } finally {
+      await runner.release();
+    }
+    expect(sheets[0]).toBe(sheets[1]);
+    expect(sheets[0]).toContain('a &amp; b &lt;c&gt; "d"&#13;&#10;next line');
+    expect(sheets[0]).toContain('<t xml:space="preserve"> padded </t>');
+
+    // Through the service: the XLSX (binary COPY) and the CSV (CSV COPY) hold the same values, as two readers see them.
+    const xlsx = await exportToFiles(sut.app, { case: CASE, criteria: { dossierCodes: ['XL-1'] }, format: 'xlsx' });
+    const csvFile = await exportToFiles(sut.app, { case: CASE, criteria: { dossierCodes: ['XL-1'] }, format: 'csv' });
+    const csvRows = [...csvRecords(readFileSync(csvFile.file, 'utf8'))];
+    const agent = EXPORT_COLUMNS.indexOf('user_agent');
+    // What XML 1.0 cannot hold (a C0 control, U+FFFE) is left out of the sheet; everything else reads back exactly.
+    const expected = csvRows.map((r) => r.map((v, i) => (i === agent && v ? v.replace(/[\u0007\uFFFE]/g, '') : v)));
+    ensureOpenpyxl();
+    const norm = (r: unknown[]) => EXPORT_COLUMNS.map((_, i) => (r[i] === undefined || r[i] === null || r[i] === '' ? null : String(r[i])));
+    expect(openpyxlSheets(xlsx.file)['rows-1'].map(norm)).toEqual(expected.map(norm));
+    expect(expected.map((r) => r[agent])).toContain('a & b <c> "d"\r\nnext line');
+    // The CSV verifies; the XLSX does not, as one of its rows is not the stored event: the verifier names the batch.
+    expect((await verifyOffline(csvFile.manifest, csvFile.file)).code).toBe(0);
+    const refused = await verifyOffline(xlsx.manifest, xlsx.file);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout).toMatch(/row: batch \d+: the file's rows of this batch are not the events stored in it/);
+  });
+
+  it('stops when the receiver goes away mid-file (CSV from COPY, XLSX from binary COPY), records the export as failed, and the store answers the next one', async () => {
     await sut.app.get(AuditStore).appendBatch(Array.from({ length: 3000 }, () => aStoredEvent({ dossierCode: 'GONE-1' })), { source: 'http' });
     const exports = sut.app.get(EvidenceExportService);
     const db = sut.app.get(DataSource);

@@ -58,3 +58,14 @@ export function docxAsRead(docx: Buffer): { paragraphs: string[]; tableParagraph
   writeFileSync(file, docx);
   return runPython(READ_DOCX, file);
 }
+
+const READ_ZIP = `
+import hashlib, json, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+json.dump({"bad": z.testzip(), "entries": {i.filename: {"size": i.file_size, "sha256": hashlib.sha256(z.read(i)).hexdigest()} for i in z.infolist()}}, sys.stdout)
+`;
+
+/** A zip archive as Python's zipfile reads it: the first entry failing its CRC (null: none), each entry's size and SHA-256. */
+export function pythonZipEntries(file: string): { bad: string | null; entries: Record<string, { size: number; sha256: string }> } {
+  return runPython(READ_ZIP, file);
+}

@@ -69,6 +69,8 @@ export const EXPORT_SAFE_SELECT_SQL = EXPORT_COLUMNS.map((c) => {
   return FORMULA_FREE.has(c) ? text : formulaSafeSql(text);
 }).join(', ');
 
+/** The columns whose cells are numbers (the rest are text): written as a spreadsheet's number cells. */
+export const EXPORT_NUMBER_COLUMNS: readonly ExportColumn[] = ['subject_count'];
 const COUNT_AT = EXPORT_COLUMNS.indexOf('subject_count');
 
 /** A row selected with EXPORT_SELECT_SQL as the file's cells: text made formula-safe, subject_count a number. */

@@ -29,7 +29,7 @@ import { traceBoundedCountSql, TRACE_ORDER_BY, traceWhere } from '../query/trace
 import { PreparedTrace, TraceSearchRequest, TraceSearchService } from '../search/trace-search.service';
 import type { TraceRequester } from '../trace-case.type';
 import { EvidenceExportRepository } from './evidence-export.repository';
-import { CsvExportWriter, ExportFileWriter, ExportFormat, WrittenFile } from './export-file.writer';
+import { ExportFileWriter, ExportFormat, WrittenFile } from './export-file.writer';
 
 export interface EvidenceExportRequest extends TraceSearchRequest {
   format: ExportFormat;
@@ -146,12 +146,13 @@ export class EvidenceExportService {
       : exportCells;
     const revealed = reveal ? { reason: reveal.reason } : {};
     let rows = 0;
-    // A plain CSV on a PostgreSQL server is written by the database itself (COPY, formula-safe cells): no row is
-    // parsed or formatted here. Revealed exports (each ID decrypted here), XLSX and the embedded database go row by row.
-    const copied = writer instanceof CsvExportWriter && !reveal && this.config.database.url !== undefined;
+    // On a PostgreSQL server the database writes the rows itself (COPY, formula-safe cells): CSV records passed on
+    // as they are, or binary tuples whose bytes go into the sheet's XML. Revealed exports (each ID decrypted here)
+    // and the embedded database go row by row.
+    const copied = !reveal && this.config.database.url !== undefined;
     try {
       const proven = await inReadSnapshot(this.db, (runner) =>
-        copied ? this.copyCsvRows(runner, p, writer, (n) => (rows = n)) : this.streamRows(runner, p, writer, cellsOf, () => rows++),
+        copied ? this.copyRows(runner, p, writer, (n) => (rows = n)) : this.streamRows(runner, p, writer, cellsOf, () => rows++),
       );
       const file = await writer.finish();
       const manifest = this.sign({
@@ -220,21 +221,22 @@ export class EvidenceExportService {
   }
 
   /**
-   * The matching rows as the database writes them in CSV (COPY … TO STDOUT, newest first), passed to the file as
-   * they come, with back-pressure (the database waits while the client is slow); then their batches proven. If the
-   * file cannot take the rest, the COPY is cancelled and what is still in flight read and dropped, so that the
-   * transaction ends cleanly.
+   * The matching rows as the database writes them (COPY … TO STDOUT in the writer's copyFormat, newest first),
+   * passed to the file as they come, with back-pressure (the database waits while the client is slow); then their
+   * batches proven. If the file cannot take the rest, the COPY is cancelled and what is still in flight read and
+   * dropped, so that the transaction ends cleanly.
    */
-  private async copyCsvRows(runner: QueryRunner, p: PreparedTrace, writer: CsvExportWriter, counted: (rows: number) => void): Promise<ProvenBatches> {
+  private async copyRows(runner: QueryRunner, p: PreparedTrace, writer: ExportFileWriter, counted: (rows: number) => void): Promise<ProvenBatches> {
     const params: unknown[] = [];
     const where = traceWhere(p.criteria, params, p.options);
     const sql = await bindAsSettings(
       runner,
-      `COPY (SELECT ${EXPORT_SAFE_SELECT_SQL} FROM query_event e WHERE ${where} ${TRACE_ORDER_BY}) TO STDOUT WITH (FORMAT csv)`,
+      `COPY (SELECT ${EXPORT_SAFE_SELECT_SQL} FROM query_event e WHERE ${where} ${TRACE_ORDER_BY}) TO STDOUT WITH (FORMAT ${writer.copyFormat})`,
       params,
     );
     const client = pgClientOf(runner);
-    const copy = client.query(copyTo(sql));
+    // Up to a MiB read ahead: the database goes on writing while the file takes the last rows.
+    const copy = client.query(copyTo(sql, { highWaterMark: 2 ** 20 }));
     // From here the connection is in the COPY until it is read to its end: every way out goes through the catch.
     try {
       // Not destroyed when the loop is left: a COPY stopped half-way must still be read to its end (drain below).

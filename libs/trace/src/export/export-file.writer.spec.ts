@@ -1,24 +1,13 @@
 import { createHash } from 'node:crypto';
-import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { collectingStream } from '../../../../test/utils/collecting-stream';
 import { ExportFileWriter } from './export-file.writer';
 
-function collect(): Writable & { bytes: () => Buffer } {
-  const chunks: Buffer[] = [];
-  const out = new Writable({
-    write(chunk: Buffer, _e, done) {
-      chunks.push(chunk);
-      done();
-    },
-  }) as Writable & { bytes: () => Buffer };
-  out.bytes = () => Buffer.concat(chunks);
-  return out;
-}
 
 describe('ExportFileWriter (XLSX)', () => {
   it('starts a new sheet with the header after rowsPerSheet rows, keeps text, numbers and empty cells apart, and hashes every byte', async () => {
-    const out = collect();
+    const out = collectingStream();
     const writer = ExportFileWriter.for('xlsx', out, ['a', 'b', 'c', 'd'], { rowsPerSheet: 10 });
     const rows = Array.from({ length: 25 }, (_, i) => [`r${i} <&> "x"`, i, i % 2 ? null : '', ' lead and trail '] as (string | number | null)[]);
     for (const row of rows) await writer.row(row);
