@@ -34,4 +34,15 @@ describe('ExportFileWriter (XLSX)', () => {
     expect(sheet1).toContain('<t>r0 &lt;&amp;&gt; "x"</t>');
     expect(sheet1).toContain('<t xml:space="preserve"> lead and trail </t>');
   });
+
+  it('gives up at once on a receiver that was gone before the file began', async () => {
+    for (const format of ['csv', 'xlsx'] as const) {
+      const out = collectingStream();
+      out.destroy();
+      await new Promise((resolve) => setImmediate(resolve));
+      const writer = ExportFileWriter.for(format, out, ['a']);
+      for (let i = 0; i < 10; i++) await Promise.race([writer.row([`row ${i}`]), new Promise((resolve) => setImmediate(resolve))]);
+      await expect(writer.finish()).rejects.toThrow('The receiver closed the connection before the file was complete');
+    }
+  });
 });

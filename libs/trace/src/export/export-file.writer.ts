@@ -53,8 +53,11 @@ export abstract class ExportFileWriter {
     });
     this.sink.pipe(out, { end: false });
     this.gone = new Promise<never>((_, reject) => {
+      const closed = () => reject(new Error('The receiver closed the connection before the file was complete'));
+      // A receiver may have gone before the file began (while the database was asked whether the export may run).
+      if (out.destroyed || out.closed) return closed();
       out.once('error', reject);
-      out.once('close', () => reject(new Error('The receiver closed the connection before the file was complete')));
+      out.once('close', closed);
     });
     this.gone.catch(() => undefined);
   }
@@ -82,7 +85,7 @@ export abstract class ExportFileWriter {
   /** Finishes the file; resolves once every byte has gone to `out`. */
   async finish(): Promise<WrittenFile> {
     await Promise.race([this.close(), this.gone]);
-    if (!this.sink.writableEnded) this.sink.end(); // the zip ends the stream itself
+    this.sink.end();
     await Promise.race([finished(this.sink), this.gone]);
     return { sha256: this.hash.digest('hex'), bytes: this.bytes, rows: this.rows };
   }
@@ -137,7 +140,6 @@ export class CsvExportWriter extends ExportFileWriter {
   }
 }
 
-
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const SHEET_HEAD = `${XML_HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`;
 const SHEET_TAIL = '</sheetData></worksheet>';
@@ -169,7 +171,7 @@ class XlsxExportWriter extends ExportFileWriter {
 
   constructor(
     out: Writable,
-    private readonly columns: readonly string[],
+    columns: readonly string[],
     private readonly rowsPerSheet: number,
   ) {
     super(out);
@@ -198,18 +200,20 @@ class XlsxExportWriter extends ExportFileWriter {
 
   copied(chunk: Buffer): Promise<void> | undefined {
     this.copy.push(chunk, this.tuple);
-    // The reader stopped at a row the sheet had no room for: the next sheet takes it and the rest.
-    if (this.copy.waiting) return this.nextSheet().then(() => this.copied(EMPTY));
-    return this.flush(false);
+    if (!this.copy.waiting) return this.flush(false);
+    // The reader stopped at a row: the sheet is full (the next sheet takes the row and the rest), or a piece of XML
+    // is ready (handed over first, so that the encoder's buffer keeps its size and is reused).
+    const next = this.sheetFull() ? this.nextSheet() : (this.flush(true) ?? Promise.resolve());
+    return next.then(() => this.copied(EMPTY));
   }
 
   copyEnded(rows: number): void {
     if (!this.copy.complete || rows !== this.rows) throw new Error(`The COPY wrote ${rows} rows and the file took ${this.rows}`);
   }
 
-  /** One row of the binary COPY: every column text (formula-safe) but the numbers' digits; false when the sheet is full. */
+  /** One row of the binary COPY: every column text (formula-safe) but the numbers' digits; false when the sheet is full or a piece is ready. */
   private readonly tuple = (bytes: Buffer, start: Int32Array, end: Int32Array): boolean => {
-    if (this.sheetFull()) return false;
+    if (this.sheetFull() || this.encoder.size >= XLSX_CHUNK) return false;
     const { encoder: e, numeric } = this;
     e.beginRow(++this.inSheet);
     for (let i = 0; i < start.length; i++) {

@@ -37,6 +37,18 @@ describe('SheetRowEncoder', () => {
     expect(xml).toContain('<t>\u007f</t>');
   });
 
+  it('decides on xml:space from the text as written when a character left out stood at an edge', () => {
+    expect(rowXml(1, [' padded\u0001', '\uFFFE lead', '\u0001x', ' a\u0002b '])).toBe(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> padded</t></is></c>' +
+        '<c r="B1" t="inlineStr"><is><t xml:space="preserve"> lead</t></is></c>' +
+        '<c r="C1" t="inlineStr"><is><t>x</t></is></c>' +
+        '<c r="D1" t="inlineStr"><is><t xml:space="preserve"> ab </t></is></c></row>',
+    );
+    expect(rowXml(1, ['\r\u0001', '\u0001\u0002'])).toBe(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">&#13;</t></is></c><c r="B1" t="inlineStr"><is><t></t></is></c></row>',
+    );
+  });
+
   it('names columns past Z with two letters and grows its buffer for a value larger than a piece', () => {
     const cells: string[] = Array.from({ length: 28 }, (_, i) => (i === 27 ? 'v'.repeat(100_000) : ''));
     const xml = rowXml(1_048_576, cells);

@@ -79,11 +79,12 @@ export class SheetRowEncoder {
     // An entity is at most 5 bytes for 1; markup and the reference about 60.
     this.room(96 + (end - start) * 5);
     this.cellOpen(column);
-    const first = src[start];
-    const last = src[end - 1];
-    this.put(end > start && (isXmlSpace(first) || isXmlSpace(last)) ? TEXT_OPEN_PRESERVE : TEXT_OPEN);
+    const preserve = end > start && (isXmlSpace(src[start]) || isXmlSpace(src[end - 1]));
+    this.put(preserve ? TEXT_OPEN_PRESERVE : TEXT_OPEN);
+    const from = this.at;
     const out = this.out;
-    let at = this.at;
+    let at = from;
+    let dropped = false;
     for (let i = start; i < end; i++) {
       const b = src[i];
       if (PLAIN[b]) {
@@ -97,12 +98,15 @@ export class SheetRowEncoder {
       else if (b === 0x0d) at = copyInto(out, at, CR);
       else if (b === 0xef) {
         // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters.
-        if (i + 2 < end && src[i + 1] === 0xbf && (src[i + 2] === 0xbe || src[i + 2] === 0xbf)) i += 2;
-        else out[at++] = b;
-      }
-      // any other C0 control is left out
+        if (i + 2 < end && src[i + 1] === 0xbf && (src[i + 2] === 0xbe || src[i + 2] === 0xbf)) {
+          i += 2;
+          dropped = true;
+        } else out[at++] = b;
+      } else dropped = true; // any other C0 control is left out
     }
     this.at = at;
+    // A character left out at an edge may have had whitespace beside it: the text as written decides.
+    if (dropped && edgeSpace(out, from, at) !== preserve) this.retag(from, preserve);
     this.put(TEXT_CLOSE);
   }
 
@@ -113,6 +117,15 @@ export class SheetRowEncoder {
     this.put(NUMBER_OPEN);
     for (let i = start; i < end; i++) this.out[this.at++] = src[i];
     this.put(NUMBER_CLOSE);
+  }
+
+  /** Swaps the opening tag before the text at `from` (written `preserve` or not) for the other one. */
+  private retag(from: number, preserve: boolean): void {
+    const [was, now] = preserve ? [TEXT_OPEN_PRESERVE, TEXT_OPEN] : [TEXT_OPEN, TEXT_OPEN_PRESERVE];
+    const tagAt = from - was.length;
+    this.out.copyWithin(tagAt + now.length, from, this.at);
+    this.at += now.length - was.length;
+    copyInto(this.out, tagAt, now);
   }
 
   private cellOpen(column: number): void {
@@ -163,6 +176,13 @@ function copyInto(out: Buffer, at: number, bytes: Uint8Array): number {
 
 /** Bytes copied as they are: all but &, <, >, 0xEF (which may start U+FFFE or U+FFFF) and the C0 controls save tab. */
 const PLAIN = new Uint8Array(256).map((_, b) => (b === 0x26 || b === 0x3c || b === 0x3e || b === 0xef || (b < 0x20 && b !== 0x09) ? 0 : 1));
+
+/** Whether the escaped text out[from, to) starts or ends with whitespace (a space, a tab, &#10; or &#13;). */
+function edgeSpace(out: Buffer, from: number, to: number): boolean {
+  if (to === from) return false;
+  const reference = (at: number) => at >= from && at + 5 <= to && out[at] === 0x26 && out[at + 1] === 0x23 && out[at + 2] === 0x31 && (out[at + 3] === 0x30 || out[at + 3] === 0x33) && out[at + 4] === 0x3b;
+  return out[from] === 0x20 || out[from] === 0x09 || reference(from) || out[to - 1] === 0x20 || out[to - 1] === 0x09 || reference(to - 5);
+}
 
 /** XML's whitespace: space, tab, line feed, carriage return. */
 const isXmlSpace = (b: number): boolean => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;

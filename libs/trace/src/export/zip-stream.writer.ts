@@ -28,8 +28,8 @@ interface EntryRecord {
 /**
  * A zip archive written as a stream (APPNOTE.TXT 6.3): each entry is a local header, its deflated bytes (zlib's
  * deflate on libuv's thread pool) and a data descriptor with the CRC-32 and sizes; then the central directory, with
- * ZIP64 records where an offset passes 4 GiB. The CRC is zlib's (native) on the main thread: the JavaScript CRC of
- * the zip libraries cost more than the worksheet's own XML (measured on the XLSX export: bench:trace-export).
+ * ZIP64 records where an offset passes 4 GiB. The CRC is zlib's (native, 0.3 µs a row of the XLSX export) on the
+ * main thread, where the zip libraries' CRC in JavaScript took 2.2 µs a row (docs/benchmarks.md, evidence export).
  *
  * Back-pressure runs through: `write` returns a promise while the deflate's buffer is full, and the deflate waits
  * while `out` is.
@@ -80,7 +80,9 @@ export class ZipStreamWriter {
         this.out.once('drain', () => deflate.resume());
       }
     });
-    this.current = { record, deflate, done: once(deflate, 'end') };
+    const done = once(deflate, 'end');
+    done.catch(() => undefined); // a deflate error is thrown by the write or the end that meets it
+    this.current = { record, deflate, done };
   }
 
   /**
@@ -105,6 +107,7 @@ export class ZipStreamWriter {
     entry.deflate.end();
     await entry.done;
     const { record } = entry;
+    if (record.compressed > U32_MAX) throw new Error('A zip entry compressed to over 4 GiB needs ZIP64 sizes, which this writer does not write');
     const descriptor = Buffer.alloc(16);
     descriptor.writeUInt32LE(0x08074b50, 0);
     descriptor.writeUInt32LE(record.crc, 4);
