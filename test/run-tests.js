@@ -5,6 +5,9 @@
 //   otherwise         → the local server at postgres://postgres@127.0.0.1:5432/postgres.
 //   KAFKA_BROKERS set → that broker is used; otherwise a Kafka 3.9.1 (KRaft) is started here and stopped after.
 // Extra arguments go to jest, e.g. `npm test -- libs/config`.
+// The service is built first (`npm run build:api`, into dist/, as `npm start` and `npm run cli` run it): the
+// processes the tests start (the CLI, the service, the simulator) run that build, not the sources compiled anew
+// for each (test/utils/app-process.ts).
 const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -42,17 +45,37 @@ async function dropLeftovers(url, prefix) {
   }
 }
 
+/** `npm run build:api`: resolves once dist/ holds the service and the simulator, rejects with the compiler's output. */
+function buildApps() {
+  return new Promise((resolve, reject) => {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    let output = '';
+    const child = spawn(npm, ['run', 'build:api', '--silent'], { cwd: path.join(__dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm run build:api failed (exit ${code}):\n${output}`))));
+  });
+}
+
 async function main() {
   const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const version = await checkPostgres(adminUrl);
   const prefix = `tthc_test_${process.pid}_`;
   log(`PostgreSQL ${version} at ${adminUrl.replace(/:[^:@/]*@/, ':***@')}; throwaway databases named ${prefix}*`);
 
+  log('building the service into dist/ (npm run build:api) for the processes the tests start');
+  const built = buildApps();
   let broker;
   if (process.env.KAFKA_BROKERS) {
     log(`Kafka: using KAFKA_BROKERS=${process.env.KAFKA_BROKERS}`);
   } else {
     broker = await startKafkaBroker({ log: console.log });
+  }
+  try {
+    await built;
+  } catch (error) {
+    if (broker) await broker.stop();
+    throw error;
   }
 
   const env = {
@@ -61,6 +84,7 @@ async function main() {
     TEST_DATABASE_PREFIX: prefix,
     TEST_KAFKA_BROKERS: process.env.KAFKA_BROKERS || broker.brokers,
     TZ: 'UTC',
+    TEST_APPS_BUILD: path.join(__dirname, '..', 'dist'),
   };
   // The service's own variables must not leak into the apps the tests boot.
   delete env.DATABASE_URL;

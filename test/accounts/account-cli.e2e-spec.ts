@@ -5,9 +5,10 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { CONTRACTS_SOURCE_DIR } from '@app/contracts';
 import { sql } from '../ingestion/ingest.fixture';
+import { appCommand, REPO_ROOT } from '../utils/app-process';
 import { createMigratedDatabase, TestDatabase } from '../utils/test-database';
 
-const ROOT = join(__dirname, '..', '..');
+const CLI = appCommand('audit-service/src/cli');
 const run = promisify(execFile);
 
 describe('accounts CLI', () => {
@@ -22,9 +23,9 @@ describe('accounts CLI', () => {
   });
 
   const cliWith = (env: Record<string, string>, url: string, ...args: string[]) =>
-    run(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/audit-service/src/cli.ts'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), DATABASE_URL: url, NODE_ENV: 'test', LOG_LEVEL: 'warn', TZ: 'UTC', ...env },
+    run(process.execPath, [...CLI.args, ...args], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', ...CLI.env, DATABASE_URL: url, NODE_ENV: 'test', LOG_LEVEL: 'warn', TZ: 'UTC', ...env },
       timeout: 90000,
     });
   const cli = (...args: string[]) => cliWith({}, db.url, ...args);

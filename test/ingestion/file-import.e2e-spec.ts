@@ -4,21 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CONTRACTS_SOURCE_DIR } from '@app/contracts';
+import { appCommand, REPO_ROOT } from '../utils/app-process';
 import { createMigratedDatabase, TestDatabase } from '../utils/test-database';
 import { countStored, lookupEvent, sql, TEST_SUBJECT_KEY } from './ingest.fixture';
 
-const ROOT = join(__dirname, '..', '..');
+const CLI = appCommand('audit-service/src/cli');
 
-/** `npm run cli -- import <file>`, run from source as its own process. */
+/** `npm run cli -- import <file>`, run as its own process (appCommand). */
 async function importFile(db: TestDatabase, file: string, ...args: string[]): Promise<string> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['-r', '@swc-node/register', join(ROOT, 'apps/audit-service/src/cli.ts'), 'import', file, '--no-progress', ...args],
+    [...CLI.args, 'import', file, '--no-progress', ...args],
     {
-      cwd: ROOT,
+      cwd: REPO_ROOT,
       env: {
         PATH: process.env.PATH ?? '',
-        SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+        ...CLI.env,
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
         DATABASE_URL: db.url,

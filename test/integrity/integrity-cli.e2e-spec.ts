@@ -1,20 +1,20 @@
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { appCommand, REPO_ROOT } from '../utils/app-process';
 import { createMigratedDatabase, TestDatabase } from '../utils/test-database';
+
+const CLI = appCommand('audit-service/src/cli');
 import { aStoredEvent, bootAuditStore, someStoredEvents, tamper } from './audit-store.fixture';
 
-const ROOT = join(__dirname, '..', '..');
-
-/** Runs `npm run cli -- <args>` from source (no build), as an operator would, against the given database. */
+/** Runs `npm run cli -- <args>` as an operator would (appCommand), against the given database. */
 async function cli(args: string[], databaseUrl: string): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      ['-r', '@swc-node/register', join(ROOT, 'apps/audit-service/src/cli.ts'), ...args],
+      [...CLI.args, ...args],
       {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), TZ: 'UTC', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+        cwd: REPO_ROOT,
+        env: { PATH: process.env.PATH ?? '', ...CLI.env, TZ: 'UTC', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
       },
     );
     return { code: 0, stdout, stderr };
@@ -24,7 +24,7 @@ async function cli(args: string[], databaseUrl: string): Promise<{ code: number;
   }
 }
 
-// Each command is a fresh Node process compiling TypeScript on the fly: slow on a busy 2-core machine.
+// Each command is a fresh Node process booting the service: slow on a busy 2-core machine.
 jest.setTimeout(240_000);
 
 describe('verify and retention on the command line', () => {

@@ -11,7 +11,10 @@ import { parse } from 'csv-parse/sync';
 import { Kafka, logLevel } from 'kafkajs';
 import type { QueryLogEventV1 } from '@app/contracts';
 import { EventGenerator, LabelledProvinceGenerator, simulate } from '@app/gateway-simulator';
+import { appCommand } from '../utils/app-process';
 import { testKafkaBrokers } from '../utils/test-database';
+
+const SIMULATOR = appCommand('gateway-simulator/src/main');
 
 const START = new Date('2026-11-16T00:00:00+07:00');
 const expected = (count: number, seed: string): QueryLogEventV1[] => [
@@ -193,9 +196,7 @@ describe('gateway simulator', () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [
-        '-r',
-        '@swc-node/register',
-        'apps/gateway-simulator/src/main.ts',
+        ...SIMULATOR.args,
         '--to',
         'file',
         '--out',
@@ -208,7 +209,7 @@ describe('gateway simulator', () => {
         '2026-11-16',
         '--quiet',
       ],
-      { cwd: root, env: { ...process.env, SWC_NODE_PROJECT: join(root, 'tsconfig.json') } },
+      { cwd: root, env: { ...process.env, ...SIMULATOR.env } },
     );
     expect(stdout).toMatch(/^300 events in .* events written to .*cli\.ndjson \(NDJSON\)/);
     const events = readFileSync(out, 'utf8')
@@ -224,15 +225,13 @@ describe('gateway simulator', () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [
-        '-r',
-        '@swc-node/register',
-        'apps/gateway-simulator/src/main.ts',
+        ...SIMULATOR.args,
         ...['--mix', 'hard', '--seed', 'cli-labelled', '--days', '3', '--scale', '0.05'],
         ...['--units', '30', '--accounts', '200', '--to', 'file', '--out', file('labelled.ndjson')],
         ...['--labels', file('labels.ndjson'), '--directory', file('accounts.ndjson')],
         ...['--source-systems', file('systems.ndjson'), '--quiet'],
       ],
-      { cwd: root, env: { ...process.env, SWC_NODE_PROJECT: join(root, 'tsconfig.json') } },
+      { cwd: root, env: { ...process.env, ...SIMULATOR.env } },
     );
     const lines = (name: string): Record<string, unknown>[] =>
       readFileSync(file(name), 'utf8')

@@ -1,7 +1,5 @@
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-
-const ROOT = join(__dirname, '..', '..');
+import { appCommand, REPO_ROOT } from './app-process';
 
 export interface CliResult {
   code: number;
@@ -10,20 +8,21 @@ export interface CliResult {
 }
 
 /**
- * Runs `npm run cli -- <args>` from source (no build) as its own OS process, as an operator would, with only the
+ * Runs `npm run cli -- <args>` (appCommand: the build `npm test` made) as its own OS process, as an operator would, with only the
  * given environment (nothing of the test runner's leaks in), `input` on its standard input. Resolves with the exit
  * code, whatever it is.
  */
 export function runCli(args: string[], env: Record<string, string>, input?: string): Promise<CliResult> {
   return new Promise((resolve) => {
+    const cli = appCommand('audit-service/src/cli');
     const child = execFile(
       process.execPath,
-      ['-r', '@swc-node/register', join(ROOT, 'apps/audit-service/src/cli.ts'), ...args],
+      [...cli.args, ...args],
       {
-        cwd: ROOT,
+        cwd: REPO_ROOT,
         env: {
           PATH: process.env.PATH ?? '',
-          SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+          ...cli.env,
           TZ: 'UTC',
           ...env,
         },

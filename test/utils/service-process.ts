@@ -1,8 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { freeLoopbackPort } from '@app/database';
-
-const ROOT = join(__dirname, '..', '..');
+import { appCommand, REPO_ROOT } from './app-process';
 
 export interface ServiceProcess {
   child: ChildProcess;
@@ -10,12 +8,13 @@ export interface ServiceProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs the real service (apps/audit-service/src/main.ts) as a separate OS process, from source. */
+/** Runs the real service (apps/audit-service/src/main.ts, as appCommand runs it) as a separate OS process. */
 export function spawnService(env: Record<string, string>): ServiceProcess {
   let output = '';
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/audit-service/src/main.ts')], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), TZ: 'UTC', ...env },
+  const main = appCommand('audit-service/src/main');
+  const child = spawn(process.execPath, main.args, {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', ...main.env, TZ: 'UTC', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));
