@@ -57,6 +57,33 @@ function buildApps() {
   });
 }
 
+/**
+ * A database with every migration applied (by the build just made), which each test file's migrated database is
+ * copied from (CREATE DATABASE … TEMPLATE, a tenth of a second where migrating takes about one).
+ */
+async function migratedTemplate(adminUrl, name) {
+  const { DataSource } = require('typeorm');
+  const { MIGRATIONS } = require(path.join(__dirname, '..', 'dist', 'libs', 'database', 'src', 'migrations'));
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const dataSource = new DataSource({ type: 'postgres', url: url.toString(), migrations: MIGRATIONS, migrationsTableName: 'schema_migration' });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+  log(`migrated ${name}: each test file's migrated database is a copy of it`);
+  return name;
+}
+
 async function main() {
   const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const version = await checkPostgres(adminUrl);
@@ -71,8 +98,10 @@ async function main() {
   } else {
     broker = await startKafkaBroker({ log: console.log });
   }
+  let template;
   try {
     await built;
+    template = await migratedTemplate(adminUrl, `${prefix}template`);
   } catch (error) {
     if (broker) await broker.stop();
     throw error;
@@ -85,6 +114,7 @@ async function main() {
     TEST_KAFKA_BROKERS: process.env.KAFKA_BROKERS || broker.brokers,
     TZ: 'UTC',
     TEST_APPS_BUILD: path.join(__dirname, '..', 'dist'),
+    TEST_TEMPLATE_DATABASE: template,
   };
   // The service's own variables must not leak into the apps the tests boot.
   delete env.DATABASE_URL;

@@ -15,12 +15,12 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database on the real server, for one test file. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A fresh, empty database on the real server, for one test file (or a copy of `template`). */
+export async function createTestDatabase(template?: string): Promise<TestDatabase> {
   const name = `${process.env.TEST_DATABASE_PREFIX ?? 'tthc_test_'}${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
   await admin.end();
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
@@ -36,8 +36,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-/** A fresh database with every migration applied. */
+/**
+ * A fresh database with every migration applied: under `npm test` a copy of the template test/run-tests.js migrated
+ * (the migrations themselves are tested from an empty database in test/foundation/migrations.e2e-spec.ts).
+ */
 export async function createMigratedDatabase(): Promise<TestDatabase> {
+  const template = process.env.TEST_TEMPLATE_DATABASE;
+  if (template) return createTestDatabase(template);
   const db = await createTestDatabase();
   const dataSource = new DataSource({ type: 'postgres', url: db.url, migrations: MIGRATIONS, migrationsTableName: 'schema_migration' });
   await dataSource.initialize();
