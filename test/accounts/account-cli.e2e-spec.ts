@@ -1,15 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { CONTRACTS_SOURCE_DIR } from '@app/contracts';
 import { sql } from '../ingestion/ingest.fixture';
-import { appCommand, REPO_ROOT } from '../utils/app-process';
+import { CliResult, runCli } from '../utils/cli-process';
 import { createMigratedDatabase, TestDatabase } from '../utils/test-database';
 
-const CLI = appCommand('audit-service/src/cli');
-const run = promisify(execFile);
 
 describe('accounts CLI', () => {
   let db: TestDatabase;
@@ -22,12 +18,12 @@ describe('accounts CLI', () => {
     await db?.drop();
   });
 
-  const cliWith = (env: Record<string, string>, url: string, ...args: string[]) =>
-    run(process.execPath, [...CLI.args, ...args], {
-      cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', ...CLI.env, DATABASE_URL: url, NODE_ENV: 'test', LOG_LEVEL: 'warn', TZ: 'UTC', ...env },
-      timeout: 90000,
-    });
+  /** The command's output once it has exited with 0; else rejects with the exit code and the output. */
+  const cliWith = async (env: Record<string, string>, url: string, ...args: string[]): Promise<CliResult> => {
+    const run = await runCli(args, { DATABASE_URL: url, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env });
+    if (run.code !== 0) throw run;
+    return run;
+  };
   const cli = (...args: string[]) => cliWith({}, db.url, ...args);
   /** The logs are known from 1 January 2026 (no event is stored here). */
   const OBSERVED = { ACCOUNT_OBSERVATION_START: '2026-01-01T00:00:00+07:00' };

@@ -1,33 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { CONTRACTS_SOURCE_DIR } from '@app/contracts';
-import { appCommand, REPO_ROOT } from '../utils/app-process';
+import { runCli } from '../utils/cli-process';
 import { createMigratedDatabase, TestDatabase } from '../utils/test-database';
 import { countStored, lookupEvent, sql, TEST_SUBJECT_KEY } from './ingest.fixture';
 
-const CLI = appCommand('audit-service/src/cli');
-
-/** `npm run cli -- import <file>`, run as its own process (appCommand). */
+/** `npm run cli -- import <file>`, run as its own process; its output, once it has exited with 0. */
 async function importFile(db: TestDatabase, file: string, ...args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [...CLI.args, 'import', file, '--no-progress', ...args],
-    {
-      cwd: REPO_ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        ...CLI.env,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: db.url,
-        SUBJECT_HASH_KEY: TEST_SUBJECT_KEY,
-      },
-    },
-  );
-  return stdout;
+  const run = await runCli(['import', file, '--no-progress', ...args], { NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: db.url, SUBJECT_HASH_KEY: TEST_SUBJECT_KEY });
+  if (run.code !== 0) throw new Error(`import exited with ${run.code}: ${run.stderr}`);
+  return run.stdout;
 }
 
 const summaryOf = (stdout: string) =>

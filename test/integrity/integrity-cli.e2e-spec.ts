@@ -1,28 +1,9 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { appCommand, REPO_ROOT } from '../utils/app-process';
+import { CliResult, runCli } from '../utils/cli-process';
 import { createMigratedDatabase, TestDatabase } from '../utils/test-database';
-
-const CLI = appCommand('audit-service/src/cli');
 import { aStoredEvent, bootAuditStore, someStoredEvents, tamper } from './audit-store.fixture';
 
-/** Runs `npm run cli -- <args>` as an operator would (appCommand), against the given database. */
-async function cli(args: string[], databaseUrl: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      [...CLI.args, ...args],
-      {
-        cwd: REPO_ROOT,
-        env: { PATH: process.env.PATH ?? '', ...CLI.env, TZ: 'UTC', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** `npm run cli -- <args>` as an operator runs it, against the given database. */
+const cli = (args: string[], databaseUrl: string): Promise<CliResult> => runCli(args, { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' });
 
 // Each command is a fresh Node process booting the service: slow on a busy 2-core machine.
 jest.setTimeout(240_000);

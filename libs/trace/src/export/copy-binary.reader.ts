@@ -41,21 +41,26 @@ export class CopyBinaryReader {
     return this.declined;
   }
 
-  /** Hands each whole tuple in `chunk` (with what an earlier chunk left) to `onTuple`; returns how many it took. */
-  push(chunk: Buffer, onTuple: CopyTupleHandler): number {
+  /** Hands each whole tuple in `chunk` (with what an earlier chunk left) to `onTuple`. */
+  push(chunk: Buffer, onTuple: CopyTupleHandler): void {
     this.declined = false;
     const bytes = this.pendingBytes ? this.join(chunk) : chunk;
     this.pendingBytes = 0;
     let at = 0;
     if (!this.headerRead) {
-      if (bytes.length < HEADER_BYTES) return this.keep(bytes, 0);
+      if (bytes.length < HEADER_BYTES) {
+        this.keep(bytes, 0);
+        return;
+      }
       if (!bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error('Not a binary COPY stream (no PGCOPY signature)');
       const extension = bytes.readInt32BE(SIGNATURE.length + 4);
-      if (bytes.length < HEADER_BYTES + extension) return this.keep(bytes, 0);
+      if (bytes.length < HEADER_BYTES + extension) {
+        this.keep(bytes, 0);
+        return;
+      }
       at = HEADER_BYTES + extension;
       this.headerRead = true;
     }
-    let tuples = 0;
     const { start, end } = this;
     while (!this.ended && at + 2 <= bytes.length) {
       const count = bytes.readInt16BE(at);
@@ -92,11 +97,9 @@ export class CopyBinaryReader {
         this.declined = true;
         break;
       }
-      tuples++;
       at = p;
     }
     this.keep(bytes, at);
-    return tuples;
   }
 
   /** The pending bytes, then the chunk, in `joined`. */
@@ -109,7 +112,7 @@ export class CopyBinaryReader {
   }
 
   /** Keeps bytes[from, …) for the next push (a copy: `bytes` may be `joined`, or a chunk the stream reuses). */
-  private keep(bytes: Buffer, from: number): number {
+  private keep(bytes: Buffer, from: number): void {
     const rest = bytes.length - from;
     if (rest > 0) {
       if (this.ended) throw new Error('Bytes after the end of a binary COPY stream');
@@ -117,6 +120,5 @@ export class CopyBinaryReader {
       bytes.copy(this.pending, 0, from);
       this.pendingBytes = rest;
     }
-    return 0;
   }
 }

@@ -14,9 +14,9 @@ export class SheetRowEncoder {
   private at = 0;
   /** `<c r="` and the column's letters, for each column. */
   private readonly cellOpens: Uint8Array[];
-  /** The row number's ASCII digits (digitCount of them). */
-  private readonly digits = new Uint8Array(16);
-  private digitCount = 0;
+  /** Room for a row number's ASCII digits, and the row's own (a view of its end). */
+  private readonly digitSpace = new Uint8Array(16);
+  private digits = this.digitSpace.subarray(16);
   /** Buffers handed out by `take` and given back (`recycle`) once their bytes were used. */
   private readonly spare: Buffer[] = [];
 
@@ -59,13 +59,12 @@ export class SheetRowEncoder {
   }
 
   beginRow(r: number): void {
-    let n = 0;
-    for (let v = r; v > 0 || n === 0; v = Math.floor(v / 10)) this.digits[15 - n++] = 48 + (v % 10);
-    this.digits.copyWithin(0, 16 - n);
-    this.digitCount = n;
+    let first = 16;
+    for (let v = r; v > 0 || first === 16; v = Math.floor(v / 10)) this.digitSpace[--first] = 48 + (v % 10);
+    this.digits = this.digitSpace.subarray(first);
     this.room(32);
     this.put(ROW_OPEN);
-    this.putDigits();
+    this.put(this.digits);
     this.put(TAG_END);
   }
 
@@ -115,7 +114,7 @@ export class SheetRowEncoder {
     this.room(64 + (end - start));
     this.cellOpen(column);
     this.put(NUMBER_OPEN);
-    for (let i = start; i < end; i++) this.out[this.at++] = src[i];
+    this.at = copyInto(this.out, this.at, src, start, end);
     this.put(NUMBER_CLOSE);
   }
 
@@ -130,14 +129,7 @@ export class SheetRowEncoder {
 
   private cellOpen(column: number): void {
     this.put(this.cellOpens[column]);
-    this.putDigits();
-  }
-
-  private putDigits(): void {
-    const { out, digits } = this;
-    let at = this.at;
-    for (let i = 0; i < this.digitCount; i++) out[at++] = digits[i];
-    this.at = at;
+    this.put(this.digits);
   }
 
   private put(bytes: Uint8Array): void {
@@ -168,9 +160,9 @@ const GT = ascii('&gt;');
 const LF = ascii('&#10;');
 const CR = ascii('&#13;');
 
-/** Copies a few bytes (markup, an entity) into out at `at`; returns the position after them. */
-function copyInto(out: Buffer, at: number, bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; i++) out[at++] = bytes[i];
+/** Copies a few bytes (markup, an entity, digits) into out at `at`; returns the position after them. */
+function copyInto(out: Buffer, at: number, bytes: Uint8Array, start = 0, end = bytes.length): number {
+  for (let i = start; i < end; i++) out[at++] = bytes[i];
   return at;
 }
 
