@@ -1,5 +1,6 @@
 /**
  * npm run bench:trace -- [--events 10000000] [--days 365] [--samples 300] [--database tthc_bench_…] [--keep] [--dist]
+ *   [--cpu-prof <dir>]
  *
  * How fast auditors' searches answer on a large store. Fills a throwaway database with --events events over --days
  * days (test/bench/preload.util.ts: the simulator's accounts, units and addresses, times in order, citizens as the
@@ -41,6 +42,7 @@ interface Options {
   database?: string;
   keep?: boolean;
   dist?: boolean;
+  cpuProf?: string;
 }
 
 interface Store {
@@ -189,7 +191,7 @@ async function main(o: Options): Promise<void> {
         BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
         BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
       },
-      { dist: o.dist },
+      { dist: o.dist, cpuProfileDir: o.cpuProf },
     );
     await waitForHttp(`${base}/health`, service, 120_000);
     // The first admin sets its password on a new store; a kept one has it from the earlier run.
@@ -225,6 +227,7 @@ const program = new Command()
   .option('--database <name>', 'measure on a database an earlier run kept (--keep)')
   .option('--keep', 'keep the database')
   .option('--dist', 'run the built service (npm run build first)')
+  .option('--cpu-prof <dir>', 'write a V8 CPU profile of the service into <dir> (summary: test/bench/cpu-profile-summary.ts)')
   .parse();
 
 main(program.opts<Options>()).catch((error) => {

@@ -152,7 +152,10 @@ describe('Trace timelines, reveal and repeated tracing', () => {
     // The citizens shown in clear are a reveal of their own in the log, whatever the search named.
     const reveals = await http().get('/v1/security-log').query({ type: 'trace.subject-revealed' }).set('Authorization', admin).expect(200);
     expect(reveals.body.items[0]).toMatchObject({ details: { reason: body.reason, rows: n, subjects: [hashA()], export: true, criteria: { exportId: res.headers['x-export-id'] } } });
-    expect(JSON.stringify([log.body, reveals.body])).not.toContain(citizenA);
+    // Begun before the first byte, with the reason.
+    const started = await http().get('/v1/security-log').query({ type: 'trace.export-started' }).set('Authorization', admin).expect(200);
+    expect(started.body.items[0]).toMatchObject({ details: { reason: body.reason, exportId: res.headers['x-export-id'], subjects: [hashA()], rows: 0 } });
+    expect(JSON.stringify([log.body, reveals.body, started.body])).not.toContain(citizenA);
   }, 240_000);
 
   it('raises an alert when one citizen is traced under several case references, and when one case traces many citizens', async () => {

@@ -1,2 +1,3 @@
 export * from './domain.exception';
 export * from './clock';
+export * from './storable-text';

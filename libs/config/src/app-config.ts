@@ -75,6 +75,11 @@ export interface AppConfig {
     exactCountBudgetMs: number;
     /** Most rows an export with personal IDs in clear may hold. */
     revealedExportMaxRows: number;
+    /** Exports streaming at once in this process, and of them by one user; more are refused (429) until one ends. */
+    exportConcurrency: number;
+    exportConcurrencyPerUser: number;
+    /** An export whose receiver takes nothing for this long is stopped (its transaction and connection let go). */
+    exportStallSeconds: number;
   };
   /** Breach incidents: hours before the 72-hour deadline at which the assignees are reminded, largest first. */
   incidents: { reminderHours: number[] };
@@ -230,7 +235,13 @@ function toAppConfig(e: Env): AppConfig {
     accounts: toAccountsConfig(e),
     smtp: { url: e.SMTP_URL, from: e.SMTP_FROM },
     auth: toAuthConfig(e, join(dataDir, 'secrets')),
-    trace: { exactCountBudgetMs: e.TRACE_EXACT_COUNT_BUDGET_MS, revealedExportMaxRows: e.TRACE_REVEALED_EXPORT_MAX_ROWS },
+    trace: {
+      exactCountBudgetMs: e.TRACE_EXACT_COUNT_BUDGET_MS,
+      revealedExportMaxRows: e.TRACE_REVEALED_EXPORT_MAX_ROWS,
+      exportConcurrency: e.TRACE_EXPORT_CONCURRENCY,
+      exportConcurrencyPerUser: e.TRACE_EXPORT_CONCURRENCY_PER_USER,
+      exportStallSeconds: e.TRACE_EXPORT_STALL_SECONDS,
+    },
     reports: {
       organisation: reports.organisation!,
       schedules: { weekly: e.REPORTS_WEEKLY_CRON, monthly: e.REPORTS_MONTHLY_CRON, quarterly: e.REPORTS_QUARTERLY_CRON },

@@ -226,6 +226,9 @@ export const envSchema = z.object({
   REPORTS_OPEN_ALERT_AGE: duration,
   TRACE_EXACT_COUNT_BUDGET_MS: z.coerce.number().int().min(1).max(60000),
   TRACE_REVEALED_EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1000000),
+  TRACE_EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(100),
+  TRACE_EXPORT_CONCURRENCY_PER_USER: z.coerce.number().int().min(1).max(100),
+  TRACE_EXPORT_STALL_SECONDS: z.coerce.number().int().min(1).max(3600),
   REPORTS_DELIVERY_EMAILS: emailList,
   REPORTS_DELIVERY_WEBHOOK_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/.+/.test(v), {
     message: 'must be an http(s) URL',

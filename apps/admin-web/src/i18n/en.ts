@@ -799,6 +799,7 @@ export const en: Messages = {
   'trace.history.empty': 'You have not searched yet.',
   'trace.history.type.trace.searched': 'Search',
   'trace.history.type.trace.timeline-viewed': 'Timeline',
+  'trace.history.type.trace.export-started': 'Export started',
   'trace.history.type.trace.exported': 'Export',
   'trace.history.type.trace.subject-revealed': 'Personal ID shown',
   'reports.menu': 'Reports',

@@ -798,6 +798,7 @@ export const vi = {
   'trace.history.empty': 'Bạn chưa tra cứu lần nào.',
   'trace.history.type.trace.searched': 'Tra cứu',
   'trace.history.type.trace.timeline-viewed': 'Xem dòng thời gian',
+  'trace.history.type.trace.export-started': 'Bắt đầu xuất dữ liệu',
   'trace.history.type.trace.exported': 'Xuất dữ liệu',
   'trace.history.type.trace.subject-revealed': 'Xem số định danh',
   'reports.menu': 'Báo cáo',

@@ -1717,7 +1717,7 @@ export interface components {
             id: string;
             occurredAt: string;
             /**
-             * @description trace.searched, trace.timeline-viewed, trace.exported or trace.subject-revealed
+             * @description trace.searched, trace.timeline-viewed, trace.export-started, trace.exported or trace.subject-revealed
              * @example trace.searched
              */
             type: string;

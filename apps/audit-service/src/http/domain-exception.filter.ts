@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainException, ErrorCode, ErrorDetail } from '@app/common';
+import { maskPersonalIds } from '@app/ingestion';
 
 const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.VALIDATION_FAILED]: HttpStatus.BAD_REQUEST,
@@ -32,7 +33,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const [status, error] = this.describe(exception);
-    if (status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'Request failed');
+    if (status >= 500) this.logger.error({ err: loggableError(exception), requestId: request.id }, 'Request failed');
     response.status(status).json({ error: { ...error, requestId: request.id } } satisfies ErrorBody);
   }
 
@@ -56,4 +57,20 @@ export class DomainExceptionFilter implements ExceptionFilter {
     }
     return [500, { code: 'INTERNAL', message: 'Internal error' }];
   }
+}
+
+/**
+ * An unexpected error as the log keeps it: its kind, message and stack, with any personal ID masked, and without
+ * what a failed query carries (TypeORM's QueryFailedError holds the SQL and its parameters, the driver's error the
+ * row's values): a search's criteria as typed must not reach the log through its failure.
+ */
+export function loggableError(error: unknown): unknown {
+  if (!(error instanceof Error)) return { message: maskPersonalIds(String(error)) };
+  const code = (error as { code?: unknown }).code ?? (error as { driverError?: { code?: unknown } }).driverError?.code;
+  return {
+    type: error.name,
+    message: maskPersonalIds(error.message),
+    ...(typeof code === 'string' ? { code } : {}),
+    stack: error.stack === undefined ? undefined : maskPersonalIds(error.stack),
+  };
 }

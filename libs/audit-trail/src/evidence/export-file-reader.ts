@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { csvRecords, CsvSyntaxError } from './csv.util';
 import { EXPORT_COLUMNS, ExportCell, ExportColumn, ExportRowError, rowFromCells } from './export-row.util';
 import type { RowSource } from './export-verifier';
@@ -51,7 +51,8 @@ async function* csvRows(file: Buffer, columns: string[]): RowSource {
 
 /** XLSX: every worksheet starts with the header (a sheet holds at most a million rows). */
 async function* xlsxRows(file: Buffer, columns: string[]): RowSource {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+  const { stream } = await import('exceljs'); // loaded on first use: half a second, and most processes never read a workbook
+  const reader = new stream.xlsx.WorkbookReader(Readable.from([file]), {
     entries: 'emit',
     sharedStrings: 'cache',
     worksheets: 'emit',

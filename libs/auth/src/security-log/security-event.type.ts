@@ -25,6 +25,8 @@ export enum SecurityEventType {
   TRACE_SEARCHED = 'trace.searched',
   TRACE_TIMELINE_VIEWED = 'trace.timeline-viewed',
   TRACE_SUBJECT_REVEALED = 'trace.subject-revealed',
+  /** An evidence export begun (docs/trace.md): recorded before its first byte, with its id, format and the criteria. */
+  TRACE_EXPORT_STARTED = 'trace.export-started',
   /** An evidence export (docs/trace.md): with its id, format, the file's SHA-256 and the rows written. */
   TRACE_EXPORTED = 'trace.exported',
   /** A citizen's access report (docs/reports.md): the case, the citizen hashed, the events listed, the report id. */

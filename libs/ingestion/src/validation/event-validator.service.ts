@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { findUnstorableText } from '@app/common';
 import { QUERY_LOG_EVENT_V1_SCHEMA, QueryLogEventV1 } from '@app/contracts';
 import { RejectionReason } from './rejection-reason.constant';
 
@@ -72,7 +73,7 @@ export class EventValidator {
         message: `schemaVersion: version ${Number.isSafeInteger(version) ? version : '?'} is not supported (supported: ${SUPPORTED_VERSIONS.join(', ')})`,
       };
     }
-    if (checkText && hasUnstorableText(value)) {
+    if (checkText && findUnstorableText(value) !== null) {
       return {
         ok: false,
         reason: RejectionReason.UNSTORABLE_TEXT,
@@ -116,15 +117,6 @@ function storable(event: QueryLogEventV1): Validation {
     return unstorable('occurredAt', 'must fall within the years 0001–9999 (UTC)');
   }
   return { ok: true, event, occurredAt };
-}
-
-const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function hasUnstorableText(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\0') || UNPAIRED_SURROGATE.test(value);
-  if (value === null || typeof value !== 'object') return false;
-  for (const [k, v] of Object.entries(value)) if (hasUnstorableText(k) || hasUnstorableText(v)) return true;
-  return false;
 }
 
 /** The field ("fields[2]") and an operator-readable problem for ajv's most telling error. */

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { addDays } from '@app/detection';
-import { DATE, day, INT, local, sheet, TIME } from '../render/xlsx-sheet.util';
+import { DATE, day, INT, loadExcelJs, local, sheet, TIME } from '../render/xlsx-sheet.util';
 import { actionVi, fieldLabelVi } from './citizen-access-labels.constant';
 import { accessPeriodVi, CITIZEN_ACCESS_SUMMARY_LINE } from './citizen-access-pdf.util';
 import type { CitizenAccessContent } from './citizen-access.type';
@@ -10,7 +10,8 @@ import type { CitizenAccessContent } from './citizen-access.type';
  * names, times in Vietnam's local time, every digest and signature in full. No personal ID, as in the PDF.
  */
 export async function renderCitizenAccessXlsx(c: CitizenAccessContent): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const book: ExcelJS.Workbook = new Workbook();
   book.creator = 'TTHC Access Audit';
   book.title = CITIZEN_ACCESS_SUMMARY_LINE;
   book.created = c.asOf;

@@ -1,12 +1,6 @@
 import { dirname, join } from 'node:path';
 import type * as PdfMake from 'pdfmake';
 
-/**
- * The module is an instance whose methods live on its prototype and read `this`: neither a star import (which
- * copies own properties) nor named imports (called without `this`) keep them, so it is required whole.
- */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfmake: typeof PdfMake = require('pdfmake');
 
 /**
  * Tinos (SIL Open Font License 1.1, from the @expo-google-fonts/tinos npm package, whose code is MIT): metrically compatible with Times New
@@ -16,11 +10,18 @@ export const DOCUMENT_FONT = 'Tinos';
 
 const FONT_DIR = dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
 
-let configured = false;
+let configured: typeof PdfMake | undefined;
 
-/** The pdfmake singleton with this font and no access to URLs or files beyond the font's own folder. */
+/**
+ * The pdfmake singleton with this font and no access to URLs or files beyond the font's own folder. Loaded on first
+ * use (a third of a second), as most processes never write a PDF.
+ */
 export function documentPdfMake(): typeof PdfMake {
   if (!configured) {
+    // The module is an instance whose methods live on its prototype and read `this`: neither a star import (which
+    // copies own properties) nor named imports (called without `this`) keep them, so it is required whole.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pdfmake: typeof PdfMake = require('pdfmake');
     pdfmake.setFonts({
       [DOCUMENT_FONT]: {
         normal: join(FONT_DIR, '400Regular', 'Tinos_400Regular.ttf'),
@@ -31,7 +32,7 @@ export function documentPdfMake(): typeof PdfMake {
     });
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
-    configured = true;
+    configured = pdfmake;
   }
-  return pdfmake;
+  return configured;
 }

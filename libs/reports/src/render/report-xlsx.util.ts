@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { addDays } from '@app/detection';
 import type { ReportContent } from '../report.type';
 import { actionTakenVi } from './periodic-report-findings.util';
@@ -12,7 +12,7 @@ import {
   SEVERITY_VI,
   SOURCE_STATUS_VI,
 } from './report-labels.constant';
-import { DATE, day, INT, local, SHARE, sheet, TIME } from './xlsx-sheet.util';
+import { DATE, day, INT, loadExcelJs, local, SHARE, sheet, TIME } from './xlsx-sheet.util';
 
 /**
  * The report's figures, one sheet per section, headers in Vietnamese, numbers as numbers (shares as fractions
@@ -23,7 +23,8 @@ export async function renderPeriodicReportXlsx(
   createdAt: Date,
   title: string,
 ): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const book: ExcelJS.Workbook = new Workbook();
   book.creator = 'TTHC Access Audit';
   book.title = title;
   book.created = createdAt;

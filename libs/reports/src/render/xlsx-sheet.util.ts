@@ -2,6 +2,9 @@ import type ExcelJS from 'exceljs';
 
 /** Sheets of the reports' workbooks: headers in bold and frozen, numbers and times in Excel's own formats. */
 
+/** exceljs, loaded on first use: half a second to load, and most processes never write a workbook. */
+export const loadExcelJs = () => import('exceljs');
+
 export type Value = string | number | boolean | Date | null;
 
 export interface SheetColumn {

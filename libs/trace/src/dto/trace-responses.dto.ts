@@ -143,7 +143,7 @@ export class TraceInfoDto {
 export class TraceHistoryEntryDto {
   @ApiProperty() id: string;
   @ApiProperty() occurredAt: string;
-  @ApiProperty({ example: 'trace.searched', description: 'trace.searched, trace.timeline-viewed, trace.exported or trace.subject-revealed' }) type: string;
+  @ApiProperty({ example: 'trace.searched', description: 'trace.searched, trace.timeline-viewed, trace.export-started, trace.exported or trace.subject-revealed' }) type: string;
   @ApiProperty({ type: String, nullable: true }) caseReference: string | null;
   @ApiProperty({ type: String, nullable: true }) purpose: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The criteria as recorded (citizens as keyed hashes)' }) criteria: Record<string, unknown>;

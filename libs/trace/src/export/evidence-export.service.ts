@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import { to as copyTo } from 'pg-copy-streams';
@@ -86,6 +86,11 @@ const pgClientOf = (runner: QueryRunner) => (runner as unknown as { databaseConn
  */
 @Injectable()
 export class EvidenceExportService {
+  private readonly logger = new Logger(EvidenceExportService.name);
+  /** Exports streaming now in this process, by requester (slots claimed in `start`, let go when `write` ends). */
+  private readonly streaming = new Map<string, number>();
+  private streamingTotal = 0;
+
   constructor(
     private readonly db: DataSource,
     private readonly search: TraceSearchService,
@@ -102,13 +107,45 @@ export class EvidenceExportService {
   start(request: EvidenceExportRequest, by: TraceRequester): StartedExport {
     const prepared = this.search.prepare(request);
     const reveal = request.reveal ? this.checkReveal(request.reveal.reason) : null;
+    const release = this.claimSlot(by);
     const id = randomUUID();
     return {
       id,
       format: request.format,
       fileName: `trace-export-${id}.${request.format}`,
       contentType: EXPORT_CONTENT_TYPES[request.format],
-      write: (out) => this.write(id, request.format, prepared, reveal, by, out),
+      write: (out) => this.write(id, request.format, prepared, reveal, by, out).finally(release),
+    };
+  }
+
+  /**
+   * Each export holds a database connection and a snapshot while it streams: at most TRACE_EXPORT_CONCURRENCY at
+   * once in this process, TRACE_EXPORT_CONCURRENCY_PER_USER of them one requester's, so that exports (or a client
+   * that stops reading) cannot take the connections ingest needs. Claimed and counted synchronously: parallel
+   * requests cannot both take the last slot. Returns what lets it go (once).
+   */
+  private claimSlot(by: TraceRequester): () => void {
+    const { exportConcurrency: max, exportConcurrencyPerUser: perUser } = this.config.trace;
+    const who = by.actor.kind === 'user' ? `user:${by.actor.id}` : `${by.actor.kind}:${by.actor.name ?? ''}`;
+    const mine = this.streaming.get(who) ?? 0;
+    if (mine >= perUser || this.streamingTotal >= max) {
+      throw new DomainException(
+        ErrorCode.RATE_LIMITED,
+        mine >= perUser
+          ? `${mine} of your evidence exports are streaming (at most ${perUser} at once): try again when one has ended`
+          : `${this.streamingTotal} evidence exports are streaming (at most ${max} at once): try again when one has ended`,
+      );
+    }
+    this.streaming.set(who, mine + 1);
+    this.streamingTotal++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.streamingTotal--;
+      const left = (this.streaming.get(who) ?? 1) - 1;
+      if (left > 0) this.streaming.set(who, left);
+      else this.streaming.delete(who);
     };
   }
 
@@ -133,28 +170,44 @@ export class EvidenceExportService {
     by: TraceRequester,
     out: Writable,
   ): Promise<EvidenceExportOutcome> {
-    if (reveal) await this.checkRevealSize(p);
     const exportedAt = this.clock.now();
+    const revealed = reveal ? { reason: reveal.reason } : {};
+    // In the security log before the first byte: should the entry at the end fail (or the process stop), the
+    // access is recorded already; and if this one fails, nothing is sent.
+    await this.audit.record({
+      type: SecurityEventType.TRACE_EXPORT_STARTED,
+      case: p.case,
+      by,
+      criteria: p.described,
+      subjects: p.subjects,
+      rows: 0,
+      extra: { exportId: id, format, ...revealed },
+    });
     const columns = reveal ? [...EXPORT_COLUMNS, REVEALED_COLUMN] : EXPORT_COLUMNS;
-    const writer = ExportFileWriter.for(format, out, columns);
+    let writer: ExportFileWriter | undefined;
     const shown = new Set<string>();
     const cellsOf = reveal
       ? (r: (string | null)[]) => {
-          if (r[SUBJECT_HASH_AT]) shown.add(r[SUBJECT_HASH_AT]);
-          return [...exportCells(r), this.revealed(r[SUBJECT_ENC_AT])];
+          const clear = this.revealed(r[SUBJECT_ENC_AT]);
+          // Under the current key, as the repeated-tracing check compares (the row may be stored under an older one).
+          const subject = clear !== null ? this.pseudonymizer.hashHex(clear) : r[SUBJECT_HASH_AT];
+          if (subject) shown.add(subject);
+          return [...exportCells(r), clear];
         }
       : exportCells;
-    const revealed = reveal ? { reason: reveal.reason } : {};
     let rows = 0;
     // On a PostgreSQL server the database writes the rows itself (COPY, formula-safe cells): CSV records passed on
     // as they are, or binary tuples whose bytes go into the sheet's XML. Revealed exports (each ID decrypted here)
     // and the embedded database go row by row.
     const copied = !reveal && this.config.database.url !== undefined;
     try {
-      const proven = await inReadSnapshot(this.db, (runner) =>
-        copied ? this.copyRows(runner, p, writer, (n) => (rows = n)) : this.streamRows(runner, p, writer, cellsOf, () => rows++),
-      );
-      const file = await writer.finish();
+      const proven = await inReadSnapshot(this.db, async (runner) => {
+        // Counted in the snapshot the rows are then read from: the file holds exactly the rows counted.
+        if (reveal) await this.checkRevealSize(runner, p);
+        const file = (writer = ExportFileWriter.for(format, out, columns));
+        return copied ? this.copyRows(runner, p, file, (n) => (rows = n)) : this.streamRows(runner, p, file, cellsOf, () => rows++);
+      });
+      const file = await writer!.finish();
       const manifest = this.sign({
         format: MANIFEST_FORMAT,
         exportId: id,
@@ -184,9 +237,12 @@ export class EvidenceExportService {
       if (reveal) await this.recordRevealed(id, p, by, reveal.reason, shown, rows);
       return { id, manifest, manifestText: text, file };
     } catch (error) {
-      // The rows written so far were read: that access is recorded too.
-      await this.record(p, by, rows, { exportId: id, format, failed: true, ...revealed });
-      if (reveal) await this.recordRevealed(id, p, by, reveal.reason, shown, rows);
+      // The rows written so far were read: that access is recorded too (each entry whatever became of the other).
+      const recorded = await Promise.allSettled([
+        this.record(p, by, rows, { exportId: id, format, failed: true, ...revealed }),
+        ...(reveal && rows > 0 ? [this.recordRevealed(id, p, by, reveal.reason, shown, rows)] : []),
+      ]);
+      for (const r of recorded) if (r.status === 'rejected') this.logger.error(`Export ${id} failed and its end could not be recorded: ${errorText(r.reason)}`);
       throw error;
     }
   }
@@ -282,10 +338,10 @@ export class EvidenceExportService {
    * Refused before the first byte when the search matches more rows than a revealed export may show
    * (TRACE_REVEALED_EXPORT_MAX_ROWS): personal IDs in clear for a case, not for a whole unit's years.
    */
-  private async checkRevealSize(p: PreparedTrace): Promise<void> {
+  private async checkRevealSize(runner: QueryRunner, p: PreparedTrace): Promise<void> {
     const max = this.config.trace.revealedExportMaxRows;
     const { sql, params } = traceBoundedCountSql(p.criteria, max + 1, p.options);
-    const [{ n }] = (await this.db.query(sql, params)) as { n: number }[];
+    const [{ n }] = (await runner.query(sql, params)) as { n: number }[];
     if (n > max) {
       throw new DomainException(
         ErrorCode.VALIDATION_FAILED,
@@ -312,11 +368,13 @@ export class EvidenceExportService {
     return this.audit.record({ type: SecurityEventType.TRACE_EXPORTED, case: p.case, by, criteria: p.described, subjects: p.subjects, rows, extra });
   }
 
-  /** The stored manifest of an export, for its exporter or an admin (null when there is no such export). */
+  /** The stored manifest of an export (null when there is no such export): it holds no personal data (docs/trace-export.md). */
   manifestOf(id: string): Promise<{ manifest: string; actorId: string | null } | null> {
     return this.exports.manifestOf(id);
   }
 }
+
+const errorText = (e: unknown): string => maskPersonalIds(e instanceof Error ? e.message : String(e));
 
 /** Reads a stream to its end (or its error), dropping what it gives. */
 async function drain(stream: Readable): Promise<void> {

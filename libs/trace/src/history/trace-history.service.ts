@@ -5,7 +5,7 @@ import { SecurityLogService } from '@app/auth';
 export interface TraceHistoryEntry {
   id: string;
   occurredAt: string;
-  /** trace.searched, trace.timeline-viewed, trace.exported, trace.subject-revealed */
+  /** trace.searched, trace.timeline-viewed, trace.export-started, trace.exported, trace.subject-revealed */
   type: string;
   caseReference: string | null;
   purpose: string | null;
