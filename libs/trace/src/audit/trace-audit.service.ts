@@ -14,8 +14,8 @@ export interface TraceAuditEntry {
   criteria: Record<string, unknown>;
   /** Hex of each citizen's keyed hash under the current key (SubjectPseudonymizer.hashHex). */
   subjects: string[];
-  /** How many events (or groups) the answer held. */
-  rows: number;
+  /** How many events (or groups) the answer held; absent where it is not known yet (an export begun). */
+  rows?: number;
   /** Anything else worth keeping (the total, the reason of a reveal). */
   extra?: Record<string, unknown>;
 }
@@ -52,7 +52,7 @@ export class TraceAudit implements BeforeApplicationShutdown {
         purpose: entry.case.purpose,
         criteria: entry.criteria,
         subjects: entry.subjects,
-        rows: entry.rows,
+        ...(entry.rows === undefined ? {} : { rows: entry.rows }),
         ...entry.extra,
       },
     });

@@ -180,7 +180,6 @@ export class EvidenceExportService {
       by,
       criteria: p.described,
       subjects: p.subjects,
-      rows: 0,
       extra: { exportId: id, format, ...revealed },
     });
     const columns = reveal ? [...EXPORT_COLUMNS, REVEALED_COLUMN] : EXPORT_COLUMNS;
