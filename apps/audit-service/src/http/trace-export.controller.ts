@@ -3,7 +3,6 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, NoStore, Permission, Principal, RequirePermission, securityActorOf } from '@app/auth';
 import { DomainException, ErrorCode } from '@app/common';
-import { AppConfig, InjectConfig } from '@app/config';
 import {
   EvidenceExportRequest,
   EvidenceExportService,
@@ -28,10 +27,7 @@ const EXPORT_DESCRIPTION =
 @ApiTags('trace')
 @Controller('v1/trace')
 export class TraceExportController {
-  constructor(
-    private readonly exports: EvidenceExportService,
-    @InjectConfig() private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly exports: EvidenceExportService) {}
 
   @Get('export')
   @RequirePermission(Permission.EVIDENCE_EXPORT)
@@ -105,12 +101,6 @@ export class TraceExportController {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Export-Id', started.id);
     res.setHeader('Link', `</v1/trace/exports/${started.id}/manifest>; rel="describedby"`);
-    // A receiver that takes nothing for TRACE_EXPORT_STALL_SECONDS is cut off: the export then fails (and is
-    // recorded so) and lets its transaction and connection go, instead of holding them for as long as it is open.
-    const stallMs = this.config.trace.exportStallSeconds * 1000;
-    const stalled = () => res.destroy(new Error(`The receiver took nothing for ${stallMs / 1000} s`));
-    req.socket.setTimeout(stallMs);
-    req.socket.once('timeout', stalled);
     try {
       await started.write(res);
       res.end();
@@ -121,9 +111,6 @@ export class TraceExportController {
         throw error;
       }
       res.destroy(error as Error); // mid-file: the client sees a cut response, never a file that looks whole
-    } finally {
-      req.socket.setTimeout(0);
-      req.socket.off('timeout', stalled);
     }
   }
 }

@@ -203,7 +203,8 @@ export class EvidenceExportService {
       const proven = await inReadSnapshot(this.db, async (runner) => {
         // Counted in the snapshot the rows are then read from: the file holds exactly the rows counted.
         if (reveal) await this.checkRevealSize(runner, p);
-        const file = (writer = ExportFileWriter.for(format, out, columns));
+        // A receiver that takes nothing for TRACE_EXPORT_STALL_SECONDS stops the export (failed, recorded so).
+        const file = (writer = ExportFileWriter.for(format, out, columns, { stallMs: this.config.trace.exportStallSeconds * 1000 }));
         return copied ? this.copyRows(runner, p, file, (n) => (rows = n)) : this.streamRows(runner, p, file, cellsOf, () => rows++);
       });
       const file = await writer!.finish();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { collectingStream } from '../../../../test/utils/collecting-stream';
@@ -45,4 +46,20 @@ describe('ExportFileWriter (XLSX)', () => {
       await expect(writer.finish()).rejects.toThrow('The receiver closed the connection before the file was complete');
     }
   });
+
+  it('stops the export when the receiver takes nothing for the stall time, and not before', async () => {
+    for (const format of ['csv', 'xlsx'] as const) {
+      // A receiver that accepts 64 KiB, then never again (its first write's callback never comes).
+      const out = new Writable({ highWaterMark: 64 * 1024, write: () => undefined });
+      const writer = ExportFileWriter.for(format, out, ['a'], { stallMs: 300 });
+      const started = Date.now();
+      const writing = (async () => {
+        for (let i = 0; ; i++) await writer.row([`row ${i} `.repeat(20)]);
+      })();
+      await expect(writing).rejects.toThrow('The receiver took nothing for 0.3 s: the export was stopped');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+      out.destroy();
+    }
+  });
 });
+

@@ -43,7 +43,11 @@ export abstract class ExportFileWriter {
    */
   protected readonly gone: Promise<never>;
 
-  constructor(out: Writable) {
+  /** ms a wait for room in the receiver may last before the export is stopped (0: for ever). */
+  private readonly stallMs: number;
+
+  constructor(out: Writable, stallMs = 0) {
+    this.stallMs = stallMs;
     this.sink = new Transform({
       transform: (chunk: Buffer, _encoding, done) => {
         this.hash.update(chunk);
@@ -62,9 +66,14 @@ export abstract class ExportFileWriter {
     this.gone.catch(() => undefined);
   }
 
-  /** rowsPerSheet: XLSX rows per worksheet (a million by default; smaller in tests). */
-  static for(format: ExportFormat, out: Writable, columns: readonly string[], options: { rowsPerSheet?: number } = {}): ExportFileWriter {
-    return format === 'xlsx' ? new XlsxExportWriter(out, columns, options.rowsPerSheet ?? ROWS_PER_SHEET) : new CsvExportWriter(out, columns);
+  /**
+   * rowsPerSheet: XLSX rows per worksheet (a million by default; smaller in tests). stallMs: how long the receiver
+   * may take nothing before the export is stopped (TRACE_EXPORT_STALL_SECONDS; 0 or absent: no limit).
+   */
+  static for(format: ExportFormat, out: Writable, columns: readonly string[], options: { rowsPerSheet?: number; stallMs?: number } = {}): ExportFileWriter {
+    return format === 'xlsx'
+      ? new XlsxExportWriter(out, columns, options.rowsPerSheet ?? ROWS_PER_SHEET, options.stallMs)
+      : new CsvExportWriter(out, columns, options.stallMs);
   }
 
   /** Writes one row; a promise when the caller must wait for the client (back-pressure), else nothing. */
@@ -84,16 +93,31 @@ export abstract class ExportFileWriter {
 
   /** Finishes the file; resolves once every byte has gone to `out`. */
   async finish(): Promise<WrittenFile> {
-    await Promise.race([this.close(), this.gone]);
+    await this.receiverTook(this.close());
     this.sink.end();
-    await Promise.race([finished(this.sink), this.gone]);
+    await this.receiverTook(finished(this.sink));
     return { sha256: this.hash.digest('hex'), bytes: this.bytes, rows: this.rows };
   }
 
   protected abstract close(): Promise<void>;
 
   protected async drained(): Promise<void> {
-    if (this.sink.writableNeedDrain) await Promise.race([once(this.sink, 'drain'), this.gone]);
+    if (this.sink.writableNeedDrain) await this.receiverTook(once(this.sink, 'drain'));
+  }
+
+  /**
+   * A wait for the receiver to take what was written: rejects once it has gone, or once it has taken nothing for
+   * stallMs (a client that opened an export and stopped reading would otherwise hold the export's transaction and
+   * connection for as long as it stays connected). Only these waits count: the database's own time before the first
+   * row (a large sort) is not a stall.
+   */
+  protected receiverTook<T>(wait: Promise<T>): Promise<T> {
+    if (!this.stallMs) return Promise.race([wait, this.gone]);
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`The receiver took nothing for ${this.stallMs / 1000} s: the export was stopped`)), this.stallMs);
+    });
+    return Promise.race([wait, this.gone, stalled]).finally(() => clearTimeout(timer));
   }
 }
 
@@ -102,8 +126,8 @@ export class CsvExportWriter extends ExportFileWriter {
   readonly copyFormat = 'csv';
   private buffer: string;
 
-  constructor(out: Writable, columns: readonly string[]) {
-    super(out);
+  constructor(out: Writable, columns: readonly string[], stallMs?: number) {
+    super(out, stallMs);
     this.buffer = UTF8_BOM + csvRecord([...columns]);
   }
 
@@ -173,8 +197,9 @@ class XlsxExportWriter extends ExportFileWriter {
     out: Writable,
     columns: readonly string[],
     private readonly rowsPerSheet: number,
+    stallMs?: number,
   ) {
-    super(out);
+    super(out, stallMs);
     this.zip = new ZipStreamWriter(this.sink, { level: DEFLATE_LEVEL, modified: new Date() });
     this.encoder = new SheetRowEncoder(columns.length, XLSX_CHUNK);
     this.copy = new CopyBinaryReader(columns.length);
@@ -235,12 +260,12 @@ class XlsxExportWriter extends ExportFileWriter {
     if (!all && this.encoder.size < XLSX_CHUNK) return undefined;
     const piece = this.encoder.take();
     const wait = this.zip.write(piece, () => this.encoder.recycle(piece));
-    return wait && Promise.race([wait, this.gone]);
+    return wait && this.receiverTook(wait);
   }
 
   private async nextSheet(): Promise<void> {
     if (this.inSheet) await this.endSheet();
-    await Promise.race([this.zip.begin(`xl/worksheets/sheet${++this.sheets}.xml`), this.gone]);
+    await this.receiverTook(this.zip.begin(`xl/worksheets/sheet${++this.sheets}.xml`));
     this.encoder.raw(SHEET_HEAD);
     this.encoder.beginRow(++this.inSheet);
     this.header.forEach((name, i) => this.encoder.text(i, name, 0, name.length));
