@@ -40,8 +40,9 @@ describe('evidence export limits', () => {
       }).on('error', reject);
     });
 
+  let admin: string | undefined;
   const securityLog = async (type: string, exportId: string) => {
-    const admin = await bearerFor(sut.app, Role.ADMIN);
+    admin ??= await bearerFor(sut.app, Role.ADMIN);
     const log = await http().get('/v1/security-log').query({ type, limit: 100 }).set('Authorization', admin).expect(200);
     return (log.body.items as { details: Record<string, unknown> }[]).filter((e) => e.details.exportId === exportId);
   };
