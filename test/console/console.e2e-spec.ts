@@ -75,6 +75,35 @@ describe('The console', () => {
     expect(await c.page.getAttribute('html', 'lang')).toBe('vi');
   });
 
+  it("animates menus only when the reader's system does not ask for less motion", async () => {
+    const reviewer = await c.userWithPassword(Role.REVIEWER);
+    await c.page.goto(`${c.base}/alerts`);
+    await c.signIn(reviewer.username, reviewer.password);
+    await c.page.getByRole('heading', { name: 'Hàng đợi cảnh báo' }).waitFor();
+    // Every class an element is given while the menu opens and closes, kept by an observer in the page.
+    const classesWhileOpening = async (): Promise<string[]> => {
+      await c.page.evaluate(() => {
+        const seen = new Set<string>();
+        (window as unknown as { seenClasses: Set<string> }).seenClasses = seen;
+        new MutationObserver((records) => {
+          for (const r of records) for (const name of (r.target as Element).classList ?? []) seen.add(name);
+          for (const r of records) for (const node of r.addedNodes) if (node instanceof Element) for (const name of node.classList) seen.add(name);
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+      });
+      await c.page.getByTestId('saved-views').click();
+      await c.page.getByRole('option', { name: 'Đã xử lý' }).waitFor();
+      await c.page.keyboard.press('Escape');
+      await c.page.getByRole('option', { name: 'Đã xử lý' }).waitFor({ state: 'hidden' });
+      return c.page.evaluate(() => [...(window as unknown as { seenClasses: Set<string> }).seenClasses]);
+    };
+    // The classes of the animating step ("-active"); the step that only measures the menu before placing it comes either way.
+    const motion = (classes: string[]) => classes.filter((name) => /slide-up-(appear|enter|leave)-active/.test(name));
+
+    expect(motion(await classesWhileOpening())).toEqual([]);
+    await c.page.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(motion(await classesWhileOpening())).not.toEqual([]);
+  });
+
   it('returns to the same c.page, with the comment being written, after an expired session', async () => {
     const reviewer = await c.userWithPassword(Role.REVIEWER);
     const id = await c.seedAlert('cb.phuong3.tranvb');

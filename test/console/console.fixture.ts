@@ -55,7 +55,8 @@ export function useConsole(env: Record<string, string> | (() => Record<string, s
     if (consoleDir) rmSync(consoleDir, { recursive: true, force: true });
   });
   beforeEach(async () => {
-    context = await h.browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    // Reduced motion: menus and dialogs open at once, so a click never lands on an option still sliding in.
+    context = await h.browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', reducedMotion: 'reduce' });
     h.page = await context.newPage();
     h.page.setDefaultTimeout(15_000);
   });
