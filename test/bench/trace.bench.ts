@@ -105,6 +105,7 @@ const caseOf = (shape: string, n: number) => ({ caseReference: `BENCH-${shape}-$
 const query = (params: Record<string, string>): string => new URLSearchParams(params).toString();
 
 const SHAPES: Shape[] = [
+  { name: 'reference: GET /health', reference: true, request: () => ({ method: 'GET', path: '/health' }) },
   { name: 'reference: GET /v1/auth/me', reference: true, request: () => ({ method: 'GET', path: '/v1/auth/me' }) },
   {
     name: 'citizen, a year',

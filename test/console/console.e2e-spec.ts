@@ -85,9 +85,14 @@ describe('The console', () => {
       await c.page.evaluate(() => {
         const seen = new Set<string>();
         (window as unknown as { seenClasses: Set<string> }).seenClasses = seen;
+        const keep = (node: Node) => {
+          if (node instanceof Element) Array.from(node.classList).forEach((name) => seen.add(name));
+        };
         new MutationObserver((records) => {
-          for (const r of records) for (const name of (r.target as Element).classList ?? []) seen.add(name);
-          for (const r of records) for (const node of r.addedNodes) if (node instanceof Element) for (const name of node.classList) seen.add(name);
+          for (const r of records) {
+            keep(r.target);
+            Array.from(r.addedNodes).forEach(keep);
+          }
         }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
       });
       await c.page.getByTestId('saved-views').click();

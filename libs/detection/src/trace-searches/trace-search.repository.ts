@@ -35,12 +35,19 @@ export class TraceSearchRepository {
 
   /** Citizens traced under at least `minCases` case references in [from, to) (only those given, when given). */
   async subjectsAcrossCases(from: Date, to: Date, minCases: number, only?: string[]): Promise<TracedSubject[]> {
+    // Given citizens, their entries come first from the GIN index, whatever the table's statistics say: stale ones
+    // (a table not analysed since it was small) led the planner to read every entry of the month instead, 13 ms a
+    // search after a few thousand searches against 0.4 ms.
+    const entries = only
+      ? `(WITH hit AS MATERIALIZED (SELECT * FROM security_event WHERE type LIKE '${TRACE_SECURITY_EVENT_TYPE_PREFIX}%' AND details->'subjects' ?| $4::text[])
+          SELECT * FROM hit)`
+      : 'security_event';
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT s.subject, array_agg(DISTINCT e.details->>'caseReference') AS cases, array_agg(DISTINCT e.actor_name) AS actors,
               count(*)::int AS searches, min(e.occurred_at) AS first_at, max(e.occurred_at) AS last_at
-         FROM security_event e CROSS JOIN LATERAL jsonb_array_elements_text(e.details->'subjects') AS s(subject)
+         FROM ${entries} e CROSS JOIN LATERAL jsonb_array_elements_text(e.details->'subjects') AS s(subject)
         WHERE e.type LIKE '${TRACE_SECURITY_EVENT_TYPE_PREFIX}%' AND e.occurred_at >= $1 AND e.occurred_at < $2
-          AND jsonb_typeof(e.details->'subjects') = 'array'${only ? ` AND e.details->'subjects' ?| $4::text[] AND s.subject = ANY($4::text[])` : ''}
+          AND jsonb_typeof(e.details->'subjects') = 'array'${only ? ' AND s.subject = ANY($4::text[])' : ''}
         GROUP BY s.subject HAVING count(DISTINCT e.details->>'caseReference') >= $3
         ORDER BY s.subject`,
       only ? [from, to, minCases, only] : [from, to, minCases],
