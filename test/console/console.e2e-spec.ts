@@ -75,6 +75,13 @@ describe('The console', () => {
     expect(await c.page.getAttribute('html', 'lang')).toBe('vi');
   });
 
+  it('finds an accessibility violation planted in a page (the check every page goes through can fail)', async () => {
+    await c.page.goto(`${c.base}/`);
+    await c.page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    await c.page.evaluate(() => document.querySelector('main, #root')!.insertAdjacentHTML('beforeend', '<button data-planted></button>'));
+    await expect(expectAccessible(c.page, 'planted')).rejects.toThrow(/button-name/);
+  });
+
   it("animates menus only when the reader's system does not ask for less motion", async () => {
     const reviewer = await c.userWithPassword(Role.REVIEWER);
     await c.page.goto(`${c.base}/alerts`);
