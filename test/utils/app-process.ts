@@ -17,3 +17,9 @@ export function appCommand(entry: AppEntry): { args: string[]; env: Record<strin
 }
 
 export const REPO_ROOT = ROOT;
+
+/**
+ * Settings every service the tests start gets unless the test sets its own: a machine the suites share can be slow
+ * for any query, so tests count totals exactly (the count's budget has its own test).
+ */
+export const TEST_SERVICE_DEFAULTS: Readonly<Record<string, string>> = { TRACE_EXACT_COUNT_BUDGET_MS: '10000' };

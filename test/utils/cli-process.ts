@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { appCommand, REPO_ROOT } from './app-process';
+import { appCommand, REPO_ROOT, TEST_SERVICE_DEFAULTS } from './app-process';
 
 export interface CliResult {
   code: number;
@@ -24,6 +24,7 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
           PATH: process.env.PATH ?? '',
           ...cli.env,
           TZ: 'UTC',
+          ...TEST_SERVICE_DEFAULTS,
           ...env,
         },
         timeout: 120_000,

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { freeLoopbackPort } from '@app/database';
-import { appCommand, REPO_ROOT } from './app-process';
+import { appCommand, REPO_ROOT, TEST_SERVICE_DEFAULTS } from './app-process';
 
 export interface ServiceProcess {
   child: ChildProcess;
@@ -14,7 +14,7 @@ export function spawnService(env: Record<string, string>): ServiceProcess {
   const main = appCommand('audit-service/src/main');
   const child = spawn(process.execPath, main.args, {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', ...main.env, TZ: 'UTC', ...env },
+    env: { PATH: process.env.PATH ?? '', ...main.env, TZ: 'UTC', ...TEST_SERVICE_DEFAULTS, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));

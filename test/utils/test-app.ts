@@ -4,6 +4,7 @@ import { Clock } from '@app/common';
 import { AppConfig, loadConfig } from '@app/config';
 import { AppModule } from '../../apps/audit-service/src/app.module';
 import { configureApp, createApp } from '../../apps/audit-service/src/bootstrap/create-app';
+import { TEST_SERVICE_DEFAULTS } from './app-process';
 import { createMigratedDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -20,8 +21,7 @@ export interface TestApp {
  */
 export async function bootTestApp(env: Record<string, string> = {}, options: { clock?: Clock; db?: TestDatabase } = {}): Promise<TestApp> {
   const db = options.db ?? (await createMigratedDatabase());
-  // A machine the suites share can be slow for any query: tests count totals exactly (the budget has its own test).
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ROLES: 'api', DATABASE_URL: db.url, TRACE_EXACT_COUNT_BUDGET_MS: '10000', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ROLES: 'api', DATABASE_URL: db.url, ...TEST_SERVICE_DEFAULTS, ...env });
   const app = options.clock ? await createAppWithClock(config, db.url, options.clock) : await createApp(config, db.url);
   await app.init();
   return {
