@@ -27,6 +27,13 @@ describe('npm start on the embedded database (PGlite)', () => {
     const lines = events.split('\n').filter(Boolean).length;
     expect(ingested).toMatchObject({ accepted: lines, duplicates: 0, rejected: 0 });
     expect(await callJson(base, 'GET', '/v1/integrity/verify', undefined, admin)).toMatchObject({ ok: true, eventsChecked: lines });
+    // An auditor's search: on the embedded database its page and count run on the service's one connection.
+    const stored = events.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { result: string });
+    const search = (query: string) => callJson(base, 'GET', `/v1/trace/events?caseReference=KT-01&purpose=${encodeURIComponent('Kiểm tra')}&${query}`, undefined, admin);
+    expect(await search('limit=2')).toMatchObject({ items: [{}, {}], total: { value: lines, exact: true } });
+    const failed = stored.filter((e) => e.result !== 'success').length;
+    expect(failed).toBeGreaterThan(0);
+    expect(await search('result=not_found&result=denied&result=error&limit=500')).toMatchObject({ total: { value: failed, exact: true } });
     // iGate's key again: its own events are duplicates now, the postal system's is not its to send.
     expect(await callJson(base, 'POST', '/v1/ingest/events', events, { 'X-Api-Key': key })).toMatchObject({
       accepted: 0,

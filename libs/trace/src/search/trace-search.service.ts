@@ -97,12 +97,12 @@ export class TraceSearchService {
     const after = page.cursor ? decodeTraceCursor(page.cursor) : null;
     if (page.cursor && !after) throw new DomainException(ErrorCode.VALIDATION_FAILED, 'The cursor is not valid', [{ field: 'cursor', message: 'must be a nextCursor this API returned' }]);
     const limit = Math.min(Math.max(page.limit, 1), TRACE_PAGE_MAX);
-    // The first page's count runs beside it (read to the bound at most): the answer waits for the slower of the two.
-    const [{ events: items, next }, counted] = await Promise.all([
-      this.events.findPage(prepared.criteria, { limit, after }, prepared.options),
-      after ? undefined : this.events.countBelow(prepared.criteria, EXACT_TOTAL_BOUND, prepared.options, this.config.trace.exactCountBudgetMs),
-    ]);
-    const total = counted === undefined ? null : await this.total(prepared, items.length, next !== null, counted);
+    // The first page's count runs beside it (read to the bound at most). A page that holds every match is its own
+    // total: the answer then does not wait for the count.
+    const counting = after ? null : this.events.countBelow(prepared.criteria, EXACT_TOTAL_BOUND, prepared.options, this.config.trace.exactCountBudgetMs);
+    counting?.catch(() => undefined); // awaited below where it is needed; a page that failed first is the error
+    const { events: items, next } = await this.events.findPage(prepared.criteria, { limit, after }, prepared.options);
+    const total = counting ? await this.total(prepared, items.length, next !== null, counting) : null;
     await this.audit.record({
       type: SecurityEventType.TRACE_SEARCHED,
       case: prepared.case,
@@ -115,8 +115,9 @@ export class TraceSearchService {
     return { items, nextCursor: next ? encodeTraceCursor(next) : null, total };
   }
 
-  private async total(p: PreparedTrace, shown: number, more: boolean, counted: number | null): Promise<TraceTotal> {
+  private async total(p: PreparedTrace, shown: number, more: boolean, counting: Promise<number | null>): Promise<TraceTotal> {
     if (!more) return { value: shown, exact: true };
+    const counted = await counting;
     if (counted !== null && counted < EXACT_TOTAL_BOUND) return { value: counted, exact: true };
     // Not counted: the count reached the bound, or it ran over its budget (then the page and one more are known).
     const atLeast = counted ?? shown + 1;
