@@ -229,7 +229,19 @@ describe('Trace search (GET /v1/trace/events, POST /v1/trace/search)', () => {
   });
 
   it('refuses a cursor it did not make', async () => {
-    const res = await http().get('/v1/trace/events').query({ ...CASE, cursor: 'bm90LWEtY3Vyc29y' }).set('Authorization', auditor).expect(400);
-    expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'cursor' })]);
+    const made = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const forged = [
+      'bm90LWEtY3Vyc29y',
+      // The cursor's shape, with a moment that does not exist, or a NUL the database cannot hold.
+      made(['2026-99-99T99:99:99.000000Z', 'igate', 'e-1']),
+      made(['2026-02-30T10:00:00.000000Z', 'igate', 'e-1']),
+      made(['2026-10-01T10:00:00.000000Z', 'igate', 'e-\u0000-1']),
+    ];
+    for (const cursor of forged) {
+      const res = await http().get('/v1/trace/events').query({ ...CASE, cursor }).set('Authorization', auditor).expect(400);
+      expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'cursor' })]);
+    }
+    const history = await http().get('/v1/trace/history').query({ cursor: '99999999999999999999' }).set('Authorization', auditor).expect(400);
+    expect(history.body.error.details).toEqual([expect.objectContaining({ field: 'cursor' })]);
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { csvRecords } from '@app/audit-trail';
 import { Client } from 'pg';
 import { AlertsService } from '@app/alerts';
-import { localDay, loadTraceSearchesSettings, TraceSearchesDetector } from '@app/detection';
+import { localDay, loadTraceSearchesSettings, TRACE_SUBJECT_REPEATED, TraceSearchesDetector } from '@app/detection';
 import { Role } from '@app/auth';
 import { bearerFor } from '../utils/auth';
 import { bootTestApp, TestApp } from '../utils/test-app';
@@ -59,6 +59,13 @@ describe('Trace timelines, reveal and repeated tracing', () => {
       windowEnd: new Date(firstLookup.occurred_at.getTime() + 60_000),
     });
     const unrelated = await alerts.raise({ ...base, type: 'enumeration', accountId: 'cb.nobody', occurredAt: new Date('2026-10-03T00:00:00Z') });
+    // About auditors who traced the citizen (other auditors' cases): for the reviewers, not in an auditor's timeline.
+    const aboutAuditors = await alerts.raise({
+      ...base,
+      type: TRACE_SUBJECT_REPEATED,
+      occurredAt: new Date('2026-10-04T00:00:00Z'),
+      evidence: { subjectHashPrefix: hashA().slice(0, 12), caseReferences: ['KT-1', 'KT-2', 'KT-3'], auditors: ['user:someone-else'] },
+    });
 
     const res = await http().post('/v1/trace/citizen-timeline').send({ ...CASE, subjectId: citizenA }).set('Authorization', auditor).expect(200);
     const { rows } = await pg.query(
@@ -78,6 +85,8 @@ describe('Trace timelines, reveal and repeated tracing', () => {
     expect(involved[named.id]).toBe('subject');
     expect(involved[covering.id]).toBe('window');
     expect(involved[unrelated.id]).toBeUndefined();
+    expect(involved[aboutAuditors.id]).toBeUndefined();
+    expect(JSON.stringify(res.body)).not.toContain('KT-2');
   });
 
   it("draws an account's days against its baseline, the units of its dossiers, its dossiers, alerts and lock history", async () => {
@@ -145,7 +154,8 @@ describe('Trace timelines, reveal and repeated tracing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tthc-revealed-'));
     writeFileSync(join(dir, 'e.csv'), res.text);
     writeFileSync(join(dir, 'e.manifest.json'), manifest.text);
-    const verified = await verifyOffline(join(dir, 'e.manifest.json'), join(dir, 'e.csv'));
+    writeFileSync(join(dir, 'public-key.json'), JSON.stringify((await http().get('/v1/integrity/public-key').set('Authorization', admin).expect(200)).body));
+    const verified = await verifyOffline(join(dir, 'e.manifest.json'), join(dir, 'e.csv'), ['--public-key', join(dir, 'public-key.json')]);
     expect(verified.code).toBe(0);
     const log = await http().get('/v1/security-log').query({ type: 'trace.exported' }).set('Authorization', admin).expect(200);
     expect(log.body.items[0]).toMatchObject({ details: { reason: body.reason, rows: n, subjects: [hashA()] } });

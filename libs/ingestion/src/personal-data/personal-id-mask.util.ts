@@ -1,12 +1,18 @@
 /**
  * What a person would read as a personal ID, wherever it is typed: a run of 9 or more digits (an ID with a digit
- * missing or added), or groups of 3 or more digits joined by a space, hyphen or underscore that add up to 9 or
- * more ("0012 3456 7890", "001-234-567-892") and do not continue a code ("H40-261120-0001", a dossier number).
- * Dates (groups of 2), times and IPv4 addresses (dots) stay readable. Any Unicode decimal digit counts
- * (full-width ０-９ too).
+ * missing or added), or groups of 3 or more digits that add up to 9 or more, joined by a space ("0012 3456 7890",
+ * also after a code: "H40-0012 3456 7890"), by a hyphen or an underscore where they do not continue a code
+ * ("001-234-567-892", but not "H40-261120-0001", a dossier number), or by a dot, comma or slash where they are not
+ * part of a longer dotted code and not an IPv4 address ("001.234.567.890", "001234/567890"; not "192.168.100.200",
+ * nor the procedure code "1.004227.000.00.00.H12"). Dates (groups of 2) and times stay readable. Any Unicode
+ * decimal digit counts (full-width ０-９ too).
  */
 const LONG_RUN = /\p{Nd}{9,}/gu;
 const DIGIT_GROUPS = /(?<![\p{L}\p{Nd}][_-]|[\p{L}\p{Nd}])\p{Nd}{3,}(?:[ \u00a0_-]\p{Nd}{3,})+/gu;
+const SPACED_GROUPS = /(?<!\p{Nd})\p{Nd}{3,}(?:[ \u00a0]\p{Nd}{3,})+/gu;
+const DOTTED_GROUPS = /(?<![\p{L}\p{Nd}]|[\p{L}\p{Nd}][.,/])\p{Nd}{3,6}(?:[.,/]\p{Nd}{3,6})+(?![\p{L}\p{Nd}]|[.,/][\p{L}\p{Nd}])/gu;
+/** A dotted quad of octets as an address is written (no leading zero): left readable. */
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const DIGIT = /\p{Nd}/gu;
 const MIN_ID_DIGITS = 9;
 
@@ -26,7 +32,9 @@ export function maskPersonalIds(text: string): string {
   return text
     .replace(ESCAPED_DIGIT, (_, ascii?: string, wide?: string) => ascii ?? wide!)
     .replace(SUBJECT_ID_VALUE, (_, key: string, value: string) => key + maskAll(value))
-    .replace(DIGIT_GROUPS, (run) => (countDigits(run) >= MIN_ID_DIGITS ? run.replace(DIGIT, '*') : run))
+    .replace(DIGIT_GROUPS, maskGroups)
+    .replace(SPACED_GROUPS, maskGroups)
+    .replace(DOTTED_GROUPS, (run) => (IPV4.test(run) ? run : maskGroups(run)))
     .replace(LONG_RUN, (run) => '*'.repeat(run.length));
 }
 
@@ -54,6 +62,11 @@ export function maskFieldCodes(fields: string[]): string[] {
 function maskAll(value: string): string {
   if (!value.startsWith('"')) return value.replace(/[0-9]/g, '*');
   return `"${value.slice(1, -1).replace(/\\.|[^\\]/g, (c) => (/^[\s\-_.]$/.test(c) ? c : '*'))}"`;
+}
+
+/** Groups of digits that make a personal ID's length, digits masked; shorter ones as they are. */
+function maskGroups(run: string): string {
+  return countDigits(run) >= MIN_ID_DIGITS ? run.replace(DIGIT, '*') : run;
 }
 
 function countDigits(run: string): number {

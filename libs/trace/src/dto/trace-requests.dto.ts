@@ -54,6 +54,7 @@ export class TraceHistoryQueryDto {
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional() @Matches(/^[0-9]{1,20}$/)
+  // A security-log id (bigint): at most 18 digits, always below 2^63.
+  @IsOptional() @Matches(/^[0-9]{1,18}$/, { message: 'cursor must be a nextCursor this API returned' })
   cursor?: string;
 }

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { TRACE_CASE_MANY_SUBJECTS, TRACE_SUBJECT_REPEATED } from '@app/detection';
 import type { TraceCriteria } from '../query/trace-criteria';
 import { TRACE_EVENT_COLUMNS, TraceEvent, traceEventFromRow } from '../query/trace-event.type';
 import { tracePageSql, traceWhere } from '../query/trace-where';
 import type { AccountTimelineDay, CitizenTimeline, TimelineAlert, TimelineCount } from './trace-timeline.type';
+
+/** Alerts about auditors' own tracing (TraceSearchesDetector): never shown in a timeline. */
+const AUDITORS_ALERT_TYPES = [TRACE_SUBJECT_REPEATED, TRACE_CASE_MANY_SUBJECTS];
 
 const LOCAL_DAY = `(e.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 const COUNTS = `count(*)::int AS events, count(*) FILTER (WHERE e.action IN ('lookup', 'verify'))::int AS lookups,
@@ -56,7 +60,9 @@ export class TraceTimelineRepository {
 
   /**
    * Alerts that involve a citizen: those naming the citizen's hash (its prefix, as detectors keep it), those listing
-   * one of the events, and those about an account whose window covers one of its lookups of the citizen.
+   * one of the events, and those about an account whose window covers one of its lookups of the citizen. Not the
+   * alerts about auditors' own tracing (repeated searches of the citizen): those are for the reviewers, and name other
+   * auditors and their cases.
    */
   async citizenAlerts(subjectHexes: string[], events: { eventId: string; accountId: string; occurredAt: string }[]): Promise<TimelineAlert[]> {
     const rows: Record<string, unknown>[] = await this.db.query(
@@ -64,12 +70,13 @@ export class TraceTimelineRepository {
               CASE WHEN EXISTS (SELECT 1 FROM unnest($1::text[]) h WHERE starts_with(h, a.evidence->>'subjectHashPrefix')) THEN 'subject'
                    WHEN a.evidence->'sampleEventIds' ?| $2::text[] THEN 'event' ELSE 'window' END AS involves
          FROM alert a
-        WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) h WHERE a.evidence->>'subjectHashPrefix' <> '' AND starts_with(h, a.evidence->>'subjectHashPrefix'))
-           OR a.evidence->'sampleEventIds' ?| $2::text[]
-           OR EXISTS (SELECT 1 FROM unnest($3::text[], $4::timestamptz[]) AS l(account_id, at)
-                       WHERE a.account_ids @> ARRAY[l.account_id] AND l.at >= a.window_start AND l.at <= a.window_end)
+        WHERE (EXISTS (SELECT 1 FROM unnest($1::text[]) h WHERE a.evidence->>'subjectHashPrefix' <> '' AND starts_with(h, a.evidence->>'subjectHashPrefix'))
+               OR a.evidence->'sampleEventIds' ?| $2::text[]
+               OR EXISTS (SELECT 1 FROM unnest($3::text[], $4::timestamptz[]) AS l(account_id, at)
+                           WHERE a.account_ids @> ARRAY[l.account_id] AND l.at >= a.window_start AND l.at <= a.window_end))
+          AND a.type <> ALL($5::text[])
         ORDER BY a.window_start DESC, a.id DESC LIMIT ${TIMELINE_GROUPS_MAX}`,
-      [subjectHexes, events.map((e) => e.eventId), events.map((e) => e.accountId), events.map((e) => e.occurredAt)],
+      [subjectHexes, events.map((e) => e.eventId), events.map((e) => e.accountId), events.map((e) => e.occurredAt), AUDITORS_ALERT_TYPES],
     );
     return rows.map(toAlert);
   }
