@@ -48,6 +48,12 @@ jest.setTimeout(240_000);
 describe('trace evidence export', () => {
   const signingKey = generateKeyPairSync('ed25519');
   const publicPem = signingKey.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  /** verify-export as an auditor runs it with the service's published key beside the files. */
+  const verifyTrusted = (manifest: string, file: string) => {
+    const keyFile = join(dirname(manifest), 'published-key.pem');
+    writeFileSync(keyFile, publicPem);
+    return verifyOffline(manifest, file, ['--public-key', keyFile]);
+  };
   const signingPem = signingKey.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   let sut: TestApp;
   let citizenHash: string;
@@ -179,9 +185,14 @@ describe('trace evidence export', () => {
     expect(Object.keys(sheets)).toEqual(['rows-1']);
     expect(sheets['rows-1'].map(norm)).toEqual(csvRows.map(norm));
 
-    const result = await verifyOffline(xlsx.manifest, xlsx.file);
+    const result = await verifyTrusted(xlsx.manifest, xlsx.file);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('carried by the manifest: compare with the published key id');
+    expect(result.stdout).toMatch(/^OK: the export verifies/);
+    // Without the published key it is consistent, but nothing shows who signed it: not OK, exit 3.
+    const unchecked = await verifyOffline(xlsx.manifest, xlsx.file);
+    expect(unchecked.code).toBe(3);
+    expect(unchecked.stdout).toMatch(/^ORIGIN NOT CHECKED: .*--public-key/);
+    expect(unchecked.stdout).toContain('carried by the manifest: compare with the published key id');
   });
 
   it('records every export in the security log: case, criteria with the citizen hashed, rows, file hash', async () => {
@@ -213,7 +224,7 @@ describe('trace evidence export', () => {
       format: 'csv',
     });
     expect([...csvRecords(readFileSync(one.file, 'utf8'))].slice(1).map((r) => r[header.indexOf('event_id')])).toEqual([stored[1].eventId]);
-    expect((await verifyOffline(all.manifest, all.file)).code).toBe(0);
+    expect((await verifyTrusted(all.manifest, all.file)).code).toBe(0);
   });
 
   it('writes the same sheet from the binary COPY as from rows one by one, and readers get the stored text back', async () => {
@@ -221,7 +232,7 @@ describe('trace evidence export', () => {
       aStoredEvent({ dossierCode: 'XL-1', userAgent: 'a & b <c> "d"\r\nnext line', unitCode: '', procedureCode: ' padded ' }),
       aStoredEvent({ dossierCode: 'XL-1', userAgent: '=SUM(A1)', accountId: 'cán.bộ.Nguyễn', extra: { big: 'x'.repeat(200_000), quote: "'q" } }),
       aStoredEvent({ dossierCode: 'XL-1', userAgent: null, subjectHash: null, subjectKeyId: null, subjectCount: null, extra: null }),
-      aStoredEvent({ dossierCode: 'XL-1', userAgent: 'bell\u0007 and \uFFFE gone' }),
+      aStoredEvent({ dossierCode: 'XL-1', userAgent: 'bell\u0007 and \uFFFE kept, _x0041_ as typed' }),
     ];
     await sut.app.get(AuditStore).appendBatch(stored, { source: 'http' });
     const runner = sut.app.get(DataSource).createQueryRunner();
@@ -248,23 +259,26 @@ describe('trace evidence export', () => {
     expect(sheets[0]).toBe(sheets[1]);
     expect(sheets[0]).toContain('a &amp; b &lt;c&gt; "d"&#13;&#10;next line');
     expect(sheets[0]).toContain('<t xml:space="preserve"> padded </t>');
+    expect(sheets[0]).toContain('<t>bell_x0007_ and _xFFFE_ kept, _x005F_x0041_ as typed</t>');
 
     // Through the service: the XLSX (binary COPY) and the CSV (CSV COPY) hold the same values, as two readers see them.
     const xlsx = await exportToFiles(sut.app, { case: CASE, criteria: { dossierCodes: ['XL-1'] }, format: 'xlsx' });
     const csvFile = await exportToFiles(sut.app, { case: CASE, criteria: { dossierCodes: ['XL-1'] }, format: 'csv' });
     const csvRows = [...csvRecords(readFileSync(csvFile.file, 'utf8'))];
     const agent = EXPORT_COLUMNS.indexOf('user_agent');
-    // What XML 1.0 cannot hold (a C0 control, U+FFFE) is left out of the sheet; everything else reads back exactly.
-    const expected = csvRows.map((r) => r.map((v, i) => (i === agent && v ? v.replace(/[\u0007\uFFFE]/g, '') : v)));
+    // What XML 1.0 cannot hold (a C0 control, U+FFFE) is in the sheet as SpreadsheetML's _xHHHH_, a stored "_x0041_"
+    // with its underscore escaped; openpyxl decodes those only in shared strings and shows inline text as written.
+    const asWritten = (v: string) => v.replace('_x0041_', '_x005F_x0041_').replace('\u0007', '_x0007_').replace('\uFFFE', '_xFFFE_');
+    const expected = csvRows.map((r) => r.map((v, i) => (i === agent && v ? asWritten(v) : v)));
     ensureOpenpyxl();
     const norm = (r: unknown[]) => EXPORT_COLUMNS.map((_, i) => (r[i] === undefined || r[i] === null || r[i] === '' ? null : String(r[i])));
     expect(openpyxlSheets(xlsx.file)['rows-1'].map(norm)).toEqual(expected.map(norm));
     expect(expected.map((r) => r[agent])).toContain('a & b <c> "d"\r\nnext line');
-    // The CSV verifies; the XLSX does not, as one of its rows is not the stored event: the verifier names the batch.
-    expect((await verifyOffline(csvFile.manifest, csvFile.file)).code).toBe(0);
-    const refused = await verifyOffline(xlsx.manifest, xlsx.file);
-    expect(refused.code).not.toBe(0);
-    expect(refused.stdout).toMatch(/row: batch \d+: the file's rows of this batch are not the events stored in it/);
+    // Both verify: the verifier decodes the escapes and reads back the stored text, control characters included.
+    expect((await verifyTrusted(csvFile.manifest, csvFile.file)).code).toBe(0);
+    const xlsxVerified = await verifyTrusted(xlsx.manifest, xlsx.file);
+    expect(xlsxVerified.stdout).toMatch(/^OK: the export verifies/);
+    expect(xlsxVerified.code).toBe(0);
   });
 
   it('stops when the receiver goes away mid-file (CSV from COPY, XLSX from binary COPY), records the export as failed, and the store answers the next one', async () => {
@@ -307,7 +321,7 @@ describe('trace evidence export', () => {
     expect(cli.code).toBe(0);
     expect(cli.stdout).toContain(`exported ${citizenEvents.length} event(s) to ${out}`);
     expect(cli.stdout).not.toContain(CITIZEN);
-    expect((await verifyOffline(`${out}.manifest.json`, out)).code).toBe(0);
+    expect((await verifyTrusted(`${out}.manifest.json`, out)).code).toBe(0);
   });
 
   it('proves rows across more links than a page (the chain read in chain order, not as text)', async () => {
@@ -318,7 +332,7 @@ describe('trace evidence export', () => {
     const links = paged.outcome.manifest.chain.segments.flatMap((g) => g.links.map((l) => Number(l.chainSeq)));
     expect(links).toEqual([...links].sort((a, b) => a - b));
     expect(paged.outcome.manifest.chain.segments.flatMap((g) => g.links.map((l) => l.batchId))).toEqual(expect.arrayContaining(many));
-    expect((await verifyOffline(paged.manifest, paged.file)).code).toBe(0);
+    expect((await verifyTrusted(paged.manifest, paged.file)).code).toBe(0);
   });
 
   it('after a stored row is altered: a new export fails to verify, and verify of the store names the row', async () => {
@@ -332,7 +346,7 @@ describe('trace evidence export', () => {
 
     // The export made before still verifies: it proves the rows as they were stored and signed. The store no longer
     // holds them: the chain's own verify says which event changed.
-    expect((await verifyOffline(csv.manifest, csv.file)).code).toBe(0);
+    expect((await verifyTrusted(csv.manifest, csv.file)).code).toBe(0);
     const verify = await request(sut.app.getHttpServer())
       .get('/v1/integrity/verify')
       .set('Authorization', await bearerFor(sut.app, Role.AUDITOR))

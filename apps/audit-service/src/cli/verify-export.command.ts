@@ -4,13 +4,21 @@ import { ExportVerifyReport, readExportRows, verifyExport } from '@app/audit-tra
 import { EXIT_TAMPERED } from './verify.command';
 
 /**
+ * Exit status of `verify-export` when the export is consistent but no public key was given: anyone can make a key,
+ * sign a manifest of their own and carry the key in it, so only the service's published key proves the origin.
+ */
+export const EXIT_ORIGIN_UNCHECKED = 3;
+
+/**
  * `verify-export <manifest> <file> [--public-key pem] [--json]`: checks an evidence export offline. It reads no
  * configuration and opens no database: the manifest, the file and (ideally) the published public key are all it needs.
  */
 export function registerVerifyExportCommand(program: Command): void {
   program
     .command('verify-export')
-    .description('check an evidence export against its manifest and the integrity chain, offline; exit 2 if it does not verify')
+    .description(
+      'check an evidence export against its manifest and the integrity chain, offline; exit 2 if it does not verify, 3 if it is consistent but no --public-key was given to prove who signed it',
+    )
     .argument('<manifest>', 'the manifest (.manifest.json) of the export')
     .argument('<file>', 'the exported file (.csv or .xlsx)')
     .option('--public-key <file>', "the service's published public key (PEM, GET /v1/integrity/public-key); without it the keys in the manifest are used")
@@ -20,6 +28,7 @@ export function registerVerifyExportCommand(program: Command): void {
       const report = await verifyExport(readFileSync(manifestPath, 'utf8'), readFileSync(filePath), readExportRows, publicKey);
       console.log(options.json ? JSON.stringify(report, null, 2) : describeExportReport(report));
       if (!report.ok) process.exitCode = EXIT_TAMPERED;
+      else if (report.trustedKey !== 'given') process.exitCode = EXIT_ORIGIN_UNCHECKED;
     });
 }
 
@@ -36,7 +45,11 @@ function readPublicKey(path: string): string {
 
 export function describeExportReport(r: ExportVerifyReport): string {
   const lines = [
-    r.ok ? 'OK: the export verifies' : 'FAILED: the export does not verify',
+    !r.ok
+      ? 'FAILED: the export does not verify'
+      : r.trustedKey === 'given'
+        ? 'OK: the export verifies'
+        : 'ORIGIN NOT CHECKED: the export is consistent with its manifest and chain, but its signatures were checked only against the keys the manifest carries; run again with --public-key <the published key> to prove the service signed it',
     `export       ${r.exportId ?? '?'} (${r.format ?? '?'}), case ${r.caseReference ?? '?'}`,
     `exported     ${r.exportedAt ?? '?'} by ${r.exportedBy ?? '?'}`,
     `rows         ${r.rowsChecked} checked, from ${r.batchesProven} batches`,

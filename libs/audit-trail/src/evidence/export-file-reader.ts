@@ -23,6 +23,15 @@ function fromRecord(values: ExportCell[], header: string[], at: number) {
   }
 }
 
+/**
+ * A cell's text as SpreadsheetML escapes it (ECMA-376 ST_Xstring): `_xHHHH_` stands for the character U+HHHH (a
+ * control character XML cannot hold), `_x005F_` for an underscore that would otherwise start one. exceljs reads
+ * the text as written; spreadsheet programs (and openpyxl) decode it, as this does.
+ */
+function unescapeXstring(cell: ExportCell): ExportCell {
+  return typeof cell === 'string' && cell.includes('_x') ? cell.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : cell;
+}
+
 function headerProblem(header: string[], columns: string[]): string | null {
   if (header.join(',') !== columns.join(',')) return `the header is not the manifest's columns (${columns.join(',')})`;
   const missing = EXPORT_COLUMNS.filter((c) => !header.includes(c));
@@ -65,7 +74,7 @@ async function* xlsxRows(file: Buffer, columns: string[]): RowSource {
       let header: string[] | null = null;
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
         at++;
-        const values = (row.values as ExportCell[]).slice(1);
+        const values = (row.values as ExportCell[]).slice(1).map(unescapeXstring);
         if (!header) {
           header = values.map((v) => String(v ?? ''));
           const problem = headerProblem(header, columns);

@@ -29,23 +29,21 @@ describe('SheetRowEncoder', () => {
     );
   });
 
-  it('copies multi-byte UTF-8 as it is and leaves out what XML 1.0 cannot hold (C0 controls, U+FFFE, U+FFFF)', () => {
+  it('copies multi-byte UTF-8 as it is and writes what XML 1.0 cannot hold (C0 controls, U+FFFE, U+FFFF) as _xHHHH_', () => {
     const xml = rowXml(3, ['Nguyễn Văn Ả – 𝔘', 'a\u0001b\u001fc\u0000d', 'x\uFFFEy\uFFFFz\uFFFDw', '\u007f']);
     expect(xml).toContain('<t>Nguyễn Văn Ả – 𝔘</t>');
-    expect(xml).toContain('<t>abcd</t>');
-    expect(xml).toContain('<t>xyz\uFFFDw</t>'); // U+FFFD (EF BF BD) is a character
+    expect(xml).toContain('<t>a_x0001_b_x001F_c_x0000_d</t>');
+    expect(xml).toContain('<t>x_xFFFE_y_xFFFF_z\uFFFDw</t>'); // U+FFFD (EF BF BD) is a character
     expect(xml).toContain('<t>\u007f</t>');
   });
 
-  it('decides on xml:space from the text as written when a character left out stood at an edge', () => {
-    expect(rowXml(1, [' padded\u0001', '\uFFFE lead', '\u0001x', ' a\u0002b '])).toBe(
-      '<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> padded</t></is></c>' +
-        '<c r="B1" t="inlineStr"><is><t xml:space="preserve"> lead</t></is></c>' +
-        '<c r="C1" t="inlineStr"><is><t>x</t></is></c>' +
-        '<c r="D1" t="inlineStr"><is><t xml:space="preserve"> ab </t></is></c></row>',
-    );
-    expect(rowXml(1, ['\r\u0001', '\u0001\u0002'])).toBe(
-      '<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">&#13;</t></is></c><c r="B1" t="inlineStr"><is><t></t></is></c></row>',
+  it('escapes the underscore of a stored text that reads as an escape, and decides on xml:space from the stored text', () => {
+    expect(rowXml(1, ['a_x0041_b', 'snake_case_x12_', '_xabcd_', ' padded\u0001', '\u0001x'])).toBe(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>a_x005F_x0041_b</t></is></c>' +
+        '<c r="B1" t="inlineStr"><is><t>snake_case_x12_</t></is></c>' +
+        '<c r="C1" t="inlineStr"><is><t>_x005F_xabcd_</t></is></c>' +
+        '<c r="D1" t="inlineStr"><is><t xml:space="preserve"> padded_x0001_</t></is></c>' +
+        '<c r="E1" t="inlineStr"><is><t>_x0001_x</t></is></c></row>',
     );
   });
 

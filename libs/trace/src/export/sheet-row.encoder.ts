@@ -3,11 +3,13 @@
  * a value from the database is copied byte by byte with XML's escapes, never decoded into a string. Every cell is
  * an inline text cell (`t="inlineStr"`) but those written with `number` (digits as they are); a NULL is no cell.
  *
- * Text is kept exactly where XML 1.0 can hold it: `&`, `<` and `>` become entities, a line feed and a carriage
- * return character references (a raw one would be normalised to a line feed by every XML reader), a value starting
- * or ending with XML whitespace gets `xml:space="preserve"`. Characters XML 1.0 cannot hold at all (the C0 controls
- * but tab, line feed and carriage return; U+FFFE, U+FFFF) are left out, as spreadsheet writers do: such a value is
- * not the stored one (the CSV keeps it).
+ * Text is kept exactly: `&`, `<` and `>` become entities, a line feed and a carriage return character references
+ * (a raw one would be normalised to a line feed by every XML reader), a value starting or ending with XML whitespace
+ * gets `xml:space="preserve"`. Characters XML 1.0 cannot hold at all (the C0 controls but tab, line feed and
+ * carriage return; U+FFFE, U+FFFF) are written as SpreadsheetML writes them, `_xHHHH_` (ECMA-376 ST_Xstring), and a
+ * stored text that itself reads `_xHHHH_` has its underscore written `_x005F_`: spreadsheet programs show the
+ * stored value, and the verifier reads it back byte for byte (an official's user agent with a control character in
+ * it must not make the evidence unverifiable).
  */
 export class SheetRowEncoder {
   private out: Buffer;
@@ -75,15 +77,13 @@ export class SheetRowEncoder {
 
   /** A text cell of column `column` from the UTF-8 bytes src[start, end). */
   text(column: number, src: Uint8Array, start: number, end: number): void {
-    // An entity is at most 5 bytes for 1; markup and the reference about 60.
-    this.room(96 + (end - start) * 5);
+    // An escape is at most 7 bytes for 1; markup and the reference about 60.
+    this.room(96 + (end - start) * 7);
     this.cellOpen(column);
     const preserve = end > start && (isXmlSpace(src[start]) || isXmlSpace(src[end - 1]));
     this.put(preserve ? TEXT_OPEN_PRESERVE : TEXT_OPEN);
-    const from = this.at;
     const out = this.out;
-    let at = from;
-    let dropped = false;
+    let at = this.at;
     for (let i = start; i < end; i++) {
       const b = src[i];
       if (PLAIN[b]) {
@@ -95,17 +95,19 @@ export class SheetRowEncoder {
       else if (b === 0x3e) at = copyInto(out, at, GT);
       else if (b === 0x0a) at = copyInto(out, at, LF);
       else if (b === 0x0d) at = copyInto(out, at, CR);
-      else if (b === 0xef) {
+      else if (b === 0x5f) {
+        // A stored "_xHHHH_" would be read as an escape: its underscore is escaped itself.
+        if (readsAsEscape(src, i, end)) at = copyInto(out, at, UNDERSCORE);
+        else out[at++] = b;
+      } else if (b === 0xef) {
         // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters.
         if (i + 2 < end && src[i + 1] === 0xbf && (src[i + 2] === 0xbe || src[i + 2] === 0xbf)) {
+          at = copyInto(out, at, src[i + 2] === 0xbe ? NOT_CHAR_FFFE : NOT_CHAR_FFFF);
           i += 2;
-          dropped = true;
         } else out[at++] = b;
-      } else dropped = true; // any other C0 control is left out
+      } else at = copyInto(out, at, CONTROL_ESCAPES[b]); // any other C0 control
     }
     this.at = at;
-    // A character left out at an edge may have had whitespace beside it: the text as written decides.
-    if (dropped && edgeSpace(out, from, at) !== preserve) this.retag(from, preserve);
     this.put(TEXT_CLOSE);
   }
 
@@ -116,15 +118,6 @@ export class SheetRowEncoder {
     this.put(NUMBER_OPEN);
     this.at = copyInto(this.out, this.at, src, start, end);
     this.put(NUMBER_CLOSE);
-  }
-
-  /** Swaps the opening tag before the text at `from` (written `preserve` or not) for the other one. */
-  private retag(from: number, preserve: boolean): void {
-    const [was, now] = preserve ? [TEXT_OPEN_PRESERVE, TEXT_OPEN] : [TEXT_OPEN, TEXT_OPEN_PRESERVE];
-    const tagAt = from - was.length;
-    this.out.copyWithin(tagAt + now.length, from, this.at);
-    this.at += now.length - was.length;
-    copyInto(this.out, tagAt, now);
   }
 
   private cellOpen(column: number): void {
@@ -159,6 +152,11 @@ const LT = ascii('&lt;');
 const GT = ascii('&gt;');
 const LF = ascii('&#10;');
 const CR = ascii('&#13;');
+const UNDERSCORE = ascii('_x005F_');
+const NOT_CHAR_FFFE = ascii('_xFFFE_');
+const NOT_CHAR_FFFF = ascii('_xFFFF_');
+/** `_x0001_` … `_x001F_` for each C0 control (tab, line feed and carriage return are never looked up). */
+const CONTROL_ESCAPES = Array.from({ length: 32 }, (_, b) => ascii(`_x${b.toString(16).toUpperCase().padStart(4, '0')}_`));
 
 /** Copies a few bytes (markup, an entity, digits) into out at `at`; returns the position after them. */
 function copyInto(out: Buffer, at: number, bytes: Uint8Array, start = 0, end = bytes.length): number {
@@ -166,14 +164,17 @@ function copyInto(out: Buffer, at: number, bytes: Uint8Array, start = 0, end = b
   return at;
 }
 
-/** Bytes copied as they are: all but &, <, >, 0xEF (which may start U+FFFE or U+FFFF) and the C0 controls save tab. */
-const PLAIN = new Uint8Array(256).map((_, b) => (b === 0x26 || b === 0x3c || b === 0x3e || b === 0xef || (b < 0x20 && b !== 0x09) ? 0 : 1));
+/**
+ * Bytes copied as they are: all but &, <, >, _ (which may start what reads as an escape), 0xEF (which may start
+ * U+FFFE or U+FFFF) and the C0 controls save tab.
+ */
+const PLAIN = new Uint8Array(256).map((_, b) => (b === 0x26 || b === 0x3c || b === 0x3e || b === 0x5f || b === 0xef || (b < 0x20 && b !== 0x09) ? 0 : 1));
 
-/** Whether the escaped text out[from, to) starts or ends with whitespace (a space, a tab, &#10; or &#13;). */
-function edgeSpace(out: Buffer, from: number, to: number): boolean {
-  if (to === from) return false;
-  const reference = (at: number) => at >= from && at + 5 <= to && out[at] === 0x26 && out[at + 1] === 0x23 && out[at + 2] === 0x31 && (out[at + 3] === 0x30 || out[at + 3] === 0x33) && out[at + 4] === 0x3b;
-  return out[from] === 0x20 || out[from] === 0x09 || reference(from) || out[to - 1] === 0x20 || out[to - 1] === 0x09 || reference(to - 5);
+const isHex = (b: number): boolean => (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66);
+
+/** Whether src[i, end) starts with `_x`, four hex digits and `_`: what a reader takes for an escaped character. */
+function readsAsEscape(src: Uint8Array, i: number, end: number): boolean {
+  return i + 6 < end && src[i + 1] === 0x78 && isHex(src[i + 2]) && isHex(src[i + 3]) && isHex(src[i + 4]) && isHex(src[i + 5]) && src[i + 6] === 0x5f;
 }
 
 /** XML's whitespace: space, tab, line feed, carriage return. */
