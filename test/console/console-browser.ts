@@ -100,10 +100,15 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   expect({ page: what, violations: described }).toEqual({ page: what, violations: [] });
 }
 
-/** Saves docs/screenshots/<name>.png at 1366×768 (fullPage: the whole height) and checks nothing needs a horizontal scroll. */
+/**
+ * Checks nothing needs a horizontal scroll and, with UPDATE_SCREENSHOTS=1, saves docs/screenshots/<name>.png at
+ * 1366×768 (fullPage: the whole height): `UPDATE_SCREENSHOTS=1 npm test -- test/console` makes the README's
+ * screenshots again. Without it the tests leave docs/ as it is.
+ */
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   await expectNoHorizontalScroll(page, name);
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: options.fullPage ?? false });
 }
 
