@@ -123,6 +123,8 @@ describe('Trace timelines, reveal and repeated tracing', () => {
     const { rows: [event] } = await pg.query(`SELECT source_system, event_id FROM query_event WHERE subject_hash = decode($1, 'hex') LIMIT 1`, [hashA()]);
     const body = { ...CASE, sourceSystem: event.source_system, eventId: event.event_id, reason: 'Đối chiếu với hồ sơ giấy' };
     await http().post('/v1/trace/reveal').send(body).set('Authorization', auditor).expect(403);
+    // The revealer role alone (no audit:search) is not a way in.
+    await http().post('/v1/trace/reveal').send(body).set('Authorization', await bearerFor(sut.app, Role.REVEALER)).expect(403);
     const revealer = await bearerFor(sut.app, [Role.AUDITOR, Role.REVEALER]);
     const noReason = await http().post('/v1/trace/reveal').send({ ...body, reason: ' ' }).set('Authorization', revealer).expect(400);
     expect(noReason.body.error.details).toEqual([expect.objectContaining({ field: 'reason' })]);

@@ -113,9 +113,10 @@ export class TraceController {
   @Post('reveal')
   @HttpCode(200)
   @NoStore()
-  @RequirePermission(Permission.AUDIT_REVEAL)
+  // Revealing is part of tracing under a case: the revealer role is an auditor's addition, never a way in alone.
+  @RequirePermission(Permission.AUDIT_SEARCH, Permission.AUDIT_REVEAL)
   @ApiOperation({
-    summary: "Show one stored event's personal ID in clear, with a reason (audit:reveal: admins and the revealer role)",
+    summary: "Show one stored event's personal ID in clear, with a reason (audit:search and audit:reveal: admins, auditors with the revealer role)",
     description:
       `${CASE_RULE} A reason is required too. Only where an encrypted copy is kept (SUBJECT_ENCRYPTION_KEY): otherwise 409. ` +
       'Recorded in the security log with the reason, the event and the citizen by keyed hash, before the ID is returned.',
