@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { isISO8601 } from 'class-validator';
 import { userInfo } from 'node:os';
 import { DomainException } from '@app/common';
 import { AppConfig } from '@app/config';
@@ -40,9 +41,9 @@ export async function readStdin(): Promise<string> {
 export async function traceRequestOf(o: TraceCliOptions): Promise<TraceSearchRequest> {
   const date = (name: string, v?: string): Date | undefined => {
     if (v === undefined) return undefined;
-    const d = new Date(v);
-    if (Number.isNaN(d.getTime())) throw new Error(`--${name}: must be a date or time (2026-11-01, 2026-11-01T08:00:00+07:00)`);
-    return d;
+    // As the API reads its dates: ISO 8601, and a day that exists (2026-02-30 is refused, not read as 2 March).
+    if (!isISO8601(v, { strict: true })) throw new Error(`--${name}: must be a date or time (2026-11-01, 2026-11-01T08:00:00+07:00)`);
+    return new Date(v);
   };
   const oneOf = <T extends string>(name: string, values: readonly T[], v?: string): T[] | undefined => {
     const xs = list(v);
