@@ -120,6 +120,11 @@ async function main() {
   delete env.DATABASE_URL;
   delete env.KAFKA_BROKERS;
 
+  // The tests' temporary files (exports, reports, browser profiles, console copies) go into a directory of this run,
+  // removed after it: test data of citizens does not stay behind in the machine's /tmp.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}tmp-`));
+  env.TMPDIR = scratch;
+
   const jest = path.join(__dirname, '..', 'node_modules', 'jest', 'bin', 'jest.js');
   const results = path.join(os.tmpdir(), `${prefix}results.json`);
   const code = await new Promise((resolve) => {
@@ -128,6 +133,7 @@ async function main() {
     child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
   });
   const summary = readSummary(results);
+  fs.rmSync(scratch, { recursive: true, force: true });
 
   const dropped = await dropLeftovers(adminUrl, prefix).catch(() => 0);
   if (dropped) log(`dropped ${dropped} database(s) left by the tests`);

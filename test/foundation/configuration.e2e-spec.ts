@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawnService } from '../utils/service-process';
 
 describe('Start-up with a bad configuration', () => {
@@ -13,13 +16,15 @@ describe('Start-up with a bad configuration', () => {
 
 describe('Start-up without a setting that only a module checks', () => {
   it('in production on a server without SUBJECT_HASH_KEY, says so in one message and exits 78, without a stack trace', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tthc-no-subject-key-'));
     const service = spawnService({
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
-      DATA_DIR: '/tmp/tthc-no-subject-key',
+      DATA_DIR: dataDir,
       LOG_LEVEL: 'error',
     });
     expect(await service.exited).toBe(78);
+    rmSync(dataDir, { recursive: true, force: true });
     expect(service.output()).toContain(
       'Invalid configuration:\n  - SUBJECT_HASH_KEY: required in production with a database server (not set)\nThe service did not start.',
     );
