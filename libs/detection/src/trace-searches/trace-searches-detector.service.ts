@@ -7,6 +7,8 @@ import { parseTraceSearchesSettings, TraceSearchesSettings } from './trace-searc
 
 export const TRACE_SUBJECT_REPEATED = 'trace_subject_repeated';
 export const TRACE_CASE_MANY_SUBJECTS = 'trace_case_many_subjects';
+/** The alerts about auditors' own tracing: for the reviewers, never shown to auditors (a citizen's timeline). */
+export const TRACE_SEARCH_ALERT_TYPES = [TRACE_SUBJECT_REPEATED, TRACE_CASE_MANY_SUBJECTS] as const;
 /** Enough of the keyed hash to find the citizen's searches in the security log; the ID itself is never shown. */
 const SUBJECT_PREFIX_HEX = 16;
 
@@ -19,7 +21,7 @@ const SUBJECT_PREFIX_HEX = 16;
 @Injectable()
 export class TraceSearchesDetector implements DayDetector<TraceSearchesSettings> {
   readonly section = 'traceSearches';
-  readonly types = [TRACE_SUBJECT_REPEATED, TRACE_CASE_MANY_SUBJECTS] as const;
+  readonly types = TRACE_SEARCH_ALERT_TYPES;
 
   constructor(private readonly repository: TraceSearchRepository) {}
 

@@ -2,17 +2,16 @@
  * What a person would read as a personal ID, wherever it is typed: a run of 9 or more digits (an ID with a digit
  * missing or added), or groups of 3 or more digits that add up to 9 or more, joined by a space ("0012 3456 7890",
  * also after a code: "H40-0012 3456 7890"), by a hyphen or an underscore where they do not continue a code
- * ("001-234-567-892", but not "H40-261120-0001", a dossier number), or by a dot, comma or slash where they are not
- * part of a longer dotted code and not an IPv4 address ("001.234.567.890", "001234/567890"; not "192.168.100.200",
- * nor the procedure code "1.004227.000.00.00.H12"). Dates (groups of 2) and times stay readable. Any Unicode
- * decimal digit counts (full-width ０-９ too).
+ * ("001-234-567-892", but not "H40-261120-0001", a dossier number), or by a dot, comma or slash where they begin
+ * with 0, as an ID does (its province code, 001-096), and are not part of a longer dotted code ("001.234.567.890",
+ * "001234/567890"; not the amount "250.000.000", the address "192.168.100.200" nor the procedure code
+ * "1.004227.000.00.00.H12"). Dates (groups of 2) and times stay readable. Any Unicode decimal digit counts
+ * (full-width ０-９ too).
  */
 const LONG_RUN = /\p{Nd}{9,}/gu;
 const DIGIT_GROUPS = /(?<![\p{L}\p{Nd}][_-]|[\p{L}\p{Nd}])\p{Nd}{3,}(?:[ \u00a0_-]\p{Nd}{3,})+/gu;
 const SPACED_GROUPS = /(?<!\p{Nd})\p{Nd}{3,}(?:[ \u00a0]\p{Nd}{3,})+/gu;
-const DOTTED_GROUPS = /(?<![\p{L}\p{Nd}]|[\p{L}\p{Nd}][.,/])\p{Nd}{3,6}(?:[.,/]\p{Nd}{3,6})+(?![\p{L}\p{Nd}]|[.,/][\p{L}\p{Nd}])/gu;
-/** A dotted quad of octets as an address is written (no leading zero): left readable. */
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const DOTTED_GROUPS = /(?<![\p{L}\p{Nd}]|[\p{L}\p{Nd}][.,/])[0\uff10]\p{Nd}{2,5}(?:[.,/]\p{Nd}{3,6})+(?![\p{L}\p{Nd}]|[.,/][\p{L}\p{Nd}])/gu;
 const DIGIT = /\p{Nd}/gu;
 const MIN_ID_DIGITS = 9;
 
@@ -34,7 +33,7 @@ export function maskPersonalIds(text: string): string {
     .replace(SUBJECT_ID_VALUE, (_, key: string, value: string) => key + maskAll(value))
     .replace(DIGIT_GROUPS, maskGroups)
     .replace(SPACED_GROUPS, maskGroups)
-    .replace(DOTTED_GROUPS, (run) => (IPV4.test(run) ? run : maskGroups(run)))
+    .replace(DOTTED_GROUPS, maskGroups)
     .replace(LONG_RUN, (run) => '*'.repeat(run.length));
 }
 

@@ -1,3 +1,5 @@
+import { isISO8601 } from 'class-validator';
+import { isUnstorableText } from '@app/common';
 import type { ProcedureNeedMap } from '@app/detection';
 import { TraceCriteria, TraceCursor } from './trace-criteria';
 
@@ -110,19 +112,13 @@ export function decodeTraceCursor(token: string): TraceCursor | null {
     if (!Array.isArray(value) || value.length !== 3 || !value.every((v) => typeof v === 'string')) return null;
     const [occurredAt, sourceSystem, eventId] = value as string[];
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(occurredAt)) return null;
-    // A real instant (the database refuses month 13 or hour 25 with an error, not an empty page), and identifiers
-    // the database can hold (no NUL, no control character).
-    if (!isRealInstant(occurredAt) || [sourceSystem, eventId].some((v) => /[\u0000-\u001f]/.test(v))) return null;
+    // A real instant (the database refuses month 13 or hour 25 with an error, not an empty page), and text the
+    // database can hold (the validation pipe never saw what the cursor encodes).
+    if (!isISO8601(occurredAt, { strict: true }) || [sourceSystem, eventId].some(isUnstorableText)) return null;
     return { occurredAt, sourceSystem, eventId };
   } catch {
     return null;
   }
-}
-
-/** Whether a cursor's YYYY-MM-DDTHH:MM:SS.ffffffZ names a moment that exists (2026-02-30 does not). */
-function isRealInstant(text: string): boolean {
-  const at = new Date(`${text.slice(0, 23)}Z`);
-  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 19) === text.slice(0, 19);
 }
 
 function anyOf(column: string, values: readonly string[], p: (v: unknown) => string): string {

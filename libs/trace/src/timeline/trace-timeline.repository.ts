@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { TRACE_CASE_MANY_SUBJECTS, TRACE_SUBJECT_REPEATED } from '@app/detection';
+import { TRACE_SEARCH_ALERT_TYPES } from '@app/detection';
 import type { TraceCriteria } from '../query/trace-criteria';
 import { TRACE_EVENT_COLUMNS, TraceEvent, traceEventFromRow } from '../query/trace-event.type';
 import { tracePageSql, traceWhere } from '../query/trace-where';
 import type { AccountTimelineDay, CitizenTimeline, TimelineAlert, TimelineCount } from './trace-timeline.type';
-
-/** Alerts about auditors' own tracing (TraceSearchesDetector): never shown in a timeline. */
-const AUDITORS_ALERT_TYPES = [TRACE_SUBJECT_REPEATED, TRACE_CASE_MANY_SUBJECTS];
 
 const LOCAL_DAY = `(e.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 const COUNTS = `count(*)::int AS events, count(*) FILTER (WHERE e.action IN ('lookup', 'verify'))::int AS lookups,
@@ -76,7 +73,7 @@ export class TraceTimelineRepository {
                            WHERE a.account_ids @> ARRAY[l.account_id] AND l.at >= a.window_start AND l.at <= a.window_end))
           AND a.type <> ALL($5::text[])
         ORDER BY a.window_start DESC, a.id DESC LIMIT ${TIMELINE_GROUPS_MAX}`,
-      [subjectHexes, events.map((e) => e.eventId), events.map((e) => e.accountId), events.map((e) => e.occurredAt), AUDITORS_ALERT_TYPES],
+      [subjectHexes, events.map((e) => e.eventId), events.map((e) => e.accountId), events.map((e) => e.occurredAt), [...TRACE_SEARCH_ALERT_TYPES]],
     );
     return rows.map(toAlert);
   }
